@@ -1,0 +1,142 @@
+package org.consentry.address;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The fast path for the NANP numbers that make up most traffic: {@code +13055550100},
+ * {@code (305) 555-0100}, {@code 305.555.0100}, {@code 1-305-555-0100}. It reads the digits by hand and
+ * takes validity and region from libphonenumber once per seven-digit prefix (NPA-NXX-X), which is the
+ * depth of libphonenumber's NANP patterns. A prefix whose samples disagree is marked mixed and every
+ * number under it is validated in full. Anything it does not recognise is left to libphonenumber.
+ */
+final class NanpFastPath {
+
+    /** What the fast path concluded: a number, not a number, or "ask libphonenumber". */
+    record Answer(boolean decided, PhoneNumber number) {
+        static final Answer UNDECIDED = new Answer(false, null);
+        static final Answer INVALID = new Answer(true, null);
+    }
+
+    /** libphonenumber's verdict on every number under one seven-digit prefix. */
+    private record PrefixFacts(boolean valid, String region, boolean mixed) {
+        static final PrefixFacts MIXED = new PrefixFacts(false, null, true);
+        static final PrefixFacts INVALID = new PrefixFacts(false, null, false);
+    }
+
+    private static final int MAX_INPUT = 64;
+    private static final long[] SAMPLE_SUFFIXES = {0, 999, 505};
+
+    private final PhoneNumberUtil util;
+    private final Set<String> nanpRegions;
+    /** Indexed by area code; each array by the next four digits. Allocated when an area code is first seen. */
+    private final AtomicReferenceArray<AtomicReferenceArray<PrefixFacts>> prefixes = new AtomicReferenceArray<>(1000);
+
+    NanpFastPath(PhoneNumberUtil util) {
+        this.util = util;
+        this.nanpRegions = util.getRegionCodesForCountryCode(1).isEmpty()
+                ? Set.of() : Set.copyOf(util.getRegionCodesForCountryCode(1));
+    }
+
+    Answer parse(String raw, String defaultRegion) {
+        long national = nationalNumber(raw, defaultRegion);
+        if (national < 0) {
+            return Answer.UNDECIDED;
+        }
+        PrefixFacts facts = factsFor(national);
+        if (facts.mixed()) {
+            return validateInFull(national);
+        }
+        if (!facts.valid()) {
+            return Answer.INVALID;
+        }
+        return new Answer(true, new PhoneNumber(e164(national), 1, national, facts.region()));
+    }
+
+    /**
+     * The ten-digit national number when {@code raw} is one of the recognised shapes, else -1.
+     * Recognised: only digits and the separators space, hyphen, dot and parentheses, with an optional
+     * leading plus; eleven digits starting with 1 after a plus; ten digits, or eleven starting with 1,
+     * without one (and then only when the default region is a NANP region).
+     */
+    private long nationalNumber(String raw, String defaultRegion) {
+        if (raw == null) {
+            return -1;
+        }
+        int length = raw.length();
+        if (length == 0 || length > MAX_INPUT) {
+            return -1;
+        }
+        boolean plus = raw.charAt(0) == '+';
+        long digits = 0;
+        int count = 0;
+        for (int i = plus ? 1 : 0; i < length; i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++count > 11) {
+                    return -1;
+                }
+                digits = digits * 10 + (c - '0');
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+                return -1;
+            }
+        }
+        if (count == 11 && digits / 10_000_000_000L == 1) {
+            digits -= 10_000_000_000L;
+        } else if (plus || count != 10) {
+            return -1;
+        }
+        if (!plus && (defaultRegion == null || !nanpRegions.contains(defaultRegion))) {
+            return -1;
+        }
+        return digits;
+    }
+
+    private PrefixFacts factsFor(long national) {
+        int areaCode = (int) (national / 10_000_000L);
+        int rest = (int) (national / 1_000L % 10_000L);
+        AtomicReferenceArray<PrefixFacts> byArea = prefixes.get(areaCode);
+        if (byArea == null) {
+            prefixes.compareAndSet(areaCode, null, new AtomicReferenceArray<>(10_000));
+            byArea = prefixes.get(areaCode);
+        }
+        PrefixFacts facts = byArea.get(rest);
+        if (facts == null) {
+            facts = learn(national - national % 1_000L);
+            byArea.set(rest, facts);
+        }
+        return facts;
+    }
+
+    private PrefixFacts learn(long prefixBase) {
+        PrefixFacts first = null;
+        for (long suffix : SAMPLE_SUFFIXES) {
+            PrefixFacts sample = libphonenumberFacts(prefixBase + suffix);
+            if (first == null) {
+                first = sample;
+            } else if (!first.equals(sample)) {
+                return PrefixFacts.MIXED;
+            }
+        }
+        return first;
+    }
+
+    private PrefixFacts libphonenumberFacts(long national) {
+        Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().setCountryCode(1).setNationalNumber(national);
+        if (!util.isValidNumber(number)) {
+            return PrefixFacts.INVALID;
+        }
+        return new PrefixFacts(true, util.getRegionCodeForNumber(number), false);
+    }
+
+    private Answer validateInFull(long national) {
+        PrefixFacts facts = libphonenumberFacts(national);
+        return facts.valid() ? new Answer(true, new PhoneNumber(e164(national), 1, national, facts.region())) : Answer.INVALID;
+    }
+
+    private static String e164(long national) {
+        return "+1" + national;
+    }
+}

@@ -1,0 +1,22 @@
+package org.consentry.consent;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How a consent was captured. */
+public enum ConsentMethod {
+    WEB_FORM, KEYWORD, PAPER, VERBAL, API, IMPORT;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<ConsentMethod> fromWire(String name) {
+        for (ConsentMethod method : values()) {
+            if (method.wireName().equals(name)) {
+                return Optional.of(method);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,66 @@
+package org.consentry.jurisdiction;
+
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.consentry.address.PhoneNumber;
+
+/**
+ * The time zones a phone number may ring in, from libphonenumber's time-zone mapper. An area code that
+ * spans zones gives all of them (850: Central and Eastern), and the rules must hold in each. When the
+ * mapper knows only the country and the country spans several zones, the zone is unknown: an empty list.
+ * NANP answers are memoised per exchange (NPA-NXX), the depth of the mapper's data for +1.
+ */
+public final class ZoneLookup {
+
+    private static final String UNKNOWN = "Etc/Unknown";
+
+    private final PhoneNumberToTimeZonesMapper mapper = PhoneNumberToTimeZonesMapper.getInstance();
+    private final AtomicReferenceArray<List<ZoneId>> nanpExchanges = new AtomicReferenceArray<>(1_000_000);
+    private final Map<Integer, List<String>> countryWide = new ConcurrentHashMap<>();
+    private final Map<List<String>, List<ZoneId>> interned = new ConcurrentHashMap<>();
+
+    /** The zones of a valid number; empty when unknown. */
+    public List<ZoneId> zonesOf(PhoneNumber number) {
+        if (!number.isNanp()) {
+            return lookup(number.countryCode(), number.nationalNumber());
+        }
+        int exchange = (int) (number.nationalNumber() / 10_000L);
+        List<ZoneId> zones = nanpExchanges.get(exchange);
+        if (zones == null) {
+            zones = lookup(1, number.nationalNumber());
+            nanpExchanges.set(exchange, zones);
+        }
+        return zones;
+    }
+
+    private List<ZoneId> lookup(int countryCode, long nationalNumber) {
+        List<String> names = mapper.getTimeZonesForGeographicalNumber(number(countryCode, nationalNumber));
+        if (names.isEmpty() || names.contains(UNKNOWN)) {
+            return List.of();
+        }
+        List<String> wholeCountry = countryWide.computeIfAbsent(countryCode,
+                code -> mapper.getTimeZonesForGeographicalNumber(number(code, 0)));
+        if (wholeCountry.size() > 1 && names.equals(wholeCountry)) {
+            return List.of();
+        }
+        return interned.computeIfAbsent(List.copyOf(names), ZoneLookup::toZones);
+    }
+
+    private static List<ZoneId> toZones(List<String> names) {
+        List<ZoneId> zones = new ArrayList<>(names.size());
+        for (String name : names) {
+            zones.add(ZoneId.of(name));
+        }
+        return List.copyOf(zones);
+    }
+
+    private static Phonenumber.PhoneNumber number(int countryCode, long nationalNumber) {
+        return new Phonenumber.PhoneNumber().setCountryCode(countryCode).setNationalNumber(nationalNumber);
+    }
+}

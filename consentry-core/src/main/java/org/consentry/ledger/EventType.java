@@ -1,0 +1,46 @@
+package org.consentry.ledger;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/** The kinds of ledger event, with the names they are stored under and how to read each back. */
+public enum EventType {
+    TENANT_CREATED("tenant.created", TenantCreated::read),
+    TENANT_STATUS_CHANGED("tenant.status_changed", TenantStatusChanged::read),
+    API_KEY_ISSUED("api_key.issued", ApiKeyIssued::read),
+    SETTINGS_CHANGED("settings.changed", SettingsChanged::read),
+    SENDER_REGISTERED("sender.registered", SenderRegistered::read),
+    CONSENT_GRANTED("consent.granted", ConsentGranted::read),
+    CONSENT_CONFIRMED("consent.confirmed", ConsentConfirmed::read),
+    CONSENT_REVOKED("consent.revoked", ConsentRevoked::read),
+    CONSENT_REINSTATED("consent.reinstated", ConsentReinstated::read),
+    OPTED_OUT("opt_out.recorded", OptedOut::read),
+    OPTED_IN("opt_in.recorded", OptedIn::read),
+    INTERNAL_DNC_ADDED("internal_dnc.added", InternalDncAdded::read),
+    SEND_COMMITTED("send.committed", SendCommitted::read);
+
+    private final String storedName;
+    private final Function<EventFields, LedgerEvent> reader;
+
+    EventType(String storedName, Function<EventFields, LedgerEvent> reader) {
+        this.storedName = storedName;
+        this.reader = reader;
+    }
+
+    public String storedName() {
+        return storedName;
+    }
+
+    public static EventType fromStoredName(String name) {
+        for (EventType type : values()) {
+            if (type.storedName.equals(name)) {
+                return type;
+            }
+        }
+        throw new LedgerFormatException("unknown event type '" + name + "'");
+    }
+
+    public LedgerEvent read(Map<String, Object> fields) {
+        return reader.apply(new EventFields(storedName, fields));
+    }
+}

@@ -1,0 +1,43 @@
+package org.consentry.ledger;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.consentry.policy.Channel;
+import org.consentry.policy.Purpose;
+
+/**
+ * An allowed send was committed ({@code commit: true}): it counts toward caps and duplicate detection,
+ * and answers a traceback. The body is kept as its SHA-256 only.
+ */
+public record SendCommitted(String checkId, String address, Channel channel, Purpose purpose, String from,
+                            Instant sendAt, String topic, String campaign, String bodySha256) implements LedgerEvent {
+
+    @Override public EventType type() {
+        return EventType.SEND_COMMITTED;
+    }
+
+    @Override public String subject() {
+        return address;
+    }
+
+    @Override public Map<String, Object> fields() {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("check_id", checkId);
+        fields.put("address", address);
+        fields.put("channel", channel.wireName());
+        fields.put("purpose", purpose.wireName());
+        fields.put("from", from);
+        fields.put("send_at", sendAt.toString());
+        fields.put("topic", topic);
+        fields.put("campaign", campaign);
+        fields.put("body_sha256", bodySha256);
+        return fields;
+    }
+
+    static SendCommitted read(EventFields f) {
+        return new SendCommitted(f.string("check_id"), f.string("address"), f.enumValue("channel", Channel.class),
+                f.enumValue("purpose", Purpose.class), f.string("from"), f.instant("send_at"), f.optionalString("topic"),
+                f.optionalString("campaign"), f.optionalString("body_sha256"));
+    }
+}

@@ -1,0 +1,38 @@
+package org.consentry.policy;
+
+import java.util.Objects;
+import java.util.Set;
+import org.consentry.consent.ContactState;
+import org.consentry.recipient.Recipient;
+import org.consentry.tenant.SenderStatus;
+import org.consentry.tenant.TenantProfile;
+
+/**
+ * Everything the rules may know about a send request, gathered before the engine runs.
+ *
+ * @param recipient   the parsed recipient with its time zones
+ * @param tenant      the sending tenant
+ * @param sender      whether {@code from} is a verified sender of the tenant
+ * @param contact     what the tenant's ledger says about the recipient
+ * @param unavailable the stores that did not answer; the facts they give are then unknown
+ */
+public record Facts(
+        Recipient recipient,
+        TenantProfile tenant,
+        SenderStatus sender,
+        ContactState contact,
+        Set<FactSource> unavailable) {
+
+    public Facts {
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(contact, "contact");
+        unavailable = Set.copyOf(unavailable);
+    }
+
+    /** False when the store behind {@code source} did not answer: rules that need it then leave the decision to STORE_UNAVAILABLE. */
+    public boolean knows(FactSource source) {
+        return !unavailable.contains(source);
+    }
+}

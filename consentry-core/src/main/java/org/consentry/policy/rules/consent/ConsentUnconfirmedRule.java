@@ -1,0 +1,25 @@
+package org.consentry.policy.rules.consent;
+
+import java.util.List;
+import org.consentry.consent.Consent;
+import org.consentry.consent.ConsentStanding;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.RuleInfo;
+import org.consentry.policy.SendRequest;
+
+/** Under double opt-in, a consent counts only once the recipient confirmed it (reply YES, or the email link). */
+public final class ConsentUnconfirmedRule extends ConsentRule {
+
+    private static final RuleInfo INFO = new RuleInfo("consent/unconfirmed",
+            "A consent recorded under double opt-in counts only after the recipient confirms it.",
+            "Provider acceptable-use policy (double opt-in)", List.of(ReasonCode.CONSENT_UNCONFIRMED), List.of());
+
+    public ConsentUnconfirmedRule() {
+        super(INFO, ConsentStanding.Kind.PENDING);
+    }
+
+    @Override String message(SendRequest request, String address, Consent consent) {
+        return "The consent " + consent.id() + " of " + address + " for " + scope(request)
+                + " awaits its double opt-in confirmation.";
+    }
+}

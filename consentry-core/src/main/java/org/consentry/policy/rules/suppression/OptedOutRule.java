@@ -1,0 +1,43 @@
+package org.consentry.policy.rules.suppression;
+
+import java.util.List;
+import org.consentry.consent.OptOut;
+import org.consentry.policy.Evidence;
+import org.consentry.policy.FactSource;
+import org.consentry.policy.Facts;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.Rule;
+import org.consentry.policy.RuleInfo;
+import org.consentry.policy.SendRequest;
+
+/**
+ * A recipient who opted out of a channel with this tenant gets nothing more on it, whatever the purpose:
+ * an SMS opt-out covers MMS, a voice opt-out every kind of call, and an opt-out of all covers everything
+ * (47 CFR 64.1200(a)(10) and (d)(3); CAN-SPAM, 15 U.S.C. 7704(a)(4)).
+ */
+public final class OptedOutRule implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo("suppression/opted-out",
+            "Nothing is sent on a channel the recipient opted out of with this tenant (an SMS opt-out covers MMS; voice covers IVR and RVM).",
+            "47 CFR 64.1200(a)(10), (d)(3); 15 U.S.C. 7704(a)(4)", List.of(ReasonCode.OPTED_OUT), List.of());
+
+    @Override public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override public Outcome check(SendRequest request, Facts facts) {
+        if (!facts.recipient().valid() || !facts.knows(FactSource.LEDGER)) {
+            return Outcome.pass();
+        }
+        OptOut optOut = facts.contact().optOut(request.channel().optOutScope());
+        if (optOut == null) {
+            return Outcome.pass();
+        }
+        return Outcome.block(INFO.reason(
+                facts.recipient().key() + " opted out of " + optOut.scope().wireName() + " at " + optOut.at()
+                        + " (via " + optOut.via() + ").",
+                Evidence.of("address", facts.recipient().key(), "scope", optOut.scope().wireName(),
+                        "opted_out_at", optOut.at().toString(), "via", optOut.via())));
+    }
+}

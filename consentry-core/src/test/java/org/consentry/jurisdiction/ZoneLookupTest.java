@@ -1,0 +1,34 @@
+package org.consentry.jurisdiction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import org.consentry.address.PhoneNumberParser;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ZoneLookupTest {
+
+    private final ZoneLookup zones = new ZoneLookup();
+    private final PhoneNumberParser parser = new PhoneNumberParser();
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "+13055550100  | America/New_York",
+            "+18502000100  | America/Chicago",
+            "+18505550100  | America/New_York",
+            "+19075550100  | America/Adak America/Anchorage",
+            "+19282213333  | America/Phoenix",
+            "+14165550100  | America/Toronto",
+            "+33612345678  | Europe/Paris",
+            "+15005550100  | ",
+    })
+    void givesEveryZoneANumberMayRingIn(String number, String expected) {
+        var actual = zones.zonesOf(parser.parse(number, "US").orElseThrow()).stream().map(ZoneId::getId).toList();
+        if (expected == null) {
+            assertThat(actual).as("unknown").isEmpty();
+        } else {
+            assertThat(actual).containsExactly(expected.split(" "));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.consentry.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.consentry.consent.ConsentMethod;
+import org.consentry.consent.ConsentStatus;
+import org.consentry.policy.Channel;
+import org.consentry.policy.OptOutScope;
+import org.consentry.policy.Purpose;
+import org.consentry.tenant.SenderKind;
+import org.consentry.tenant.SenderStatus;
+import org.consentry.tenant.TenantSettings;
+import org.consentry.tenant.TenantStatus;
+
+/** Every event reads back from its fields as it was, and the stored fields of a tampered event fail to read or to verify. */
+class LedgerEventsProperties {
+
+    @Property(tries = 2000)
+    void everyEventReadsBackFromItsFields(@ForAll("events") LedgerEvent event) {
+        Map<String, Object> stored = new HashMap<>(event.fields());
+        stored.values().removeIf(java.util.Objects::isNull);
+        assertThat(event.type().read(stored)).isEqualTo(event);
+    }
+
+    @Property(tries = 500)
+    void everyEventHasAStoredNameThatFindsItsType(@ForAll("events") LedgerEvent event) {
+        assertThat(EventType.fromStoredName(event.type().storedName())).isEqualTo(event.type());
+    }
+
+    @Provide
+    Arbitrary<LedgerEvent> events() {
+        Arbitrary<String> text = Arbitraries.strings().ofMinLength(1).ofMaxLength(30);
+        Arbitrary<String> optional = text.injectNull(0.3);
+        Arbitrary<Instant> instants = Arbitraries.longs().between(0, 4_102_444_800_000L).map(Instant::ofEpochMilli);
+        Arbitrary<String> address = Arbitraries.of("+13055550100", "ana@example.com", "+447911123456");
+        return Arbitraries.oneOf(
+                Combinators.combine(text, text, text, text, optional, optional).as(TenantCreated::new),
+                Combinators.combine(Arbitraries.of(TenantStatus.class), optional).as(TenantStatusChanged::new),
+                Combinators.combine(text, text).as(ApiKeyIssued::new),
+                Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false))
+                        .as((sms, email) -> new SettingsChanged(new TenantSettings(sms, email))),
+                Combinators.combine(text, text, Arbitraries.of(SenderKind.class), Arbitraries.of(SenderStatus.class))
+                        .as(SenderRegistered::new),
+                Combinators.combine(text, address, Arbitraries.of(Channel.class), Arbitraries.of(Purpose.class),
+                        Arbitraries.of(ConsentMethod.class), Arbitraries.of(ConsentStatus.class), instants,
+                        Combinators.combine(optional, optional, optional, optional, optional).as(ConsentEvidence::new))
+                        .as((id, a, c, p, m, s, at, ev) -> new ConsentGranted(id, a, c, p, m, s, at, s == ConsentStatus.ACTIVE, ev)),
+                Combinators.combine(text, address, instants, text).as(ConsentConfirmed::new),
+                Combinators.combine(text, address, instants, text, Arbitraries.of(true, false)).as(ConsentRevoked::new),
+                Combinators.combine(text, address, instants, text).as(ConsentReinstated::new),
+                Combinators.combine(address, Arbitraries.subsetOf(OptOutScope.values()).ofMinSize(1), instants, text)
+                        .as((a, scopes, at, via) -> new OptedOut(a, EnumSet.copyOf(scopes), at, via)),
+                Combinators.combine(address, Arbitraries.subsetOf(OptOutScope.values()).ofMinSize(1), instants, text)
+                        .as((a, scopes, at, via) -> new OptedIn(a, EnumSet.copyOf(scopes), at, via)),
+                Combinators.combine(address, instants).as(InternalDncAdded::new),
+                Combinators.combine(text, address, Arbitraries.of(Channel.class), Arbitraries.of(Purpose.class), text,
+                        instants, optional, optional).as((id, a, c, p, from, at, topic, campaign) ->
+                        new SendCommitted(id, a, c, p, from, at, topic, campaign, null)));
+    }
+}
