@@ -41,7 +41,11 @@ public record Consent(
         return channel.consentCovers(sent) && this.purpose == purpose;
     }
 
+    /** A pending consent, confirmed; any other consent is left as it is. */
     public Consent confirmed() {
+        if (status != ConsentStatus.PENDING) {
+            return this;
+        }
         return new Consent(id, channel, purpose, method, ConsentStatus.ACTIVE, capturedAt, null, null, false);
     }
 

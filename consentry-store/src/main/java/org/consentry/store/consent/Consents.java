@@ -1,0 +1,109 @@
+package org.consentry.store.consent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.consentry.consent.Consent;
+import org.consentry.consent.ConsentStatus;
+import org.consentry.ledger.ConsentConfirmed;
+import org.consentry.ledger.ConsentGranted;
+import org.consentry.ledger.ConsentRevoked;
+import org.consentry.ledger.LedgerEntry;
+import org.consentry.ledger.LedgerEvent;
+import org.consentry.policy.OptOutScope;
+import org.consentry.policy.Channel;
+import org.consentry.store.Ids;
+import org.consentry.store.RequestRefused;
+import org.consentry.store.ledger.Ledger;
+import org.consentry.store.projection.ContactBook;
+import org.consentry.tenant.TenantSettings;
+
+/** Records and revokes consents. */
+public final class Consents {
+
+    private final Ledger ledger;
+    private final ContactBook contacts;
+    private final Ids ids;
+
+    public Consents(Ledger ledger, ContactBook contacts, Ids ids) {
+        this.ledger = ledger;
+        this.contacts = contacts;
+        this.ids = ids;
+    }
+
+    /**
+     * Records a consent. Under the tenant's double opt-in setting for the channel, an unconfirmed consent is
+     * pending until the recipient confirms it; otherwise it is active at once.
+     */
+    public Consent record(String tenant, TenantSettings settings, NewConsent consent) {
+        ConsentStatus status = !consent.confirmed() && doubleOptIn(settings, consent.channel())
+                ? ConsentStatus.PENDING : ConsentStatus.ACTIVE;
+        String id = ids.next("con");
+        ledger.append(tenant, List.of(new ConsentGranted(id, consent.address(), consent.channel(), consent.purpose(),
+                consent.method(), status, consent.capturedAt(), consent.confirmed(), consent.evidence())));
+        return contacts.stateOf(tenant, consent.address()).consent(id);
+    }
+
+    /** Revokes one consent; revoking a revoked consent changes nothing. */
+    public Consent revoke(String tenant, String consentId, Instant at, String via) {
+        Consent consent = find(tenant, consentId);
+        if (consent.status() == ConsentStatus.REVOKED) {
+            return consent;
+        }
+        String address = addressOf(tenant, consentId);
+        ledger.append(tenant, List.of(new ConsentRevoked(consentId, address, at, via, false)));
+        return find(tenant, consentId);
+    }
+
+    /**
+     * Confirms every pending consent of the address whose channel falls in {@code scope} (a YES by text
+     * confirms the pending SMS and MMS consents).
+     *
+     * @return the ids of the consents confirmed
+     */
+    public List<String> confirmPending(String tenant, String address, OptOutScope scope, Instant at, String via) {
+        List<LedgerEvent> events = new ArrayList<>();
+        List<String> confirmed = new ArrayList<>();
+        for (Consent consent : contacts.stateOf(tenant, address).consents()) {
+            if (consent.status() == ConsentStatus.PENDING && consent.channel().optOutScope() == scope) {
+                events.add(new ConsentConfirmed(consent.id(), address, at, via));
+                confirmed.add(consent.id());
+            }
+        }
+        ledger.append(tenant, events);
+        return confirmed;
+    }
+
+    public Consent find(String tenant, String consentId) {
+        Consent consent = contacts.stateOf(tenant, addressOf(tenant, consentId)).consent(consentId);
+        if (consent == null) {
+            throw notFound(consentId);
+        }
+        return consent;
+    }
+
+    /** Every ledger event of the tenant about the address, oldest first. */
+    public List<LedgerEntry> history(String tenant, String address) {
+        return ledger.about(tenant, address);
+    }
+
+    private String addressOf(String tenant, String consentId) {
+        for (LedgerEntry entry : ledger.ofConsent(tenant, consentId)) {
+            if (entry.event() instanceof ConsentGranted) {
+                return ((ConsentGranted) entry.event()).address();
+            }
+        }
+        throw notFound(consentId);
+    }
+
+    private static RequestRefused notFound(String consentId) {
+        return new RequestRefused(RequestRefused.Kind.NOT_FOUND, null, "no consent " + consentId);
+    }
+
+    private static boolean doubleOptIn(TenantSettings settings, Channel channel) {
+        if (channel.isText()) {
+            return settings.doubleOptInSms();
+        }
+        return channel == Channel.EMAIL && settings.doubleOptInEmail();
+    }
+}

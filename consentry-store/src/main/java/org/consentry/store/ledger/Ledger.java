@@ -1,0 +1,40 @@
+package org.consentry.store.ledger;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.consentry.ledger.ChainVerification;
+import org.consentry.ledger.LedgerEntry;
+import org.consentry.ledger.LedgerEvent;
+
+/**
+ * The append-only, hash-chained record of everything that happened, one chain per tenant. An append
+ * returns only once its events are durable and every {@link LedgerListener} has seen them, so whatever is
+ * acknowledged is both kept and in force. Implementations: {@code SqliteLedger} (embedded); the same
+ * contract test will run against PostgreSQL.
+ */
+public interface Ledger extends AutoCloseable {
+
+    /**
+     * Appends events to the end of a tenant's chain, atomically and in order.
+     *
+     * @throws StoreUnavailableException when they could not be made durable; nothing of them was kept
+     */
+    List<LedgerEntry> append(String tenant, List<LedgerEvent> events);
+
+    /** Every entry ever appended, in the global order. */
+    void replay(Consumer<LedgerEntry> sink);
+
+    /** A tenant's events about one address (E.164 or lower-cased email), oldest first. */
+    List<LedgerEntry> about(String tenant, String subject);
+
+    /** A tenant's events about one consent, oldest first. */
+    List<LedgerEntry> ofConsent(String tenant, String consentId);
+
+    /** Walks a tenant's whole chain from its first event. */
+    ChainVerification verify(String tenant);
+
+    /** False after a write failed, until one succeeds again; the facts it gives are then not to be trusted. */
+    boolean healthy();
+
+    @Override void close();
+}

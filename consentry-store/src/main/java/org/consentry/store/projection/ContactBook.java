@@ -1,0 +1,111 @@
+package org.consentry.store.projection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.consentry.consent.Consent;
+import org.consentry.consent.ContactState;
+import org.consentry.consent.OptOut;
+import org.consentry.ledger.ConsentConfirmed;
+import org.consentry.ledger.ConsentGranted;
+import org.consentry.ledger.ConsentReinstated;
+import org.consentry.ledger.ConsentRevoked;
+import org.consentry.ledger.InternalDncAdded;
+import org.consentry.ledger.LedgerEntry;
+import org.consentry.ledger.LedgerEvent;
+import org.consentry.ledger.OptedIn;
+import org.consentry.ledger.OptedOut;
+import org.consentry.policy.OptOutScope;
+import org.consentry.store.ledger.LedgerListener;
+
+/** What each tenant's ledger says about each recipient: consents, opt-outs, and its own Do-Not-Call list. */
+public final class ContactBook implements LedgerListener {
+
+    private final Map<String, Map<String, ContactState>> byTenant = new ConcurrentHashMap<>();
+
+    public ContactState stateOf(String tenant, String address) {
+        Map<String, ContactState> contacts = byTenant.get(tenant);
+        ContactState state = contacts == null ? null : contacts.get(address);
+        return state == null ? ContactState.EMPTY : state;
+    }
+
+    /** How many recipients the tenant has any record of. */
+    public int size(String tenant) {
+        Map<String, ContactState> contacts = byTenant.get(tenant);
+        return contacts == null ? 0 : contacts.size();
+    }
+
+    @Override public void apply(LedgerEntry entry) {
+        LedgerEvent event = entry.event();
+        if (event instanceof ConsentGranted) {
+            ConsentGranted granted = (ConsentGranted) event;
+            update(entry.tenant(), granted.address(), state -> withConsents(state, add(state.consents(),
+                    Consent.recorded(granted.consentId(), granted.channel(), granted.purpose(), granted.method(),
+                            granted.status(), granted.capturedAt()))));
+        } else if (event instanceof ConsentConfirmed) {
+            ConsentConfirmed confirmed = (ConsentConfirmed) event;
+            update(entry.tenant(), confirmed.address(), state -> replace(state, confirmed.consentId(), Consent::confirmed));
+        } else if (event instanceof ConsentRevoked) {
+            ConsentRevoked revoked = (ConsentRevoked) event;
+            update(entry.tenant(), revoked.address(),
+                    state -> replace(state, revoked.consentId(), c -> c.revoked(revoked.at(), revoked.byOptOut())));
+        } else if (event instanceof ConsentReinstated) {
+            ConsentReinstated reinstated = (ConsentReinstated) event;
+            update(entry.tenant(), reinstated.address(), state -> replace(state, reinstated.consentId(), Consent::reinstated));
+        } else if (event instanceof OptedOut) {
+            OptedOut optedOut = (OptedOut) event;
+            update(entry.tenant(), optedOut.address(), state -> {
+                Map<OptOutScope, OptOut> optOuts = new EnumMap<>(OptOutScope.class);
+                optOuts.putAll(state.optOuts());
+                for (OptOutScope scope : optedOut.scopes()) {
+                    optOuts.putIfAbsent(scope, new OptOut(scope, optedOut.at(), optedOut.via()));
+                }
+                return new ContactState(state.consents(), optOuts, state.internalDncSince());
+            });
+        } else if (event instanceof OptedIn) {
+            OptedIn optedIn = (OptedIn) event;
+            update(entry.tenant(), optedIn.address(), state -> {
+                Map<OptOutScope, OptOut> optOuts = new EnumMap<>(OptOutScope.class);
+                optOuts.putAll(state.optOuts());
+                optOuts.keySet().removeAll(optedIn.scopes());
+                return new ContactState(state.consents(), optOuts, state.internalDncSince());
+            });
+        } else if (event instanceof InternalDncAdded) {
+            InternalDncAdded added = (InternalDncAdded) event;
+            update(entry.tenant(), added.number(), state -> new ContactState(state.consents(), state.optOuts(),
+                    earliest(state.internalDncSince(), added.at())));
+        }
+    }
+
+    private void update(String tenant, String address, UnaryOperator<ContactState> change) {
+        byTenant.computeIfAbsent(tenant, id -> new ConcurrentHashMap<>())
+                .compute(address, (key, state) -> change.apply(state == null ? ContactState.EMPTY : state));
+    }
+
+    private static ContactState withConsents(ContactState state, List<Consent> consents) {
+        return new ContactState(consents, state.optOuts(), state.internalDncSince());
+    }
+
+    private static ContactState replace(ContactState state, String consentId, UnaryOperator<Consent> change) {
+        List<Consent> consents = new ArrayList<>(state.consents().size());
+        for (Consent consent : state.consents()) {
+            consents.add(consent.id().equals(consentId) ? change.apply(consent) : consent);
+        }
+        return withConsents(state, consents);
+    }
+
+    private static List<Consent> add(List<Consent> consents, Consent consent) {
+        List<Consent> more = new ArrayList<>(consents.size() + 1);
+        more.addAll(consents);
+        more.add(consent);
+        return more;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+}

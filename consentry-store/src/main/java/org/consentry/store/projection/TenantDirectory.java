@@ -1,0 +1,105 @@
+package org.consentry.store.projection;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.consentry.ledger.ApiKeyIssued;
+import org.consentry.ledger.LedgerEntry;
+import org.consentry.ledger.LedgerEvent;
+import org.consentry.ledger.SenderRegistered;
+import org.consentry.ledger.SettingsChanged;
+import org.consentry.ledger.TenantCreated;
+import org.consentry.ledger.TenantStatusChanged;
+import org.consentry.store.ledger.LedgerListener;
+import org.consentry.tenant.SenderKind;
+import org.consentry.tenant.SenderStatus;
+import org.consentry.tenant.TenantProfile;
+import org.consentry.tenant.TenantSettings;
+import org.consentry.tenant.TenantStatus;
+
+/** Every tenant with its status, settings, key hashes and senders, as the ledger says. */
+public final class TenantDirectory implements LedgerListener {
+
+    private final Map<String, TenantProfile> tenants = new ConcurrentHashMap<>();
+    private final Map<String, String> tenantByKeyHash = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Sender>> senders = new ConcurrentHashMap<>();
+    private final Map<String, String> phoneOwners = new ConcurrentHashMap<>();
+
+    public Optional<TenantProfile> tenant(String id) {
+        return Optional.ofNullable(id == null ? null : tenants.get(id));
+    }
+
+    public Optional<String> tenantForKeyHash(String keyHash) {
+        return Optional.ofNullable(tenantByKeyHash.get(keyHash));
+    }
+
+    /** The tenant a phone sender belongs to, verified or pending. */
+    public Optional<String> ownerOfPhone(String e164) {
+        return Optional.ofNullable(phoneOwners.get(e164));
+    }
+
+    public Collection<Sender> senders(String tenant) {
+        Map<String, Sender> own = senders.get(tenant);
+        return own == null ? List.of() : List.copyOf(own.values());
+    }
+
+    public Optional<Sender> sender(String tenant, SenderKind kind, String canonical) {
+        Map<String, Sender> own = senders.get(tenant);
+        Sender sender = own == null ? null : own.get(key(kind, canonical));
+        return Optional.ofNullable(sender);
+    }
+
+    /**
+     * Where an email domain stands for a tenant: verified when it or a parent domain is verified (a verified
+     * {@code acme.example} covers {@code news.acme.example}).
+     */
+    public SenderStatus emailDomainStatus(String tenant, String domain) {
+        SenderStatus best = SenderStatus.UNKNOWN;
+        for (String candidate = domain; candidate != null; candidate = parent(candidate)) {
+            SenderStatus status = sender(tenant, SenderKind.EMAIL_DOMAIN, candidate).map(Sender::status).orElse(SenderStatus.UNKNOWN);
+            if (status == SenderStatus.VERIFIED) {
+                return status;
+            }
+            if (status == SenderStatus.PENDING && candidate.equals(domain)) {
+                best = status;
+            }
+        }
+        return best;
+    }
+
+    @Override public void apply(LedgerEntry entry) {
+        String tenant = entry.tenant();
+        LedgerEvent event = entry.event();
+        if (event instanceof TenantCreated) {
+            TenantCreated created = (TenantCreated) event;
+            tenants.put(tenant, new TenantProfile(tenant, created.name(), created.brand(), created.industry(), created.country(),
+                    created.postalAddress(), created.supportContact(), TenantStatus.ACTIVE, null, TenantSettings.DEFAULTS));
+        } else if (event instanceof TenantStatusChanged) {
+            TenantStatusChanged changed = (TenantStatusChanged) event;
+            tenants.computeIfPresent(tenant, (id, profile) -> profile.withStatus(changed.status(), changed.reason()));
+        } else if (event instanceof SettingsChanged) {
+            tenants.computeIfPresent(tenant, (id, profile) -> profile.withSettings(((SettingsChanged) event).settings()));
+        } else if (event instanceof ApiKeyIssued) {
+            tenantByKeyHash.put(((ApiKeyIssued) event).keyHash(), tenant);
+        } else if (event instanceof SenderRegistered) {
+            SenderRegistered registered = (SenderRegistered) event;
+            Sender sender = new Sender(registered.senderId(), registered.address(), registered.kind(), registered.status());
+            senders.computeIfAbsent(tenant, id -> new ConcurrentHashMap<>()).put(key(sender.kind(), sender.address()), sender);
+            if (sender.kind() == SenderKind.PHONE) {
+                phoneOwners.put(sender.address(), tenant);
+            }
+        }
+    }
+
+    private static String key(SenderKind kind, String canonical) {
+        return kind.wireName() + ":" + canonical;
+    }
+
+    private static String parent(String domain) {
+        int dot = domain.indexOf('.');
+        String rest = dot < 0 ? null : domain.substring(dot + 1);
+        return rest == null || rest.indexOf('.') < 0 ? null : rest;
+    }
+}

@@ -1,0 +1,214 @@
+package org.consentry.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.consentry.ledger.CanonicalJson;
+import org.consentry.ledger.ChainHash;
+import org.consentry.ledger.LedgerEntry;
+import org.consentry.ledger.LedgerEvent;
+import org.consentry.store.ledger.EventReferences;
+import org.consentry.store.ledger.LedgerListener;
+import org.consentry.store.ledger.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger's only writer. Appends queue up while a transaction commits; the next transaction takes all
+ * of them at once (group commit), so one fsync makes many appends durable. After a commit the listeners
+ * see the new entries in order, and only then are the waiting appends answered.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final int MAX_BATCH = 4096;
+    private static final int QUEUE_CAPACITY = 65_536;
+    private static final String INSERT = "INSERT INTO ledger (seq, tenant_id, tenant_seq, type, subject, ref, recorded_at, "
+            + "payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The last link of a tenant's chain. */
+    record Head(long seq, String hash) {
+        static final Head GENESIS = new Head(0, ChainHash.GENESIS);
+    }
+
+    private record Pending(String tenant, List<LedgerEvent> events, CompletableFuture<List<LedgerEntry>> done) {
+    }
+
+    private final Connection connection;
+    private final Clock clock;
+    private final List<LedgerListener> listeners;
+    private final Map<String, Head> heads;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread thread;
+    private long nextSeq;
+    private volatile boolean healthy = true;
+    private volatile boolean projectionsBroken;
+    private volatile boolean closing;
+
+    GroupCommitWriter(Connection connection, Clock clock, List<LedgerListener> listeners, Map<String, Head> heads, long lastSeq) {
+        this.connection = connection;
+        this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+        this.heads = new HashMap<>(heads);
+        this.nextSeq = lastSeq + 1;
+        this.thread = new Thread(this::run, "consentry-ledger-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    CompletableFuture<List<LedgerEntry>> submit(String tenant, List<LedgerEvent> events) {
+        CompletableFuture<List<LedgerEntry>> done = new CompletableFuture<>();
+        if (closing) {
+            done.completeExceptionally(new StoreUnavailableException("the ledger is closed"));
+            return done;
+        }
+        try {
+            if (!queue.offer(new Pending(tenant, List.copyOf(events), done), 5, TimeUnit.SECONDS)) {
+                done.completeExceptionally(new StoreUnavailableException("the ledger is saturated; retry later"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(new StoreUnavailableException("interrupted while queueing", e));
+        }
+        return done;
+    }
+
+    boolean healthy() {
+        return healthy && !projectionsBroken;
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                if (!closing) {
+                    log.warn("ledger writer interrupted while open");
+                }
+            } catch (RuntimeException | Error e) {
+                log.error("ledger writer failed a batch", e);
+                fail(batch, new StoreUnavailableException("the ledger writer failed: " + e, e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        Instant recordedAt = ChainHash.ledgerTime(clock.instant());
+        Map<String, Head> staged = new HashMap<>();
+        List<List<LedgerEntry>> results = new ArrayList<>(batch.size());
+        long seq = nextSeq;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Pending pending : batch) {
+                List<LedgerEntry> entries = new ArrayList<>(pending.events().size());
+                Head head = staged.getOrDefault(pending.tenant(), heads.getOrDefault(pending.tenant(), Head.GENESIS));
+                for (LedgerEvent event : pending.events()) {
+                    LedgerEntry entry = link(seq++, pending.tenant(), head, recordedAt, event, insert);
+                    head = new Head(entry.tenantSeq(), entry.hash());
+                    entries.add(entry);
+                }
+                staged.put(pending.tenant(), head);
+                results.add(entries);
+            }
+            insert.executeBatch();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            healthy = false;
+            log.error("ledger commit failed; {} appends refused", batch.size(), e);
+            fail(batch, new StoreUnavailableException("the ledger could not make the write durable: " + e.getMessage(), e));
+            return;
+        }
+        healthy = true;
+        nextSeq = seq;
+        heads.putAll(staged);
+        for (int i = 0; i < batch.size(); i++) {
+            project(results.get(i));
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(results.get(i));
+        }
+    }
+
+    private LedgerEntry link(long seq, String tenant, Head head, Instant recordedAt, LedgerEvent event, PreparedStatement insert)
+            throws SQLException {
+        long tenantSeq = head.seq() + 1;
+        Map<String, Object> fields = event.fields();
+        String hash = ChainHash.of(tenant, tenantSeq, recordedAt, event.type().storedName(), fields, head.hash());
+        insert.setLong(1, seq);
+        insert.setString(2, tenant);
+        insert.setLong(3, tenantSeq);
+        insert.setString(4, event.type().storedName());
+        insert.setString(5, event.subject());
+        insert.setString(6, EventReferences.consentOf(event));
+        insert.setString(7, recordedAt.toString());
+        insert.setString(8, CanonicalJson.write(fields));
+        insert.setString(9, head.hash());
+        insert.setString(10, hash);
+        insert.addBatch();
+        return new LedgerEntry(seq, tenant, tenantSeq, recordedAt, event, head.hash(), hash);
+    }
+
+    private void project(List<LedgerEntry> entries) {
+        for (LedgerEntry entry : entries) {
+            for (LedgerListener listener : listeners) {
+                try {
+                    listener.apply(entry);
+                } catch (RuntimeException e) {
+                    projectionsBroken = true;
+                    log.error("a projection failed on ledger entry {}; facts are unavailable until a restart rebuilds it",
+                            entry.seq(), e);
+                }
+            }
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            log.error("ledger rollback failed", e);
+        }
+    }
+
+    private static void fail(List<Pending> batch, StoreUnavailableException error) {
+        for (Pending pending : batch) {
+            pending.done().completeExceptionally(error);
+        }
+    }
+
+    @Override public void close() {
+        closing = true;
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Pending pending; (pending = queue.poll()) != null; ) {
+            pending.done().completeExceptionally(new StoreUnavailableException("the ledger closed"));
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("closing the ledger connection failed", e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.consentry.store.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded database file: migrated by Flyway, opened in WAL mode with {@code synchronous=FULL} so that a
+ * committed transaction survives a crash or power loss. One connection writes; a small pool reads.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+    public static final String FILE_NAME = "consentry.db";
+
+    private final Path file;
+    private final HikariDataSource readers;
+
+    private SqliteDatabase(Path file, HikariDataSource readers) {
+        this.file = file;
+        this.readers = readers;
+    }
+
+    /** Opens (creating if needed) {@code consentry.db} in {@code directory} and brings its schema up to date. */
+    public static SqliteDatabase open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + directory, e);
+        }
+        Path file = directory.resolve(FILE_NAME).toAbsolutePath();
+        Flyway.configure()
+                .dataSource(dataSource(file, false))
+                .locations("classpath:db/sqlite")
+                .load()
+                .migrate();
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(dataSource(file, true));
+        pool.setMaximumPoolSize(4);
+        pool.setReadOnly(true);
+        pool.setPoolName("consentry-readers");
+        return new SqliteDatabase(file, new HikariDataSource(pool));
+    }
+
+    /** The one connection that writes. The caller owns it. */
+    public Connection openWriter() throws SQLException {
+        Connection connection = dataSource(file, false).getConnection();
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    public DataSource readers() {
+        return readers;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override public void close() {
+        readers.close();
+    }
+
+    private static DataSource dataSource(Path file, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.setReadOnly(readOnly);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+}

@@ -1,0 +1,84 @@
+package org.consentry.store.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.consentry.store.testing.StoreFixture.smsMarketing;
+
+import java.nio.file.Path;
+import org.consentry.consent.Consent;
+import org.consentry.consent.ConsentStatus;
+import org.consentry.policy.OptOutScope;
+import org.consentry.store.RequestRefused;
+import org.consentry.store.testing.StoreFixture;
+import org.consentry.tenant.TenantSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsentsTest {
+
+    private static final String ANA = "+13055550100";
+
+    @TempDir
+    Path directory;
+
+    private StoreFixture fixture;
+    private Consents consents;
+    private String tenant;
+
+    @BeforeEach
+    void open() {
+        fixture = new StoreFixture(directory);
+        consents = fixture.store().consents();
+        tenant = fixture.tenant("Acme").profile().id();
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void withoutDoubleOptInAConsentIsActiveAtOnce() {
+        Consent consent = consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
+        assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
+        assertThat(consent.id()).startsWith("con_");
+    }
+
+    @Test
+    void underDoubleOptInAnUnconfirmedConsentWaitsForItsConfirmation() {
+        Consent consent = consents.record(tenant, new TenantSettings(true, false), smsMarketing(ANA));
+        assertThat(consent.status()).isEqualTo(ConsentStatus.PENDING);
+        assertThat(consents.confirmPending(tenant, ANA, OptOutScope.SMS, StoreFixture.START, "sms:YES")).containsExactly(consent.id());
+        assertThat(consents.find(tenant, consent.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
+    }
+
+    @Test
+    void aConsentAlreadyConfirmedIsActiveEvenUnderDoubleOptIn() {
+        var confirmed = smsMarketing(ANA);
+        confirmed = new NewConsent(confirmed.address(), confirmed.channel(), confirmed.purpose(), confirmed.method(),
+                confirmed.capturedAt(), true, confirmed.evidence());
+        assertThat(consents.record(tenant, new TenantSettings(true, true), confirmed).status()).isEqualTo(ConsentStatus.ACTIVE);
+    }
+
+    @Test
+    void revokingTwiceRecordsOneRevocation() {
+        Consent consent = consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
+        Consent revoked = consents.revoke(tenant, consent.id(), StoreFixture.START, "api");
+        consents.revoke(tenant, consent.id(), StoreFixture.START.plusSeconds(60), "api");
+        assertThat(revoked.status()).isEqualTo(ConsentStatus.REVOKED);
+        assertThat(revoked.revokedAt()).isEqualTo(StoreFixture.START);
+        assertThat(consents.history(tenant, ANA)).extracting(e -> e.event().type().storedName())
+                .containsExactly("consent.granted", "consent.revoked");
+    }
+
+    @Test
+    void anotherTenantsConsentIsNotFound() {
+        Consent consent = consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
+        String other = fixture.tenant("Other").profile().id();
+        assertThatThrownBy(() -> consents.revoke(other, consent.id(), StoreFixture.START, "api"))
+                .isInstanceOfSatisfying(RequestRefused.class, r -> assertThat(r.kind()).isEqualTo(RequestRefused.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> consents.find(tenant, "con_nope")).isInstanceOf(RequestRefused.class);
+    }
+}

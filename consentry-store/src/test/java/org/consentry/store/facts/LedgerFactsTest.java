@@ -1,0 +1,103 @@
+package org.consentry.store.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.consentry.store.testing.StoreFixture.smsMarketing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.consentry.policy.Channel;
+import org.consentry.policy.FactSource;
+import org.consentry.policy.Facts;
+import org.consentry.policy.Purpose;
+import org.consentry.policy.SendRequest;
+import org.consentry.store.ledger.StoreUnavailableException;
+import org.consentry.store.sqlite.SqliteDatabase;
+import org.consentry.store.testing.StoreFixture;
+import org.consentry.tenant.SenderKind;
+import org.consentry.tenant.SenderStatus;
+import org.consentry.tenant.TenantProfile;
+import org.consentry.tenant.TenantSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LedgerFactsTest {
+
+    @TempDir
+    Path directory;
+
+    private StoreFixture fixture;
+    private TenantProfile acme;
+
+    @BeforeEach
+    void open() {
+        fixture = new StoreFixture(directory);
+        String id = fixture.tenantWithSender("Acme");
+        fixture.store().tenants().registerSender(id, "ACME", SenderKind.SENDER_ID, true);
+        fixture.store().tenants().registerSender(id, "acme.example", SenderKind.EMAIL_DOMAIN, true);
+        fixture.store().tenants().registerSender(id, "acme-promo.example", SenderKind.EMAIL_DOMAIN, false);
+        acme = fixture.store().tenants().profile(id);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private static SendRequest request(Channel channel, String from, String to) {
+        return new SendRequest(channel, from, to, Purpose.MARKETING, "Acme: hi", null, Map.of(),
+                Instant.parse("2026-03-14T16:00:00Z"), "US", null, false, false, false, null, null, false);
+    }
+
+    @ParameterizedTest(name = "{0} from {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "SMS   | +18005550199              | VERIFIED",
+            "SMS   | (800) 555-0199            | VERIFIED",
+            "SMS   | +18005550100              | UNKNOWN",
+            "SMS   | Acme                      | VERIFIED",
+            "SMS   | OTHER                     | UNKNOWN",
+            "EMAIL | news@acme.example         | VERIFIED",
+            "EMAIL | Acme News <news@mail.acme.example> | VERIFIED",
+            "EMAIL | news@acme-promo.example   | PENDING",
+            "EMAIL | news@acme.example.evil.test | UNKNOWN",
+            "EMAIL | not an address            | UNKNOWN",
+    })
+    void findsWhetherTheSenderIsVerified(Channel channel, String from, SenderStatus expected) {
+        String to = channel == Channel.EMAIL ? "ana@example.com" : "+13055550100";
+        assertThat(fixture.store().facts().resolve(acme, request(channel, from, to)).sender()).isEqualTo(expected);
+    }
+
+    @Test
+    void givesTheRecipientsStateWithThisTenantOnly() {
+        fixture.store().consents().record(acme.id(), TenantSettings.DEFAULTS, smsMarketing("+13055550100"));
+        TenantProfile other = fixture.tenant("Other").profile();
+        Facts mine = fixture.store().facts().resolve(acme, request(Channel.SMS, "+18005550199", "305-555-0100"));
+        Facts theirs = fixture.store().facts().resolve(other, request(Channel.SMS, "+18005550199", "305-555-0100"));
+        assertThat(mine.contact().consents()).hasSize(1);
+        assertThat(theirs.contact().consents()).isEmpty();
+        assertThat(mine.recipient().key()).isEqualTo("+13055550100");
+        assertThat(mine.unavailable()).isEmpty();
+    }
+
+    @Test
+    void aLedgerThatCannotWriteMakesItsFactsUnavailable() throws Exception {
+        try (Connection side = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteDatabase.FILE_NAME));
+             Statement statement = side.createStatement()) {
+            statement.execute("ALTER TABLE ledger RENAME TO ledger_away");
+            Assertions.assertThatThrownBy(() -> fixture.store().optOuts().optOut(acme.id(), "+13055550100",
+                    java.util.Set.of(org.consentry.policy.OptOutScope.SMS), Instant.now(), "api"))
+                    .isInstanceOf(StoreUnavailableException.class);
+            Facts facts = fixture.store().facts().resolve(acme, request(Channel.SMS, "+18005550199", "+13055550100"));
+            assertThat(facts.unavailable()).containsExactly(FactSource.LEDGER);
+            statement.execute("ALTER TABLE ledger_away RENAME TO ledger");
+        }
+    }
+}

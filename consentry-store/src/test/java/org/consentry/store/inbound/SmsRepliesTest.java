@@ -1,0 +1,121 @@
+package org.consentry.store.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.consentry.store.testing.StoreFixture.START;
+import static org.consentry.store.testing.StoreFixture.smsMarketing;
+
+import java.nio.file.Path;
+import org.consentry.consent.Consent;
+import org.consentry.consent.ConsentStatus;
+import org.consentry.policy.OptOutScope;
+import org.consentry.store.testing.StoreFixture;
+import org.consentry.tenant.TenantProfile;
+import org.consentry.tenant.TenantSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SmsRepliesTest {
+
+    private static final String ANA = "+13055550100";
+
+    @TempDir
+    Path directory;
+
+    private StoreFixture fixture;
+    private SmsReplies replies;
+    private TenantProfile acme;
+
+    @BeforeEach
+    void open() {
+        fixture = new StoreFixture(directory);
+        replies = fixture.store().replies();
+        acme = fixture.store().tenants().profile(fixture.tenantWithSender("Acme"));
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private Consent status(String id) {
+        return fixture.store().contacts().stateOf(acme.id(), ANA).consent(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STOP", "stop", "Stop.", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"})
+    void everyOptOutKeywordOptsOutOfTextsAndRevokesTheirConsents(String body) {
+        Consent consent = fixture.store().consents().record(acme.id(), TenantSettings.DEFAULTS, smsMarketing(ANA));
+        ReplyOutcome outcome = replies.handle(acme, ANA, body, START);
+        assertThat(outcome.action()).isEqualTo(ReplyAction.OPT_OUT);
+        assertThat(outcome.reply()).isEqualTo("Acme: You are unsubscribed and will receive no more messages. Reply START to resubscribe.");
+        assertThat(status(consent.id()).status()).isEqualTo(ConsentStatus.REVOKED);
+        assertThat(fixture.store().contacts().stateOf(acme.id(), ANA).optOut(OptOutScope.SMS)).isNotNull();
+    }
+
+    @Test
+    void aSecondStopIsRecordedButNotConfirmedAgain() {
+        replies.handle(acme, ANA, "STOP", START);
+        ReplyOutcome second = replies.handle(acme, ANA, "STOP", START.plusSeconds(30));
+        assertThat(second.action()).isEqualTo(ReplyAction.OPT_OUT);
+        assertThat(second.reply()).isNull();
+    }
+
+    @Test
+    void startAfterStopResubscribesAndReinstatesTheConsent() {
+        Consent consent = fixture.store().consents().record(acme.id(), TenantSettings.DEFAULTS, smsMarketing(ANA));
+        replies.handle(acme, ANA, "STOP", START);
+        ReplyOutcome outcome = replies.handle(acme, ANA, "START", START.plusSeconds(60));
+        assertThat(outcome.action()).isEqualTo(ReplyAction.OPT_IN);
+        assertThat(outcome.reply()).startsWith("Acme: You are subscribed again.");
+        assertThat(status(consent.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
+    }
+
+    @Test
+    void startWithoutAnOptOutSendsNothing() {
+        ReplyOutcome outcome = replies.handle(acme, ANA, "UNSTOP", START);
+        assertThat(outcome.action()).isEqualTo(ReplyAction.OPT_IN);
+        assertThat(outcome.reply()).isNull();
+    }
+
+    @Test
+    void yesConfirmsAPendingDoubleOptIn() {
+        Consent consent = fixture.store().consents().record(acme.id(), new TenantSettings(true, false), smsMarketing(ANA));
+        ReplyOutcome outcome = replies.handle(acme, ANA, "yes", START);
+        assertThat(outcome.action()).isEqualTo(ReplyAction.CONFIRM);
+        assertThat(outcome.reply()).contains("confirmed").contains("Msg & data rates may apply").contains("STOP");
+        assertThat(status(consent.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
+    }
+
+    @Test
+    void yesAfterStopOptsBackIn() {
+        replies.handle(acme, ANA, "STOP", START);
+        assertThat(replies.handle(acme, ANA, "YES", START.plusSeconds(60)).action()).isEqualTo(ReplyAction.OPT_IN);
+    }
+
+    @Test
+    void yesWithNothingToConfirmIsJustAReply() {
+        ReplyOutcome outcome = replies.handle(acme, ANA, "YES", START);
+        assertThat(outcome.action()).isEqualTo(ReplyAction.NONE);
+        assertThat(outcome.reply()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HELP", "info", "Help?"})
+    void helpAnswersWithTheBrandSupportRatesAndStop(String body) {
+        ReplyOutcome outcome = replies.handle(acme, ANA, body, START);
+        assertThat(outcome.action()).isEqualTo(ReplyAction.HELP);
+        assertThat(outcome.reply()).isEqualTo("Acme: Help: help@acme.example. Msg & data rates may apply. Reply STOP to opt out.");
+        assertThat(fixture.store().consents().history(acme.id(), ANA)).as("help changes nothing").isEmpty();
+    }
+
+    @Test
+    void anythingElseIsLeftAlone() {
+        ReplyOutcome outcome = replies.handle(acme, ANA, "see you at 5", START);
+        assertThat(outcome.action()).isEqualTo(ReplyAction.NONE);
+        assertThat(outcome.reply()).isNull();
+    }
+}

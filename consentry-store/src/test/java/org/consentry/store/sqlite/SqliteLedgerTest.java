@@ -1,0 +1,96 @@
+package org.consentry.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.consentry.store.ledger.Ledger;
+import org.consentry.store.ledger.LedgerContract;
+import org.consentry.store.ledger.LedgerListener;
+import org.consentry.store.ledger.StoreUnavailableException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteLedgerTest extends LedgerContract {
+
+    @TempDir
+    Path directory;
+
+    private final List<SqliteDatabase> databases = new ArrayList<>();
+
+    @Override protected Ledger openLedger(List<LedgerListener> listeners) {
+        SqliteDatabase database = SqliteDatabase.open(directory);
+        databases.add(database);
+        return SqliteLedger.open(database, Clock.systemUTC(), listeners);
+    }
+
+    @AfterEach
+    void closeDatabases() {
+        databases.forEach(SqliteDatabase::close);
+    }
+
+    private Connection sideConnection() throws Exception {
+        return DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteDatabase.FILE_NAME));
+    }
+
+    @Override protected void tamper(String tenant, long tenantSeq, String payload) throws Exception {
+        try (Connection connection = sideConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER ledger_is_append_only_update");
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE ledger SET payload = ? WHERE tenant_id = ? AND tenant_seq = ?")) {
+                update.setString(1, payload);
+                update.setString(2, tenant);
+                update.setLong(3, tenantSeq);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteAnEvent() throws Exception {
+        open().append("ten_a", List.of(dnc(1)));
+        try (Connection connection = sideConnection(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("UPDATE ledger SET payload = '{}'")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("DELETE FROM ledger")).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void runsInWalModeWithFullSynchronousCommits() throws Exception {
+        open();
+        try (Connection connection = SqliteDatabase.open(directory).openWriter(); Statement statement = connection.createStatement()) {
+            try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+                assertThat(mode.getString(1)).isEqualTo("wal");
+            }
+            try (ResultSet sync = statement.executeQuery("PRAGMA synchronous")) {
+                assertThat(sync.getInt(1)).as("2 is FULL").isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aWriteThatCannotBeMadeDurableIsRefusedAndKeepsNothing() throws Exception {
+        Ledger ledger = open();
+        ledger.append("ten_a", List.of(dnc(1)));
+        try (Connection connection = sideConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE ledger RENAME TO ledger_away");
+        }
+        assertThatThrownBy(() -> ledger.append("ten_a", List.of(dnc(2)))).isInstanceOf(StoreUnavailableException.class);
+        assertThat(ledger.healthy()).isFalse();
+        try (Connection connection = sideConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE ledger_away RENAME TO ledger");
+        }
+        assertThat(ledger.append("ten_a", List.of(dnc(3))).get(0).tenantSeq()).as("the refused write left no gap").isEqualTo(2);
+        assertThat(ledger.healthy()).isTrue();
+        assertThat(ledger.verify("ten_a").intact()).isTrue();
+    }
+}
