@@ -1,0 +1,76 @@
+package org.consentry.server;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.consentry.policy.PolicyEngine;
+import org.consentry.policy.rules.StandardRulebook;
+import org.consentry.server.api.v1.ApiV1;
+import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.ProblemErrorHandler;
+import org.consentry.server.http.Problems;
+import org.consentry.store.Store;
+
+/** Consentry's HTTP server over a store: every endpoint of API.md that is built so far. */
+public final class ConsentryServer implements AutoCloseable {
+
+    /** Large enough for a batch of 10,000 checks. */
+    static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
+
+    private final Javalin app;
+    private final List<String> endpoints;
+
+    private ConsentryServer(Javalin app, List<String> endpoints) {
+        this.app = app;
+        this.endpoints = endpoints;
+    }
+
+    public static ObjectMapper json() {
+        return JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    public static ConsentryServer start(ServerConfig config, Store store, Clock clock) {
+        ObjectMapper json = json();
+        PolicyEngine engine = new PolicyEngine(StandardRulebook.load());
+        AtomicReference<List<String>> registered = new AtomicReference<>();
+        Javalin app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            javalin.jsonMapper(new JavalinJackson(json, false));
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            new Problems(json).register(javalin.routes);
+            Endpoints endpoints = new Endpoints(javalin.routes);
+            ApiV1.register(endpoints, store, engine, json, clock);
+            registered.set(endpoints.registered());
+        });
+        app.start();
+        return new ConsentryServer(app, registered.get());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Every endpoint served, as {@code METHOD /path}. */
+    public List<String> endpoints() {
+        return endpoints;
+    }
+
+    @Override public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,31 @@
+package org.consentry.server.api.v1;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.consentry.policy.PolicyEngine;
+import org.consentry.server.http.Authenticator;
+import org.consentry.server.http.Endpoints;
+import org.consentry.store.Store;
+
+/** Every endpoint of version 1, over one store. */
+public final class ApiV1 {
+
+    private ApiV1() {
+    }
+
+    public static void register(Endpoints endpoints, Store store, PolicyEngine engine, ObjectMapper json, Clock clock) {
+        Authenticator auth = new Authenticator(store.adminKeys(), store.directory());
+        Addresses addresses = new Addresses(store.phones(), store.emails());
+        SenderReader senders = new SenderReader(addresses);
+        new OperationsRoutes(store.ledger()).register(endpoints);
+        new TenantRoutes(auth, store.tenants(), senders, json).register(endpoints);
+        new SenderRoutes(auth, store.tenants(), store.directory(), senders, json).register(endpoints);
+        new SettingsRoutes(auth, store.tenants(), json).register(endpoints);
+        new ConsentRoutes(auth, store.consents(), store.contacts(), addresses, json, clock).register(endpoints);
+        new OptOutRoutes(auth, store.optOuts(), addresses, json, clock).register(endpoints);
+        new RegistryRoutes(auth, store.internalDnc(), addresses, json, clock).register(endpoints);
+        new InboundRoutes(auth, store.replies(), store.directory(), addresses, json, clock).register(endpoints);
+        new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.ids(), json, clock).register(endpoints);
+        new EvidenceRoutes(auth, store.ledger(), addresses).register(endpoints);
+    }
+}

@@ -1,0 +1,141 @@
+package org.consentry.server.api.v1;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.consentry.ledger.ChainHash;
+import org.consentry.ledger.LedgerEvent;
+import org.consentry.ledger.SendCommitted;
+import org.consentry.policy.PolicyEngine;
+import org.consentry.policy.Reason;
+import org.consentry.policy.SendRequest;
+import org.consentry.policy.Verdict;
+import org.consentry.server.http.Authenticator;
+import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.JsonBody;
+import org.consentry.store.Ids;
+import org.consentry.store.facts.LedgerFacts;
+import org.consentry.store.ledger.Ledger;
+import org.consentry.tenant.TenantProfile;
+
+/**
+ * Checks: a send request in, a verdict out, always 200 (a block is an answer, not an error). With
+ * {@code commit: true} an allowed send is recorded before the answer, so that it counts.
+ */
+final class CheckRoutes {
+
+    static final int MAX_BATCH = 10_000;
+
+    private final Authenticator auth;
+    private final LedgerFacts facts;
+    private final PolicyEngine engine;
+    private final Ledger ledger;
+    private final Ids ids;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CheckRoutes(Authenticator auth, LedgerFacts facts, PolicyEngine engine, Ledger ledger, Ids ids, ObjectMapper json, Clock clock) {
+        this.auth = auth;
+        this.facts = facts;
+        this.engine = engine;
+        this.ledger = ledger;
+        this.ids = ids;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void register(Endpoints endpoints) {
+        endpoints.post("/v1/checks", this::check);
+        endpoints.post("/v1/checks/batch", this::batch);
+    }
+
+    private void check(Context ctx) throws Exception {
+        TenantProfile tenant = auth.tenant(ctx);
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
+        SendRequest request = SendRequestReader.read(body, clock.instant());
+        body.finish();
+        Checked checked = evaluate(tenant, request);
+        commit(tenant, List.of(checked));
+        ctx.contentType("application/json").result(json.writeValueAsBytes(checked.json()));
+    }
+
+    private void batch(Context ctx) throws Exception {
+        TenantProfile tenant = auth.tenant(ctx);
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
+        Instant now = clock.instant();
+        List<SendRequest> requests = new ArrayList<>();
+        for (JsonBody item : body.objects("items", MAX_BATCH)) {
+            requests.add(SendRequestReader.read(item, now));
+        }
+        body.finish();
+        List<Checked> results = new ArrayList<>(requests.size());
+        for (SendRequest request : requests) {
+            results.add(evaluate(tenant, request));
+        }
+        commit(tenant, results);
+        List<Map<String, Object>> answers = new ArrayList<>(results.size());
+        for (Checked checked : results) {
+            answers.add(checked.json());
+        }
+        ctx.contentType("application/json").result(json.writeValueAsBytes(Map.of("results", answers)));
+    }
+
+    private record Checked(String id, SendRequest request, Verdict verdict, String address) {
+        Map<String, Object> json() {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id", id);
+            answer.put("decision", verdict.decision().wireName());
+            answer.put("not_before", verdict.notBefore() == null ? null : verdict.notBefore().toString());
+            answer.put("reasons", reasons(verdict.reasons()));
+            answer.put("notices", reasons(verdict.notices()));
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("body", request.body());
+            if (request.subject() != null) {
+                message.put("subject", request.subject());
+            }
+            answer.put("message", message);
+            if (request.commit()) {
+                answer.put("committed", verdict.allowed());
+            }
+            return answer;
+        }
+    }
+
+    private Checked evaluate(TenantProfile tenant, SendRequest request) {
+        var resolved = facts.resolve(tenant, request);
+        return new Checked(ids.next("chk"), request, engine.evaluate(request, resolved), resolved.recipient().key());
+    }
+
+    private void commit(TenantProfile tenant, List<Checked> checks) {
+        List<LedgerEvent> sends = new ArrayList<>();
+        for (Checked checked : checks) {
+            SendRequest request = checked.request();
+            if (request.commit() && checked.verdict().allowed()) {
+                sends.add(new SendCommitted(checked.id(), checked.address(), request.channel(), request.purpose(), request.from(),
+                        request.sendAt(), request.topic(), request.campaign(),
+                        request.body() == null ? null : ChainHash.sha256(request.body())));
+            }
+        }
+        ledger.append(tenant.id(), sends);
+    }
+
+    private static List<Map<String, Object>> reasons(List<Reason> reasons) {
+        List<Map<String, Object>> list = new ArrayList<>(reasons.size());
+        for (Reason reason : reasons) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("code", reason.code().name());
+            json.put("effect", reason.effect().name().toLowerCase(java.util.Locale.ROOT));
+            json.put("rule", reason.rule());
+            json.put("message", reason.message());
+            json.put("citation", reason.citation());
+            json.put("evidence", reason.evidence());
+            list.add(json);
+        }
+        return list;
+    }
+}

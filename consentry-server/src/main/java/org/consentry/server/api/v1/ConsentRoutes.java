@@ -1,0 +1,147 @@
+package org.consentry.server.api.v1;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.consentry.consent.Consent;
+import org.consentry.consent.ConsentMethod;
+import org.consentry.ledger.ConsentEvidence;
+import org.consentry.policy.Channel;
+import org.consentry.policy.Purpose;
+import org.consentry.server.http.ApiProblem;
+import org.consentry.server.http.Authenticator;
+import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.JsonBody;
+import org.consentry.store.consent.Consents;
+import org.consentry.store.consent.NewConsent;
+import org.consentry.store.projection.ContactBook;
+import org.consentry.tenant.TenantProfile;
+
+/** Recording, listing and revoking consents, with their evidence. */
+final class ConsentRoutes {
+
+    private static final Set<String> CONSENT_EVENTS = Set.of("consent.granted", "consent.confirmed", "consent.revoked",
+            "consent.reinstated", "opt_out.recorded", "opt_in.recorded");
+
+    private final Authenticator auth;
+    private final Consents consents;
+    private final ContactBook contacts;
+    private final Addresses addresses;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ConsentRoutes(Authenticator auth, Consents consents, ContactBook contacts, Addresses addresses, ObjectMapper json, Clock clock) {
+        this.auth = auth;
+        this.consents = consents;
+        this.contacts = contacts;
+        this.addresses = addresses;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void register(Endpoints endpoints) {
+        endpoints.post("/v1/consents", this::record);
+        endpoints.get("/v1/consents", this::list);
+        endpoints.post("/v1/consents/{id}/revoke", this::revoke);
+    }
+
+    private void record(Context ctx) {
+        TenantProfile tenant = auth.tenant(ctx);
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
+        Channel channel = body.choice("channel", Channel::fromWire, "sms, mms, email, voice, ivr, rvm");
+        Purpose purpose = body.choice("purpose", ConsentRoutes::consentPurpose, "marketing, transactional, informational");
+        ConsentMethod method = body.choice("method", ConsentMethod::fromWire, "web_form, keyword, paper, verbal, api, import");
+        String region = Addresses.region(body, "country");
+        String raw = body.string("address", 320);
+        String address = channel == null ? null : addresses.forChannel(body, "address", raw, channel, region);
+        Instant capturedAt = Moments.past(body, "captured_at", clock);
+        boolean confirmed = body.bool("confirmed", false);
+        String ip = body.optionalString("ip", 45);
+        if (ip != null && !IpAddresses.isLiteral(ip)) {
+            body.reject("ip", "must be an IPv4 or IPv6 address");
+        }
+        String userAgent = body.optionalString("user_agent", 1000);
+        String sourceUrl = body.optionalString("source_url", 2048);
+        if (sourceUrl != null && !isWebUrl(sourceUrl)) {
+            body.reject("source_url", "must be an http or https URL");
+        }
+        String disclosure = body.optionalString("disclosure_text", 10_000);
+        String frequency = body.optionalString("frequency", 100);
+        body.finish();
+        Consent consent = consents.record(tenant.id(), tenant.settings(), new NewConsent(address, channel, purpose, method,
+                capturedAt, confirmed, new ConsentEvidence(ip, userAgent, sourceUrl, disclosure, frequency)));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", consent.id());
+        answer.put("status", consent.status().wireName());
+        answer.put("address", address);
+        answer.putAll(Representations.consent(consent));
+        ctx.status(201).json(answer);
+    }
+
+    private void list(Context ctx) {
+        TenantProfile tenant = auth.tenant(ctx);
+        String address = queryAddress(ctx, addresses);
+        List<Map<String, Object>> events = consents.history(tenant.id(), address).stream()
+                .filter(entry -> CONSENT_EVENTS.contains(entry.event().type().storedName()))
+                .map(Representations::entry).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("address", address);
+        answer.put("consents", contacts.stateOf(tenant.id(), address).consents().stream().map(Representations::consent).toList());
+        answer.put("events", events);
+        ctx.json(answer);
+    }
+
+    private void revoke(Context ctx) {
+        TenantProfile tenant = auth.tenant(ctx);
+        Instant at = clock.instant();
+        String via = "api";
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > 0) {
+            JsonBody body = JsonBody.parse(bytes, json);
+            at = Moments.past(body, "at", clock);
+            String given = body.optionalString("via", 100);
+            via = given == null ? via : given;
+            body.finish();
+        }
+        ctx.json(Representations.consent(consents.revoke(tenant.id(), ctx.pathParam("id"), at, via)));
+    }
+
+    /** The {@code address} query parameter, in canonical form. */
+    static String queryAddress(Context ctx, Addresses addresses) {
+        String raw = ctx.queryParam("address");
+        if (raw == null || raw.isBlank()) {
+            throw ApiProblem.invalid("address", "the query parameter address is required");
+        }
+        String country = ctx.queryParam("country");
+        String region = country == null ? "US" : country.toUpperCase(java.util.Locale.ROOT);
+        if (!Addresses.isRegion(region)) {
+            throw ApiProblem.invalid("country", "must be an ISO 3166 country code such as US");
+        }
+        String address = addresses.either(raw, region);
+        if (address == null) {
+            throw ApiProblem.invalid("address", "'" + raw + "' is not a valid phone number or email address");
+        }
+        return address;
+    }
+
+    private static Optional<Purpose> consentPurpose(String name) {
+        return Purpose.fromWire(name).filter(Purpose::isConsentable);
+    }
+
+    private static boolean isWebUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

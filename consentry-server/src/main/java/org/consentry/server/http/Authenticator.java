@@ -1,0 +1,73 @@
+package org.consentry.server.http;
+
+import io.javalin.http.Context;
+import org.consentry.store.keys.AdminKeys;
+import org.consentry.store.keys.ApiKeys;
+import org.consentry.store.projection.TenantDirectory;
+import org.consentry.tenant.TenantProfile;
+
+/**
+ * Reads the bearer key of a request. The admin key manages tenants and may act for any tenant by naming it
+ * in {@code Consentry-Tenant}; a tenant key acts for its own tenant only. A missing or wrong key is 401; a
+ * key used outside its scope is 403; a tenant that does not exist is 404.
+ */
+public final class Authenticator {
+
+    public static final String TENANT_HEADER = "Consentry-Tenant";
+
+    private final AdminKeys adminKeys;
+    private final TenantDirectory directory;
+
+    public Authenticator(AdminKeys adminKeys, TenantDirectory directory) {
+        this.adminKeys = adminKeys;
+        this.directory = directory;
+    }
+
+    public Caller caller(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw ApiProblem.unauthorized("send 'Authorization: Bearer <key>'");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiProblem.unauthorized("the Authorization header must be 'Bearer <key>'");
+        }
+        String key = header.substring(7).strip();
+        if (adminKeys.matches(key)) {
+            return new Caller.Admin();
+        }
+        return directory.tenantForKeyHash(ApiKeys.hash(key))
+                .<Caller>map(Caller.Tenant::new)
+                .orElseThrow(() -> ApiProblem.unauthorized("the key is not valid"));
+    }
+
+    /** Requires the admin key. */
+    public void admin(Context ctx) {
+        if (!(caller(ctx) instanceof Caller.Admin)) {
+            throw ApiProblem.forbidden("this endpoint needs the provider's admin key");
+        }
+    }
+
+    /** The tenant a request acts for: the tenant key's own, or the one the admin names in Consentry-Tenant. */
+    public TenantProfile tenant(Context ctx) {
+        Caller caller = caller(ctx);
+        String id;
+        if (caller instanceof Caller.Tenant) {
+            id = ((Caller.Tenant) caller).tenantId();
+        } else {
+            id = ctx.header(TENANT_HEADER);
+            if (id == null || id.isBlank()) {
+                throw ApiProblem.invalid(TENANT_HEADER, "the admin key acts for a tenant named in the Consentry-Tenant header");
+            }
+        }
+        return directory.tenant(id.strip()).orElseThrow(() -> ApiProblem.notFound("no tenant " + id));
+    }
+
+    /** The tenant the request acts for, or empty for the admin acting for no tenant in particular. */
+    public java.util.Optional<TenantProfile> tenantIfAny(Context ctx) {
+        Caller caller = caller(ctx);
+        if (caller instanceof Caller.Admin && ctx.header(TENANT_HEADER) == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(tenant(ctx));
+    }
+}

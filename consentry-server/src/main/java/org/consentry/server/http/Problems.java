@@ -1,0 +1,110 @@
+package org.consentry.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.consentry.store.RequestRefused;
+import org.consentry.store.ledger.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into an {@code application/problem+json} answer (RFC 9457). */
+public final class Problems {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private final ObjectMapper json;
+
+    public Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(ApiProblem.class, (problem, ctx) -> write(ctx, problem));
+        routes.exception(RequestRefused.class, (refused, ctx) -> write(ctx, fromRefusal(refused)));
+        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            log.warn("store unavailable: {}", e.getMessage());
+            ctx.header("Retry-After", "1");
+            write(ctx, new ApiProblem(503, "urn:consentry:problem:store-unavailable", "A store did not answer",
+                    e.getMessage() + "; nothing was written, retry", List.of()));
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
+                new ApiProblem(e.getStatus(), "about:blank", title(e.getStatus()), e.getMessage(), List.of())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, new ApiProblem(500, "about:blank", "Internal server error",
+                    "an unexpected failure; nothing was written", List.of()));
+        });
+        routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, ApiProblem.notFound("no resource at " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        routes.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, new ApiProblem(405, "about:blank", "Method not allowed",
+                        ctx.method() + " is not allowed on " + ctx.path(), List.of()));
+            }
+        });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(CONTENT_TYPE);
+    }
+
+    public void write(Context ctx, ApiProblem problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.getMessage());
+        body.put("instance", ctx.path());
+        if (!problem.errors().isEmpty()) {
+            List<Map<String, String>> errors = new ArrayList<>();
+            for (FieldError error : problem.errors()) {
+                errors.add(Map.of("field", error.field(), "message", error.message()));
+            }
+            body.put("errors", errors);
+        }
+        if (problem.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        try {
+            ctx.status(problem.status()).contentType(CONTENT_TYPE).result(json.writeValueAsBytes(body));
+        } catch (Exception e) {
+            ctx.status(problem.status()).contentType(CONTENT_TYPE).result("{\"status\":" + problem.status() + "}");
+        }
+    }
+
+    private static ApiProblem fromRefusal(RequestRefused refused) {
+        List<FieldError> errors = refused.field() == null ? List.of() : List.of(new FieldError(refused.field(), refused.getMessage()));
+        switch (refused.kind()) {
+            case NOT_FOUND:
+                return new ApiProblem(404, "urn:consentry:problem:not-found", "Not found", refused.getMessage(), errors);
+            case CONFLICT:
+                return new ApiProblem(409, "urn:consentry:problem:conflict", "Conflicts with the current state",
+                        refused.getMessage(), errors);
+            default:
+                return new ApiProblem(422, "urn:consentry:problem:unacceptable", "The request cannot be accepted",
+                        refused.getMessage(), errors);
+        }
+    }
+
+    private static String title(int status) {
+        switch (status) {
+            case 400: return "Bad request";
+            case 404: return "Not found";
+            case 405: return "Method not allowed";
+            case 413: return "Request too large";
+            case 415: return "Unsupported media type";
+            default: return "HTTP " + status;
+        }
+    }
+}

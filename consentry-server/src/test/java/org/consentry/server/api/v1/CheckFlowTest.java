@@ -1,0 +1,185 @@
+package org.consentry.server.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.consentry.server.testing.HttpAnswer;
+import org.consentry.server.testing.TestServer;
+import org.consentry.store.testing.MutableClock;
+import org.consentry.store.testing.StoreFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The path a sender walks: a tenant, a verified sender, a consent, checks, a STOP, and the evidence. */
+class CheckFlowTest {
+
+    private static final String CHECK = """
+            {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
+             "body": "Acme: spring sale, 20%% off today. Reply STOP to opt out."%s}""";
+
+    @TempDir
+    Path directory;
+
+    private final MutableClock clock = new MutableClock(StoreFixture.START);
+    private TestServer server;
+    private TestServer.Tenant acme;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(directory, clock);
+        acme = server.tenantWithSender("Acme");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpAnswer check(String extra) {
+        return server.post("/v1/checks", acme.key(), CHECK.formatted(extra));
+    }
+
+    private HttpAnswer recordConsent() {
+        return server.post("/v1/consents", acme.key(), """
+                {"address": "(305) 555-0100", "channel": "sms", "purpose": "marketing", "method": "web_form",
+                 "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
+                 "user_agent": "Mozilla/5.0", "source_url": "https://shop.example/join",
+                 "disclosure_text": "By checking this box you agree to receive up to 4 marketing texts a month.",
+                 "frequency": "4/month"}""");
+    }
+
+    @Test
+    void withoutConsentAMarketingTextIsBlockedWithTheReason() {
+        HttpAnswer verdict = check("");
+        assertThat(verdict.status()).isEqualTo(200);
+        assertThat(verdict.text("/decision")).isEqualTo("block");
+        assertThat(verdict.text("/id")).startsWith("chk_");
+        JsonNode reason = verdict.json().at("/reasons/0");
+        assertThat(reason.at("/code").asText()).isEqualTo("CONSENT_MISSING");
+        assertThat(reason.at("/rule").asText()).isEqualTo("consent/missing");
+        assertThat(reason.at("/citation").asText()).contains("64.1200");
+        assertThat(reason.at("/message").asText()).contains("+13055550100");
+        assertThat(reason.at("/evidence/purpose").asText()).isEqualTo("marketing");
+    }
+
+    @Test
+    void withConsentItIsAllowedThenAStopReplyBlocksTheVeryNextCheck() {
+        HttpAnswer consent = recordConsent();
+        assertThat(consent.status()).isEqualTo(201);
+        assertThat(consent.text("/status")).isEqualTo("active");
+        assertThat(consent.text("/address")).isEqualTo("+13055550100");
+
+        HttpAnswer allowed = check("");
+        assertThat(allowed.text("/decision")).isEqualTo("allow");
+        assertThat(allowed.json().at("/reasons").size()).isZero();
+        assertThat(allowed.json().at("/not_before").isNull()).isTrue();
+        assertThat(allowed.text("/message/body")).startsWith("Acme: spring sale");
+
+        HttpAnswer stop = server.post("/v1/inbound/sms", acme.key(),
+                "{\"from\": \"+13055550100\", \"to\": \"+18005550199\", \"body\": \"STOP\"}");
+        assertThat(stop.status()).isEqualTo(200);
+        assertThat(stop.text("/action")).isEqualTo("opt_out");
+        assertThat(stop.text("/reply")).startsWith("Acme: You are unsubscribed");
+
+        HttpAnswer blocked = check("");
+        assertThat(blocked.text("/decision")).isEqualTo("block");
+        assertThat(blocked.json().at("/reasons").findValuesAsText("code")).containsExactly("OPTED_OUT", "CONSENT_REVOKED");
+
+        HttpAnswer evidence = server.get("/v1/evidence?address=%2B13055550100", acme.key());
+        assertThat(evidence.json().at("/chain/verified").asBoolean()).isTrue();
+        assertThat(evidence.json().at("/events").findValuesAsText("type"))
+                .containsExactly("consent.granted", "opt_out.recorded", "consent.revoked");
+        assertThat(evidence.text("/events/0/event/disclosure_text")).startsWith("By checking this box");
+        assertThat(evidence.text("/events/1/prev_hash")).isEqualTo(evidence.text("/events/0/hash"));
+    }
+
+    @Test
+    void aMarketingTextAtNightDefersToEightInTheMorning() {
+        recordConsent();
+        HttpAnswer deferred = check(", \"send_at\": \"2026-03-15T01:30:00Z\"");
+        assertThat(deferred.text("/decision")).isEqualTo("defer");
+        assertThat(deferred.text("/not_before")).isEqualTo("2026-03-15T12:00:00Z");
+        assertThat(deferred.text("/reasons/0/code")).isEqualTo("QUIET_HOURS");
+        assertThat(deferred.text("/reasons/0/effect")).isEqualTo("defer");
+        assertThat(deferred.text("/reasons/0/message")).isEqualTo("21:30 in America/New_York is outside 08:00-21:00 (US federal)");
+    }
+
+    @Test
+    void anInvalidRecipientIsAVerdictNotAnError() {
+        HttpAnswer verdict = server.post("/v1/checks", acme.key(),
+                "{\"channel\": \"sms\", \"from\": \"+18005550199\", \"to\": \"911\", \"purpose\": \"transactional\"}");
+        assertThat(verdict.status()).isEqualTo(200);
+        assertThat(verdict.json().at("/reasons").findValuesAsText("code")).contains("INVALID_ADDRESS", "EMERGENCY_NUMBER");
+    }
+
+    @Test
+    void aBatchAnswersEveryItemInOrder() {
+        recordConsent();
+        HttpAnswer batch = server.post("/v1/checks/batch", acme.key(), """
+                {"items": [
+                  {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing"},
+                  {"channel": "sms", "from": "+18005550199", "to": "+13055550101", "purpose": "marketing"},
+                  {"channel": "sms", "from": "+18005550100", "to": "+13055550100", "purpose": "marketing"}
+                ]}""");
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.json().at("/results").findValuesAsText("decision")).containsExactly("allow", "block", "block");
+        assertThat(batch.text("/results/2/reasons/0/code")).isEqualTo("SENDER_NOT_VERIFIED");
+    }
+
+    @Test
+    void aBatchWithABadItemNamesItAndChecksNothing() {
+        HttpAnswer batch = server.post("/v1/checks/batch", acme.key(), """
+                {"items": [{"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing"},
+                           {"channel": "fax", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing"}]}""");
+        assertThat(batch.status()).isEqualTo(400);
+        assertThat(batch.isProblem()).isTrue();
+        assertThat(batch.json().at("/errors").findValuesAsText("field")).containsExactly("items[1].channel");
+    }
+
+    @Test
+    void aCommittedAllowedSendIsRecordedInTheLedger() {
+        recordConsent();
+        long before = server.ledgerSize();
+        HttpAnswer verdict = check(", \"commit\": true, \"topic\": \"shoe-sale\"");
+        assertThat(verdict.json().at("/committed").asBoolean()).isTrue();
+        assertThat(server.ledgerSize()).isEqualTo(before + 1);
+        HttpAnswer blocked = server.post("/v1/checks", acme.key(),
+                "{\"channel\": \"sms\", \"from\": \"+18005550199\", \"to\": \"+13055550111\", \"purpose\": \"marketing\", \"commit\": true}");
+        assertThat(blocked.json().at("/committed").asBoolean()).isFalse();
+        assertThat(server.ledgerSize()).as("a blocked send is not committed").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aSuspendedTenantIsBlockedAndResumedIsNot() {
+        recordConsent();
+        assertThat(server.post("/v1/tenants/" + acme.id() + "/suspend", TestServer.ADMIN_KEY, "{\"reason\": \"complaint rate 1.2%\"}")
+                .text("/status")).isEqualTo("suspended");
+        assertThat(check("").text("/reasons/0/code")).isEqualTo("ACCOUNT_SUSPENDED");
+        server.post("/v1/tenants/" + acme.id() + "/resume", TestServer.ADMIN_KEY, null);
+        assertThat(check("").text("/decision")).isEqualTo("allow");
+    }
+
+    @Test
+    void anInternalDncEntryBlocksMarketing() {
+        recordConsent();
+        HttpAnswer added = server.post("/v1/registries/internal/entries", acme.key(), "{\"numbers\": [\"305-555-0100\", \"+13055550100\"]}");
+        assertThat(added.json().at("/added").asInt()).isEqualTo(1);
+        assertThat(check("").text("/reasons/0/code")).isEqualTo("DNC_INTERNAL");
+    }
+
+    @Test
+    void doubleOptInKeepsAConsentPendingUntilYes() {
+        assertThat(server.send("PUT", "/v1/settings", acme.key(), "{\"double_opt_in\": {\"sms\": true}}")
+                .json().at("/double_opt_in/sms").asBoolean()).isTrue();
+        HttpAnswer consent = server.post("/v1/consents", acme.key(),
+                "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"keyword\"}");
+        assertThat(consent.text("/status")).isEqualTo("pending");
+        assertThat(check("").text("/reasons/0/code")).isEqualTo("CONSENT_UNCONFIRMED");
+        HttpAnswer yes = server.post("/v1/inbound/sms", acme.key(), "{\"from\": \"+13055550100\", \"to\": \"+18005550199\", \"body\": \"Yes\"}");
+        assertThat(yes.text("/action")).isEqualTo("confirm");
+        assertThat(check("").text("/decision")).isEqualTo("allow");
+    }
+}

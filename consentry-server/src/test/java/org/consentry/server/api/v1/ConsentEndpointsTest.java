@@ -1,0 +1,107 @@
+package org.consentry.server.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.consentry.server.testing.HttpAnswer;
+import org.consentry.server.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsentEndpointsTest {
+
+    @TempDir
+    Path directory;
+
+    private TestServer server;
+    private TestServer.Tenant acme;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(directory);
+        acme = server.tenantWithSender("Acme");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void anAddressMustSuitTheChannel() {
+        HttpAnswer answer = server.post("/v1/consents", acme.key(),
+                "{\"address\": \"ana@example.com\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\"}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("/errors/0/field")).isEqualTo("address");
+        assertThat(server.post("/v1/consents", acme.key(),
+                "{\"address\": \"Ana@Example.com\", \"channel\": \"email\", \"purpose\": \"marketing\", \"method\": \"api\"}")
+                .text("/address")).isEqualTo("ana@example.com");
+    }
+
+    @Test
+    void evidenceFieldsAreChecked() {
+        HttpAnswer answer = server.post("/v1/consents", acme.key(), """
+                {"address": "+13055550100", "channel": "sms", "purpose": "opt_out_confirmation", "method": "telepathy",
+                 "captured_at": "2099-01-01T00:00:00Z", "ip": "999.1.1.1", "source_url": "javascript:alert(1)"}""");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().at("/errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("purpose", "method", "captured_at", "ip", "source_url");
+    }
+
+    @Test
+    void aTimeWithoutAnOffsetIsRefused() {
+        HttpAnswer answer = server.post("/v1/consents", acme.key(),
+                "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\", \"captured_at\": \"2026-01-10T15:00:00\"}");
+        assertThat(answer.text("/errors/0/message")).contains("offset");
+    }
+
+    @Test
+    void listsEveryConsentEventOldestFirstAndRevokes() {
+        String id = server.post("/v1/consents", acme.key(),
+                "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"paper\", \"ip\": \"2001:db8::7\"}")
+                .text("/id");
+        HttpAnswer revoked = server.post("/v1/consents/" + id + "/revoke", acme.key(), "{\"via\": \"phone call\"}");
+        assertThat(revoked.text("/status")).isEqualTo("revoked");
+        HttpAnswer list = server.get("/v1/consents?address=305-555-0100", acme.key());
+        assertThat(list.json().at("/events").findValuesAsText("type")).containsExactly("consent.granted", "consent.revoked");
+        assertThat(list.text("/events/1/event/via")).isEqualTo("phone call");
+        assertThat(list.text("/consents/0/status")).isEqualTo("revoked");
+        assertThat(server.post("/v1/consents/con_nope/revoke", acme.key(), null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aListNeedsAValidAddress() {
+        assertThat(server.get("/v1/consents", acme.key()).text("/errors/0/field")).isEqualTo("address");
+        assertThat(server.get("/v1/consents?address=banana", acme.key()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anOptOutOfAllBlocksEveryChannel() {
+        server.post("/v1/consents", acme.key(), "{\"address\": \"+13055550100\", \"channel\": \"voice\", \"purpose\": \"marketing\", \"method\": \"verbal\"}");
+        HttpAnswer optOut = server.post("/v1/opt-outs", acme.key(), "{\"address\": \"+13055550100\", \"channel\": \"all\", \"via\": \"call center\"}");
+        assertThat(optOut.status()).isEqualTo(201);
+        assertThat(optOut.json().at("/revoked_consents").size()).isEqualTo(1);
+        HttpAnswer call = server.post("/v1/checks", acme.key(), """
+                {"channel": "voice", "from": "+18005550199", "to": "+13055550100", "purpose": "informational",
+                 "send_at": "2026-03-14T16:00:00Z"}""");
+        assertThat(call.json().at("/reasons").findValuesAsText("code")).contains("OPTED_OUT");
+    }
+
+    @Test
+    void anEmailOptOutNeedsAnEmailAddress() {
+        HttpAnswer answer = server.post("/v1/opt-outs", acme.key(), "{\"address\": \"+13055550100\", \"channel\": \"email\"}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(server.post("/v1/opt-outs", acme.key(), "{\"address\": \"ana@example.com\", \"channel\": \"fax\"}")
+                .text("/errors/0/field")).isEqualTo("channel");
+    }
+
+    @Test
+    void aDncListWithOneBadNumberIsRefusedWhole() {
+        HttpAnswer answer = server.post("/v1/registries/internal/entries", acme.key(), "{\"numbers\": [\"+13055550100\", \"12\"]}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("/errors/0/field")).isEqualTo("numbers[1]");
+        assertThat(server.get("/v1/evidence?address=%2B13055550100", acme.key()).json().at("/events").size()).isZero();
+    }
+}
