@@ -1,0 +1,93 @@
+package org.consentry.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.consentry.server.ConsentryServer;
+import org.consentry.server.ServerConfig;
+import org.consentry.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code consentry serve}: the gateway on the embedded store. Configuration comes from the environment
+ * (API.md, "Running"); a flag of the same name overrides it.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the gateway (HTTP API).")
+final class ServeCommand implements Callable<Integer> {
+
+    static final String ADMIN_KEY_FILE = "admin.key";
+
+    @Option(names = "--port", defaultValue = "${env:CONSENTRY_PORT:-8080}", description = "HTTP port (CONSENTRY_PORT, default 8080)")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:CONSENTRY_HOST:-127.0.0.1}",
+            description = "interface to bind (CONSENTRY_HOST, default 127.0.0.1; 0.0.0.0 for every interface)")
+    String host;
+
+    @Option(names = "--data", defaultValue = "${env:CONSENTRY_DATA:-./data}", description = "the embedded store's folder (CONSENTRY_DATA, default ./data)")
+    Path data;
+
+    @Option(names = "--admin-key", defaultValue = "${env:CONSENTRY_ADMIN_KEY}",
+            description = "the provider's admin key (CONSENTRY_ADMIN_KEY); generated and printed once when absent")
+    String adminKey;
+
+    @Option(names = "--store", defaultValue = "${env:CONSENTRY_STORE}",
+            description = "the store (CONSENTRY_STORE): absent for the embedded SQLite store in --data")
+    String storeUrl;
+
+    @Option(names = "--redis", defaultValue = "${env:CONSENTRY_REDIS}", description = "shared counters (CONSENTRY_REDIS)")
+    String redisUrl;
+
+    @Override public Integer call() throws InterruptedException {
+        if (storeUrl != null && !storeUrl.isBlank()) {
+            System.err.println("consentry: CONSENTRY_STORE=" + storeUrl + " is not available in this version; "
+                    + "unset it to use the embedded store in " + data);
+            return 2;
+        }
+        if (redisUrl != null && !redisUrl.isBlank()) {
+            System.err.println("consentry: CONSENTRY_REDIS is not available in this version; unset it (one node keeps its counters in memory)");
+            return 2;
+        }
+        Clock clock = Clock.systemUTC();
+        Store store = Store.embedded(data, clock);
+        Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock);
+        generated.ifPresent(this::announce);
+        ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port), store, clock);
+        System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + data.toAbsolutePath().normalize() + ")");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            store.close();
+            stopped.countDown();
+        }, "consentry-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Shows a newly generated admin key once, and keeps it in data/admin.key (owner-only) for the first steps. */
+    private void announce(String key) {
+        Path file = data.resolve(ADMIN_KEY_FILE);
+        try {
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, key + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        System.out.println("Admin key (shown once; only its hash is stored): " + key);
+        System.out.println("It is also in " + file + " (readable by you only): keep it somewhere safe, then delete that file.");
+    }
+}

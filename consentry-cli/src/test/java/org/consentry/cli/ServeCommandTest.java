@@ -1,0 +1,59 @@
+package org.consentry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void theFirstStartPrintsTheAdminKeyOnceAndKeepsItOwnerOnly() throws Exception {
+        Path data = directory.resolve("data");
+        String key;
+        try (ServerProcess server = ServerProcess.start(data)) {
+            assertThat(server.stdout()).contains("Admin key (shown once").contains("listening on http://127.0.0.1:" + server.port());
+            Path file = data.resolve(ServeCommand.ADMIN_KEY_FILE);
+            key = Files.readString(file).strip();
+            assertThat(key).startsWith("csa_");
+            assertThat(server.stdout()).contains(key);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+        Files.delete(data.resolve(ServeCommand.ADMIN_KEY_FILE));
+        try (ServerProcess again = ServerProcess.start(data)) {
+            assertThat(again.stdout()).doesNotContain("Admin key");
+            assertThat(data.resolve(ServeCommand.ADMIN_KEY_FILE)).doesNotExist();
+        }
+    }
+
+    @Test
+    void aConfiguredAdminKeyIsUsedAndNothingIsPrinted() throws Exception {
+        try (ServerProcess server = ServerProcess.start(directory.resolve("data"), "--admin-key", "csa_configured_key_0123456789")) {
+            assertThat(server.stdout()).doesNotContain("Admin key");
+            var client = java.net.http.HttpClient.newHttpClient();
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(server.uri("/v1/tenants/ten_x"))
+                    .header("Authorization", "Bearer csa_configured_key_0123456789").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("authenticated, and the tenant does not exist").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aStoreThisVersionCannotUseIsRefusedRatherThanIgnored() throws Exception {
+        Process process = new ProcessBuilder(ServerProcess.javaBinary(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--data", directory.toString(), "--store", "postgresql://127.0.0.1/test")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).contains("CONSENTRY_STORE");
+    }
+}
