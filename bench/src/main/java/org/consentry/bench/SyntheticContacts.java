@@ -1,0 +1,66 @@
+package org.consentry.bench;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import org.consentry.consent.ConsentMethod;
+import org.consentry.consent.ConsentStatus;
+import org.consentry.ledger.ConsentEvidence;
+import org.consentry.ledger.ConsentGranted;
+import org.consentry.ledger.ConsentRevoked;
+import org.consentry.ledger.LedgerEntry;
+import org.consentry.ledger.LedgerEvent;
+import org.consentry.ledger.OptedOut;
+import org.consentry.policy.Channel;
+import org.consentry.policy.OptOutScope;
+import org.consentry.policy.Purpose;
+import org.consentry.store.projection.ContactBook;
+
+/**
+ * A tenant with many recipients, made by applying ledger events to the projection as a replay would: each
+ * recipient has one SMS marketing consent; one in twenty is pending, one in twenty revoked, one in thirty
+ * opted out. Recipients are spread over area codes in several time zones (and the two of Alaska).
+ */
+final class SyntheticContacts {
+
+    static final String TENANT = "ten_bench";
+    static final int[] AREA_CODES = {212, 305, 312, 415, 713, 206, 404, 617, 702, 907, 303, 602};
+    private static final Instant CAPTURED = Instant.parse("2026-01-10T15:00:00Z");
+    private static final ConsentEvidence EVIDENCE = new ConsentEvidence("203.0.113.7", null, "https://shop.example/join", null, "4/month");
+
+    private SyntheticContacts() {
+    }
+
+    /** The i-th recipient's number: area code, then an exchange from 200 and a line number. */
+    static String number(long i) {
+        int areaCode = AREA_CODES[(int) (i % AREA_CODES.length)];
+        long rest = i / AREA_CODES.length;
+        long exchange = 200 + rest / 10_000 % 800;
+        long line = rest % 10_000;
+        return "+1" + areaCode + exchange + String.format("%04d", line);
+    }
+
+    static ContactBook build(int count) {
+        ContactBook book = new ContactBook();
+        long seq = 0;
+        for (int i = 0; i < count; i++) {
+            String number = number(i);
+            String id = "con_" + i;
+            ConsentStatus status = i % 20 == 1 ? ConsentStatus.PENDING : ConsentStatus.ACTIVE;
+            seq = apply(book, seq, new ConsentGranted(id, number, Channel.SMS, Purpose.MARKETING, ConsentMethod.WEB_FORM, status,
+                    CAPTURED, status == ConsentStatus.ACTIVE, EVIDENCE));
+            if (i % 20 == 2) {
+                seq = apply(book, seq, new ConsentRevoked(id, number, CAPTURED.plusSeconds(3600), "api", false));
+            }
+            if (i % 30 == 3) {
+                seq = apply(book, seq, new OptedOut(number, EnumSet.of(OptOutScope.SMS), CAPTURED.plusSeconds(7200), "sms:STOP"));
+            }
+        }
+        return book;
+    }
+
+    private static long apply(ContactBook book, long seq, LedgerEvent event) {
+        long next = seq + 1;
+        book.apply(new LedgerEntry(next, TENANT, next, CAPTURED, event, "", ""));
+        return next;
+    }
+}
