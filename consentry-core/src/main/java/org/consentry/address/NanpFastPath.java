@@ -59,7 +59,7 @@ final class NanpFastPath {
      * The ten-digit national number when {@code raw} is one of the recognised shapes, else -1.
      * Recognised: only digits and the separators space, hyphen, dot and parentheses, with an optional
      * leading plus; eleven digits starting with 1 after a plus; ten digits, or eleven starting with 1,
-     * without one (and then only when the default region is a NANP region).
+     * without one (and then only when the default region is a NANP region); the area code must start with 2-9.
      */
     private long nationalNumber(String raw, String defaultRegion) {
         if (raw == null) {
@@ -89,6 +89,11 @@ final class NanpFastPath {
             return -1;
         }
         if (!plus && (defaultRegion == null || !nanpRegions.contains(defaultRegion))) {
+            return -1;
+        }
+        if (digits < 2_000_000_000L) {
+            // an area code starting with 0 or 1: libphonenumber reads such digits its own way (leading zeros
+            // kept, seven-digit Canadian 310 numbers...), so it decides
             return -1;
         }
         return digits;

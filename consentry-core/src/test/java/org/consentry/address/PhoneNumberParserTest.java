@@ -37,7 +37,7 @@ class PhoneNumberParserTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", " ", "555-0100", "+1 099 555 0100", "305 555 0100 ext. 12", "+1305555010", "hello", "+"})
+    @ValueSource(strings = {"", " ", "555-0100", "+1 099 555 0100", "+1 000 310 0000", "+10003100000", "1 000 310 0000", "305 555 0100 ext. 12", "+1305555010", "hello", "+"})
     void refusesWhatIsNotAValidNumber(String raw) {
         assertThat(parser.parse(raw, "US")).isEmpty();
     }
@@ -54,7 +54,8 @@ class PhoneNumberParserTest {
         NanpFastPath fastPath = new NanpFastPath(PhoneNumberUtil.getInstance());
         assertThat(fastPath.parse("+13055550100", "US").decided()).isTrue();
         assertThat(fastPath.parse("(305) 555-0100", "US").decided()).isTrue();
-        assertThat(fastPath.parse("+1 099 555 0100", "US").decided()).as("decided invalid").isTrue();
+        assertThat(fastPath.parse("+1 299 555 0100", "US").decided()).as("decided invalid").isTrue();
+        assertThat(fastPath.parse("+1 000 310 0000", "US").decided()).as("area code 000").isFalse();
         assertThat(fastPath.parse("+44 7911 123456", "US").decided()).as("not NANP").isFalse();
         assertThat(fastPath.parse("305 555 0100 x12", "US").decided()).as("extension").isFalse();
         assertThat(fastPath.parse("3055550100", "GB").decided()).as("national digits outside NANP").isFalse();
