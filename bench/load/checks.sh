@@ -21,9 +21,9 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
-java $HEAP -jar "$jar" serve --host 127.0.0.1 --port $CHECK_PORT --data "$data/store" --admin-key $ADMIN > "$data/server.log" 2>&1 &
+java $HEAP --enable-native-access=ALL-UNNAMED -jar "$jar" serve --host 127.0.0.1 --port $CHECK_PORT --data "$data/store" --admin-key $ADMIN > "$data/server.log" 2>&1 &
 pids+=($!)
-java $HEAP -cp "$benchjar" org.consentry.bench.BareEndpoint $BARE_PORT > "$data/bare.log" 2>&1 &
+java $HEAP --enable-native-access=ALL-UNNAMED -cp "$benchjar" org.consentry.bench.BareEndpoint $BARE_PORT > "$data/bare.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 200); do
   curl -sf "http://127.0.0.1:$CHECK_PORT/health" >/dev/null && curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break

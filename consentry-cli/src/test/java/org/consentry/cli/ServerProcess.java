@@ -38,7 +38,7 @@ final class ServerProcess implements AutoCloseable {
     /** Starts {@code consentry serve} on a free port with {@code data} as its folder and waits until /health answers. */
     static ServerProcess start(Path data, String... extraArgs) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--port", String.valueOf(port), "--data", data.toString()));
         command.addAll(List.of(extraArgs));
         Files.createDirectories(data);
