@@ -10,7 +10,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.consentry.address.EmailAddressParser;
 import org.consentry.address.PhoneNumberParser;
-import org.consentry.jurisdiction.ZoneLookup;
+import org.consentry.content.ContentAnalyzer;
+import org.consentry.policy.rules.identity.OptOutLanguage;
+import org.consentry.store.projection.ProviderLists;
+import org.consentry.store.projection.TenantActivityBook;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Facts;
 import org.consentry.policy.PolicyEngine;
@@ -91,7 +94,8 @@ public class PolicyEngineBenchmark {
         ledger = SqliteLedger.open(database, Clock.systemUTC(), List.of());
         PhoneNumberParser phones = new PhoneNumberParser();
         EmailAddressParser emails = new EmailAddressParser();
-        facts = new LedgerFacts(new RecipientResolver(phones, emails, new ZoneLookup()), phones, emails, directory, contacts, ledger);
+        facts = new LedgerFacts(RecipientResolver.load(), phones, emails, directory, contacts, new ProviderLists(),
+                new TenantActivityBook(), ContentAnalyzer.load(), OptOutLanguage.load(), ledger);
         engine = new PolicyEngine(StandardRulebook.load());
         requests = mixedTraffic(new Random(42));
         resolved = new Facts[SAMPLES];

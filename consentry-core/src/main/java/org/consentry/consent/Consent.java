@@ -9,8 +9,10 @@ import org.consentry.policy.Purpose;
  * One consent as it stands now. Its full evidence (IP, user agent, disclosure text...) stays in the ledger;
  * this is what the rules need.
  *
+ * @param confirmed   true when the recipient confirmed it (recorded as confirmed, or a double opt-in completed)
  * @param revokedFrom the status it had before it was revoked, so that an opt-in can reinstate it; null unless revoked
  * @param revokedByOptOut true when an opt-out revoked it (a later opt-in on that channel reinstates it)
+ * @param frequency       the message frequency the recipient agreed to, when the consent names one
  */
 public record Consent(
         String id,
@@ -18,10 +20,12 @@ public record Consent(
         Purpose purpose,
         ConsentMethod method,
         ConsentStatus status,
+        boolean confirmed,
         Instant capturedAt,
         Instant revokedAt,
         ConsentStatus revokedFrom,
-        boolean revokedByOptOut) {
+        boolean revokedByOptOut,
+        AgreedFrequency frequency) {
 
     public Consent {
         Objects.requireNonNull(id, "id");
@@ -32,8 +36,21 @@ public record Consent(
     }
 
     public static Consent recorded(String id, Channel channel, Purpose purpose, ConsentMethod method,
-                                   ConsentStatus status, Instant capturedAt) {
-        return new Consent(id, channel, purpose, method, status, capturedAt, null, null, false);
+                                   ConsentStatus status, boolean confirmed, Instant capturedAt) {
+        return new Consent(id, channel, purpose, method, status, confirmed, capturedAt, null, null, false, null);
+    }
+
+    public Consent withFrequency(AgreedFrequency agreed) {
+        return new Consent(id, channel, purpose, method, status, confirmed, capturedAt, revokedAt, revokedFrom, revokedByOptOut, agreed);
+    }
+
+    /**
+     * True for the forms that make prior express written consent (47 CFR 64.1200(f)(9), E-SIGN): a web form,
+     * a keyword texted by the recipient, or paper. A verbal consent, or one the tenant recorded by API or
+     * import without saying how it was captured, is not written.
+     */
+    public boolean isWritten() {
+        return method == ConsentMethod.WEB_FORM || method == ConsentMethod.KEYWORD || method == ConsentMethod.PAPER;
     }
 
     /** True when this consent, whatever its status, is for the channel and purpose of a send. */
@@ -42,24 +59,24 @@ public record Consent(
     }
 
     /** A pending consent, confirmed; any other consent is left as it is. */
-    public Consent confirmed() {
+    public Consent confirm() {
         if (status != ConsentStatus.PENDING) {
             return this;
         }
-        return new Consent(id, channel, purpose, method, ConsentStatus.ACTIVE, capturedAt, null, null, false);
+        return new Consent(id, channel, purpose, method, ConsentStatus.ACTIVE, true, capturedAt, null, null, false, frequency);
     }
 
     public Consent revoked(Instant at, boolean byOptOut) {
         if (status == ConsentStatus.REVOKED) {
             return this;
         }
-        return new Consent(id, channel, purpose, method, ConsentStatus.REVOKED, capturedAt, at, status, byOptOut);
+        return new Consent(id, channel, purpose, method, ConsentStatus.REVOKED, confirmed, capturedAt, at, status, byOptOut, frequency);
     }
 
     public Consent reinstated() {
         if (status != ConsentStatus.REVOKED) {
             return this;
         }
-        return new Consent(id, channel, purpose, method, revokedFrom, capturedAt, null, null, false);
+        return new Consent(id, channel, purpose, method, revokedFrom, confirmed, capturedAt, null, null, false, frequency);
     }
 }

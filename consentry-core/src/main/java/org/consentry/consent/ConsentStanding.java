@@ -1,12 +1,14 @@
 package org.consentry.consent;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Purpose;
 import org.consentry.policy.SendRequest;
 
 /**
- * Where a send stands with the recipient's consents. Exactly one standing holds, so the four consent rules
- * (missing, unconfirmed, revoked, scope) never contradict each other.
+ * Where a send stands with the recipient's consents. Exactly one standing holds, so the consent rules
+ * (missing, unconfirmed, revoked, scope, expired) never contradict each other.
  *
  * <p>A consent covers a send when it is for the same channel (an SMS consent also covers MMS) and the same
  * purpose, and was captured at or before {@code send_at}: consent is given to a program and does not
@@ -14,27 +16,40 @@ import org.consentry.policy.SendRequest;
  * marketing email; transactional and informational email need none (15 U.S.C. 7702(17)), nor does the one
  * opt-out confirmation.
  *
- * @param consent the consent the standing rests on; null for {@link Kind#NONE} and {@link Kind#NOT_REQUIRED}
+ * <p>Two jurisdictions change the picture. In Canada (CASL s.10(9)) a business relationship implies
+ * consent to commercial electronic messages (email and texts): for 2 years after a purchase, 6 months after
+ * an inquiry; past that it has expired. In Germany (UWG s.7, BGH case law) a marketing consent counts only
+ * once the recipient confirmed it (double opt-in).
+ *
+ * @param consent      the consent the standing rests on; null for NONE, NOT_REQUIRED, IMPLIED and EXPIRED
+ * @param relationship the relationship that implies (or implied) consent, for IMPLIED and EXPIRED
  */
-public record ConsentStanding(Kind kind, Consent consent) {
+public record ConsentStanding(Kind kind, Consent consent, Relationship relationship) {
 
     public enum Kind {
         /** The send needs no consent. */
         NOT_REQUIRED,
         /** An active consent covers it. */
         GRANTED,
+        /** A business relationship implies consent (CASL). */
+        IMPLIED,
         /** A covering consent awaits its double opt-in confirmation. */
         PENDING,
         /** Every covering consent was withdrawn. */
         REVOKED,
         /** Consent exists, but only for other channels or purposes. */
         OTHER_SCOPE,
+        /** Only an implied consent whose term is over (CASL). */
+        EXPIRED,
         /** No consent at all. */
         NONE
     }
 
-    private static final ConsentStanding NOT_REQUIRED = new ConsentStanding(Kind.NOT_REQUIRED, null);
-    private static final ConsentStanding NONE = new ConsentStanding(Kind.NONE, null);
+    /** CASL s.10(10): six months from an inquiry (two years from a purchase). */
+    public static final int CASL_INQUIRY_MONTHS = 6;
+
+    private static final ConsentStanding NOT_REQUIRED = new ConsentStanding(Kind.NOT_REQUIRED, null, null);
+    private static final ConsentStanding NONE = new ConsentStanding(Kind.NONE, null, null);
 
     public static boolean required(Channel channel, Purpose purpose) {
         if (!purpose.isConsentable()) {
@@ -44,9 +59,17 @@ public record ConsentStanding(Kind kind, Consent consent) {
     }
 
     public static ConsentStanding of(SendRequest request, ContactState contact) {
+        return of(request, contact, null);
+    }
+
+    /**
+     * @param country the recipient's country (ISO 3166), or null when unknown
+     */
+    public static ConsentStanding of(SendRequest request, ContactState contact, String country) {
         if (!required(request.channel(), request.purpose())) {
             return NOT_REQUIRED;
         }
+        boolean confirmationRequired = "DE".equals(country) && request.purpose().isMarketing();
         Consent pending = null;
         Consent revoked = null;
         Consent otherScope = null;
@@ -62,7 +85,11 @@ public record ConsentStanding(Kind kind, Consent consent) {
             }
             switch (consent.status()) {
                 case ACTIVE:
-                    return new ConsentStanding(Kind.GRANTED, consent);
+                    if (confirmationRequired && !consent.confirmed()) {
+                        pending = consent;
+                        break;
+                    }
+                    return new ConsentStanding(Kind.GRANTED, consent, null);
                 case PENDING:
                     pending = consent;
                     break;
@@ -71,14 +98,52 @@ public record ConsentStanding(Kind kind, Consent consent) {
             }
         }
         if (pending != null) {
-            return new ConsentStanding(Kind.PENDING, pending);
+            return new ConsentStanding(Kind.PENDING, pending, null);
         }
         if (revoked != null) {
-            return new ConsentStanding(Kind.REVOKED, revoked);
+            return new ConsentStanding(Kind.REVOKED, revoked, null);
+        }
+        if ("CA".equals(country) && isCommercialElectronicMessage(request)) {
+            ConsentStanding implied = implied(request.sendAt(), contact);
+            if (implied != null) {
+                return implied;
+            }
         }
         if (otherScope != null) {
-            return new ConsentStanding(Kind.OTHER_SCOPE, otherScope);
+            return new ConsentStanding(Kind.OTHER_SCOPE, otherScope, null);
         }
         return NONE;
+    }
+
+    /** CASL governs commercial electronic messages: marketing email and texts, not calls. */
+    private static boolean isCommercialElectronicMessage(SendRequest request) {
+        return request.purpose().isMarketing() && (request.channel() == Channel.EMAIL || request.channel().isText());
+    }
+
+    private static ConsentStanding implied(Instant at, ContactState contact) {
+        Relationship best = null;
+        Instant bestUntil = null;
+        for (Relationship relationship : contact.relationships()) {
+            if (relationship.at().isAfter(at)) {
+                continue;
+            }
+            Instant until = until(relationship);
+            if (bestUntil == null || until.isAfter(bestUntil)) {
+                best = relationship;
+                bestUntil = until;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        return new ConsentStanding(at.isBefore(bestUntil) ? Kind.IMPLIED : Kind.EXPIRED, null, best);
+    }
+
+    /** When the consent a relationship implies ends. */
+    public static Instant until(Relationship relationship) {
+        if (relationship.kind() == RelationshipKind.PURCHASE) {
+            return relationship.at().atOffset(ZoneOffset.UTC).plusYears(2).toInstant();
+        }
+        return relationship.at().atOffset(ZoneOffset.UTC).plusMonths(CASL_INQUIRY_MONTHS).toInstant();
     }
 }

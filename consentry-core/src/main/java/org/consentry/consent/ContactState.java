@@ -1,24 +1,35 @@
 package org.consentry.consent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.consentry.policy.OptOutScope;
 
 /**
- * What one tenant's ledger says about one recipient: consents, opt-outs and whether the number is on the
- * tenant's own Do-Not-Call list. Immutable; the store replaces it as events arrive.
+ * What one tenant's ledger says about one recipient: consents, opt-outs, whether the number is on the
+ * tenant's own Do-Not-Call list, what the tenant declared about it, its business relationships, and the
+ * sends committed to it recently. Immutable; the store replaces it as events arrive.
  *
  * @param internalDncSince when the number went on the tenant's own Do-Not-Call list; null if it is not on it
+ * @param recentSends      committed sends, oldest first, as far back as the longest cap counts
  */
-public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince) {
+public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince,
+                           ContactDeclaration declaration, List<Relationship> relationships, List<SentMessage> recentSends) {
 
-    public static final ContactState EMPTY = new ContactState(List.of(), Map.of(), null);
+    public static final ContactState EMPTY = new ContactState(List.of(), Map.of(), null, ContactDeclaration.NONE, List.of(), List.of());
 
     public ContactState {
         consents = List.copyOf(consents);
         optOuts = optOuts.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(optOuts));
+        declaration = declaration == null ? ContactDeclaration.NONE : declaration;
+        relationships = List.copyOf(relationships);
+        recentSends = List.copyOf(recentSends);
+    }
+
+    public ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince) {
+        this(consents, optOuts, internalDncSince, ContactDeclaration.NONE, List.of(), List.of());
     }
 
     public OptOut optOut(OptOutScope scope) {
@@ -32,5 +43,54 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
             }
         }
         return null;
+    }
+
+    public ContactState withConsents(List<Consent> newConsents) {
+        return new ContactState(newConsents, optOuts, internalDncSince, declaration, relationships, recentSends);
+    }
+
+    public ContactState withOptOuts(Map<OptOutScope, OptOut> newOptOuts) {
+        return new ContactState(consents, newOptOuts, internalDncSince, declaration, relationships, recentSends);
+    }
+
+    public ContactState withInternalDncSince(Instant since) {
+        return new ContactState(consents, optOuts, since, declaration, relationships, recentSends);
+    }
+
+    public ContactState withDeclaration(ContactDeclaration newDeclaration) {
+        return new ContactState(consents, optOuts, internalDncSince, newDeclaration, relationships, recentSends);
+    }
+
+    public ContactState withRelationship(Relationship relationship) {
+        List<Relationship> more = new ArrayList<>(relationships);
+        more.add(relationship);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, more, recentSends);
+    }
+
+    /** Adds a committed send and forgets the ones older than {@code keepFrom}. */
+    public ContactState withSend(SentMessage send, Instant keepFrom) {
+        List<SentMessage> kept = new ArrayList<>(recentSends.size() + 1);
+        for (SentMessage sent : recentSends) {
+            if (!sent.at().isBefore(keepFrom)) {
+                kept.add(sent);
+            }
+        }
+        int at = kept.size();
+        while (at > 0 && kept.get(at - 1).at().isAfter(send.at())) {
+            at--;
+        }
+        kept.add(at, send);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, kept);
+    }
+
+    /** The latest relationship of a kind, or null. */
+    public Relationship latest(RelationshipKind kind) {
+        Relationship latest = null;
+        for (Relationship relationship : relationships) {
+            if (relationship.kind() == kind && (latest == null || relationship.at().isAfter(latest.at()))) {
+                latest = relationship;
+            }
+        }
+        return latest;
     }
 }

@@ -2,33 +2,67 @@ package org.consentry.jurisdiction;
 
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.Phonenumber;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.consentry.address.PhoneNumber;
+import org.consentry.ruledata.RuleDataFile;
 
 /**
- * The time zones a phone number may ring in, from libphonenumber's time-zone mapper. An area code that
- * spans zones gives all of them (850: Central and Eastern), and the rules must hold in each. When the
- * mapper knows only the country and the country spans several zones, the zone is unknown: an empty list.
- * NANP answers are memoised per exchange (NPA-NXX), the depth of the mapper's data for +1.
+ * The time zones a phone number may ring in, from libphonenumber's time-zone mapper, and for the area codes
+ * that span zones (or that the mapper splits by exchange) every zone of the code, from {@value #SPLIT_FILE}:
+ * the rules must then hold in each. When the mapper knows only the country and the country spans several
+ * zones, the zone is unknown: an empty list. NANP answers are memoised per exchange (NPA-NXX), the depth
+ * of the mapper's data for +1.
  */
 public final class ZoneLookup {
 
+    public static final String SPLIT_FILE = "/org/consentry/rules/area-code-zones.tsv";
     private static final String UNKNOWN = "Etc/Unknown";
 
     private final PhoneNumberToTimeZonesMapper mapper = PhoneNumberToTimeZonesMapper.getInstance();
     private final AtomicReferenceArray<List<ZoneId>> nanpExchanges = new AtomicReferenceArray<>(1_000_000);
+    private final Map<Integer, List<ZoneId>> splitAreaCodes;
     private final Map<Integer, List<String>> countryWide = new ConcurrentHashMap<>();
     private final Map<List<String>, List<ZoneId>> interned = new ConcurrentHashMap<>();
+
+    private ZoneLookup(Map<Integer, List<ZoneId>> splitAreaCodes) {
+        this.splitAreaCodes = Map.copyOf(splitAreaCodes);
+    }
+
+    public static ZoneLookup load() {
+        Map<Integer, List<ZoneId>> split = new HashMap<>();
+        for (RuleDataFile.Row row : RuleDataFile.resource(SPLIT_FILE).rows()) {
+            String npa = row.get("npa");
+            if (!npa.matches("[2-9]\\d\\d")) {
+                throw row.problem("npa", "'" + npa + "' is not an area code");
+            }
+            List<ZoneId> zones = new ArrayList<>();
+            for (String name : row.get("zones").split(",")) {
+                try {
+                    zones.add(ZoneId.of(name));
+                } catch (DateTimeException e) {
+                    throw row.problem("zones", "'" + name + "' is not a time zone");
+                }
+            }
+            split.put(Integer.parseInt(npa), List.copyOf(zones));
+        }
+        return new ZoneLookup(split);
+    }
 
     /** The zones of a valid number; empty when unknown. */
     public List<ZoneId> zonesOf(PhoneNumber number) {
         if (!number.isNanp()) {
             return lookup(number.countryCode(), number.nationalNumber());
+        }
+        List<ZoneId> split = splitAreaCodes.get(number.areaCode());
+        if (split != null) {
+            return split;
         }
         int exchange = (int) (number.nationalNumber() / 10_000L);
         List<ZoneId> zones = nanpExchanges.get(exchange);

@@ -44,6 +44,88 @@ public final class EventFields {
         return (Boolean) value;
     }
 
+    public boolean bool(String key, boolean absent) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return absent;
+        }
+        if (!(value instanceof Boolean)) {
+            throw wrong(key, "a boolean");
+        }
+        return (Boolean) value;
+    }
+
+    public long number(String key, long absent) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return absent;
+        }
+        if (!(value instanceof Integer || value instanceof Long)) {
+            throw wrong(key, "a whole number");
+        }
+        return ((Number) value).longValue();
+    }
+
+    public Instant optionalInstant(String key) {
+        return fields.get(key) == null ? null : instant(key);
+    }
+
+    /** A list of whole numbers; empty when absent. */
+    public List<Long> numbers(String key) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List)) {
+            throw wrong(key, "a list");
+        }
+        List<Long> numbers = new ArrayList<>();
+        for (Object item : (List<?>) value) {
+            if (!(item instanceof Integer || item instanceof Long)) {
+                throw wrong(key, "a list of whole numbers");
+            }
+            numbers.add(((Number) item).longValue());
+        }
+        return List.copyOf(numbers);
+    }
+
+    /** A list of objects, each read as fields; empty when absent. */
+    @SuppressWarnings("unchecked")
+    public List<EventFields> objects(String key) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List)) {
+            throw wrong(key, "a list");
+        }
+        List<EventFields> objects = new ArrayList<>();
+        for (Object item : (List<?>) value) {
+            if (!(item instanceof Map)) {
+                throw wrong(key, "a list of objects");
+            }
+            objects.add(new EventFields(type, (Map<String, Object>) item));
+        }
+        return objects;
+    }
+
+    /** An object read as fields, or null when absent. */
+    @SuppressWarnings("unchecked")
+    public EventFields object(String key) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map)) {
+            throw wrong(key, "an object");
+        }
+        return new EventFields(type, (Map<String, Object>) value);
+    }
+
+    public java.util.Set<String> keys() {
+        return fields.keySet();
+    }
+
     public Instant instant(String key) {
         String text = string(key);
         try {

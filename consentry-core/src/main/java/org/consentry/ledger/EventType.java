@@ -17,7 +17,13 @@ public enum EventType {
     OPTED_OUT("opt_out.recorded", OptedOut::read),
     OPTED_IN("opt_in.recorded", OptedIn::read),
     INTERNAL_DNC_ADDED("internal_dnc.added", InternalDncAdded::read),
-    SEND_COMMITTED("send.committed", SendCommitted::read);
+    SEND_COMMITTED("send.committed", SendCommitted::read),
+    CONTACT_DECLARED("contact.declared", ContactDeclared::read),
+    RELATIONSHIP_RECORDED("relationship.recorded", RelationshipRecorded::read),
+    PLAN_CHANGED("plan.changed", PlanChanged::read),
+    REGISTRY_ENTRIES_ADDED("registry.entries_added", RegistryEntriesAdded::read),
+    REGISTRY_ENTRIES_REMOVED("registry.entries_removed", RegistryEntriesRemoved::read),
+    NUMBERS_REPORTED("numbers.reported", NumbersReported::read);
 
     private final String storedName;
     private final Function<EventFields, LedgerEvent> reader;

@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public sealed interface LedgerEvent permits TenantCreated, TenantStatusChanged, ApiKeyIssued, SettingsChanged,
         SenderRegistered, ConsentGranted, ConsentConfirmed, ConsentRevoked, ConsentReinstated, OptedOut, OptedIn,
-        InternalDncAdded, SendCommitted {
+        InternalDncAdded, SendCommitted, ContactDeclared, RelationshipRecorded, PlanChanged, RegistryEntriesAdded,
+        RegistryEntriesRemoved, NumbersReported {
 
     EventType type();
 

@@ -2,16 +2,23 @@ package org.consentry.ledger;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Purpose;
 
 /**
  * An allowed send was committed ({@code commit: true}): it counts toward caps and duplicate detection,
- * and answers a traceback. The body is kept as its SHA-256 only.
+ * and answers a traceback. The body is kept as its SHA-256 only, with the fingerprints duplicate detection
+ * compares (the hash of the normalised body, and its words hashed).
  */
 public record SendCommitted(String checkId, String address, Channel channel, Purpose purpose, String from,
-                            Instant sendAt, String topic, String campaign, String bodySha256) implements LedgerEvent {
+                            Instant sendAt, String topic, String campaign, String bodySha256, String contentHash,
+                            List<Long> shingles) implements LedgerEvent {
+
+    public SendCommitted {
+        shingles = shingles == null ? List.of() : List.copyOf(shingles);
+    }
 
     @Override public EventType type() {
         return EventType.SEND_COMMITTED;
@@ -32,12 +39,14 @@ public record SendCommitted(String checkId, String address, Channel channel, Pur
         fields.put("topic", topic);
         fields.put("campaign", campaign);
         fields.put("body_sha256", bodySha256);
+        fields.put("content_hash", contentHash);
+        fields.put("shingles", shingles.isEmpty() ? null : shingles);
         return fields;
     }
 
     static SendCommitted read(EventFields f) {
         return new SendCommitted(f.string("check_id"), f.string("address"), f.enumValue("channel", Channel.class),
                 f.enumValue("purpose", Purpose.class), f.string("from"), f.instant("send_at"), f.optionalString("topic"),
-                f.optionalString("campaign"), f.optionalString("body_sha256"));
+                f.optionalString("campaign"), f.optionalString("body_sha256"), f.optionalString("content_hash"), f.numbers("shingles"));
     }
 }

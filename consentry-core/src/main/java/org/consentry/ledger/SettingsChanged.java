@@ -1,9 +1,15 @@
 package org.consentry.ledger;
 
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.consentry.tenant.DailyHours;
+import org.consentry.tenant.FrequencyCap;
 import org.consentry.tenant.TenantSettings;
 
-/** The tenant's settings as they stand from now on. */
+/** The tenant's settings as they stand from now on. Fields an older event lacks read as their defaults. */
 public record SettingsChanged(TenantSettings settings) implements LedgerEvent {
 
     @Override public EventType type() {
@@ -15,10 +21,35 @@ public record SettingsChanged(TenantSettings settings) implements LedgerEvent {
     }
 
     @Override public Map<String, Object> fields() {
-        return Map.of("double_opt_in_sms", settings.doubleOptInSms(), "double_opt_in_email", settings.doubleOptInEmail());
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("double_opt_in_sms", settings.doubleOptInSms());
+        fields.put("double_opt_in_email", settings.doubleOptInEmail());
+        fields.put("auto_append_opt_out", settings.autoAppendOptOut());
+        List<Map<String, Object>> caps = new ArrayList<>();
+        for (FrequencyCap cap : settings.frequencyCaps()) {
+            caps.add(Map.of("count", (long) cap.count(), "window_hours", (long) cap.windowHours(), "per", cap.per().wireName()));
+        }
+        fields.put("frequency_caps", caps);
+        if (settings.quietHours() != null) {
+            fields.put("quiet_hours", Map.of("start", settings.quietHours().start().toString(), "end", settings.quietHours().end().toString()));
+        }
+        fields.put("duplicate_window_minutes", (long) settings.duplicateWindowMinutes());
+        fields.put("email_daily_volume", (long) settings.emailDailyVolume());
+        return fields;
     }
 
     static SettingsChanged read(EventFields f) {
-        return new SettingsChanged(new TenantSettings(f.bool("double_opt_in_sms"), f.bool("double_opt_in_email")));
+        List<FrequencyCap> caps = new ArrayList<>();
+        for (EventFields cap : f.objects("frequency_caps")) {
+            caps.add(new FrequencyCap((int) cap.number("count", 1), (int) cap.number("window_hours", 24),
+                    FrequencyCap.Per.fromWire(cap.string("per")).orElseThrow(() -> new LedgerFormatException("unknown cap scope"))));
+        }
+        EventFields hours = f.object("quiet_hours");
+        DailyHours quietHours = hours == null ? null
+                : new DailyHours(LocalTime.parse(hours.string("start")), LocalTime.parse(hours.string("end")));
+        return new SettingsChanged(new TenantSettings(f.bool("double_opt_in_sms"), f.bool("double_opt_in_email"),
+                f.bool("auto_append_opt_out", false), caps, quietHours,
+                (int) f.number("duplicate_window_minutes", TenantSettings.DEFAULT_DUPLICATE_WINDOW_MINUTES),
+                (int) f.number("email_daily_volume", 0)));
     }
 }

@@ -3,8 +3,11 @@ package org.consentry.policy;
 import java.util.Objects;
 import java.util.Set;
 import org.consentry.consent.ContactState;
+import org.consentry.content.MessageContent;
 import org.consentry.recipient.Recipient;
+import org.consentry.registry.RegistryFacts;
 import org.consentry.tenant.SenderStatus;
+import org.consentry.tenant.TenantActivity;
 import org.consentry.tenant.TenantProfile;
 
 /**
@@ -14,6 +17,9 @@ import org.consentry.tenant.TenantProfile;
  * @param tenant      the sending tenant
  * @param sender      whether {@code from} is a verified sender of the tenant
  * @param contact     what the tenant's ledger says about the recipient
+ * @param registry    what the provider's lists say about the recipient
+ * @param content     the body, read once for every content rule
+ * @param activity    the tenant's recent sending, for its rate limit
  * @param unavailable the stores that did not answer; the facts they give are then unknown
  */
 public record Facts(
@@ -21,6 +27,9 @@ public record Facts(
         TenantProfile tenant,
         SenderStatus sender,
         ContactState contact,
+        RegistryFacts registry,
+        MessageContent content,
+        TenantActivity activity,
         Set<FactSource> unavailable) {
 
     public Facts {
@@ -28,6 +37,9 @@ public record Facts(
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(activity, "activity");
         unavailable = Set.copyOf(unavailable);
     }
 

@@ -4,23 +4,30 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What one rule concluded: pass, or a reason (which blocks or defers by its code), with the earliest
- * lawful instant for a deferral when there is one.
+ * What one rule concluded: pass (perhaps with a notice that does not change the decision), or a reason
+ * that blocks or defers by its code, with the earliest lawful instant for a deferral when there is one.
  */
 public final class Outcome {
 
-    private static final Outcome PASS = new Outcome(null, null);
+    private static final Outcome PASS = new Outcome(null, null, null);
 
     private final Reason reason;
     private final Instant notBefore;
+    private final Reason notice;
 
-    private Outcome(Reason reason, Instant notBefore) {
+    private Outcome(Reason reason, Instant notBefore, Reason notice) {
         this.reason = reason;
         this.notBefore = notBefore;
+        this.notice = notice;
     }
 
     public static Outcome pass() {
         return PASS;
+    }
+
+    /** Passes, with something the sender should know (a registry copy 25 days old, a consent about to expire). */
+    public static Outcome notice(Reason notice) {
+        return new Outcome(null, null, Objects.requireNonNull(notice, "notice"));
     }
 
     /** A reason whose code blocks. */
@@ -29,7 +36,7 @@ public final class Outcome {
         if (reason.effect() != Effect.BLOCK) {
             throw new IllegalArgumentException(reason.code() + " defers; use defer()");
         }
-        return new Outcome(reason, null);
+        return new Outcome(reason, null, null);
     }
 
     /**
@@ -42,7 +49,7 @@ public final class Outcome {
         if (reason.effect() != Effect.DEFER) {
             throw new IllegalArgumentException(reason.code() + " blocks; use block()");
         }
-        return new Outcome(reason, notBefore);
+        return new Outcome(reason, notBefore, null);
     }
 
     public boolean passed() {
@@ -55,5 +62,9 @@ public final class Outcome {
 
     public Instant notBefore() {
         return notBefore;
+    }
+
+    public Reason notice() {
+        return notice;
     }
 }

@@ -41,4 +41,16 @@ public record SendRequest(
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         country = country == null ? "US" : country;
     }
+
+    /** The same request, to be sent at another time. */
+    public SendRequest at(Instant newSendAt) {
+        return new SendRequest(channel, from, to, purpose, body, subject, headers, newSendAt, country, state, aiVoice,
+                prerecorded, recorded, campaign, topic, commit);
+    }
+
+    /** The same request with another body. */
+    public SendRequest withBody(String newBody) {
+        return new SendRequest(channel, from, to, purpose, newBody, subject, headers, sendAt, country, state, aiVoice,
+                prerecorded, recorded, campaign, topic, commit);
+    }
 }

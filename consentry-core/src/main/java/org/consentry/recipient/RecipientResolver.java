@@ -1,37 +1,109 @@
 package org.consentry.recipient;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.consentry.address.Address;
 import org.consentry.address.EmailAddress;
 import org.consentry.address.EmailAddressParser;
 import org.consentry.address.PhoneNumber;
 import org.consentry.address.PhoneNumberParser;
+import org.consentry.jurisdiction.AreaCodes;
+import org.consentry.jurisdiction.CountryDomains;
 import org.consentry.jurisdiction.ZoneLookup;
 import org.consentry.policy.Channel;
 
-/** Turns a raw {@code to} into a {@link Recipient}: a phone number for phone channels, an email address for email. */
+/**
+ * Turns a raw {@code to} into a {@link Recipient}: a phone number for phone channels, an email address for
+ * email; then places it: its country and state (from the number's area code unless the request or the
+ * contact record says otherwise; for email the contact's country, else the ccTLD, else the tenant's), its
+ * time zones and its line type.
+ */
 public final class RecipientResolver {
+
+    private static final Set<Integer> TOLL_FREE = Set.of(800, 833, 844, 855, 866, 877, 888);
 
     private final PhoneNumberParser phones;
     private final EmailAddressParser emails;
     private final ZoneLookup zones;
+    private final AreaCodes areaCodes;
+    private final CountryDomains domains;
 
-    public RecipientResolver(PhoneNumberParser phones, EmailAddressParser emails, ZoneLookup zones) {
+    public RecipientResolver(PhoneNumberParser phones, EmailAddressParser emails, ZoneLookup zones, AreaCodes areaCodes,
+                             CountryDomains domains) {
         this.phones = phones;
         this.emails = emails;
         this.zones = zones;
+        this.areaCodes = areaCodes;
+        this.domains = domains;
     }
 
-    public RecipientResolver() {
-        this(new PhoneNumberParser(), new EmailAddressParser(), new ZoneLookup());
+    /** With the bundled data. */
+    public static RecipientResolver load() {
+        return new RecipientResolver(new PhoneNumberParser(), new EmailAddressParser(), ZoneLookup.load(), AreaCodes.load(),
+                CountryDomains.load());
+    }
+
+    /** The address of {@code raw} for the channel, or empty when it is not one. */
+    public Optional<Address> parse(Channel channel, String raw, String countryHint) {
+        if (channel.isPhone()) {
+            return phones.parse(raw, countryHint).map(Address.class::cast);
+        }
+        return emails.parse(raw).map(Address.class::cast);
     }
 
     public Recipient resolve(Channel channel, String raw, String countryHint) {
-        if (channel.isPhone()) {
-            Optional<PhoneNumber> number = phones.parse(raw, countryHint);
-            return number.map(n -> new Recipient(raw, n, zones.zonesOf(n))).orElseGet(() -> Recipient.invalid(raw));
+        return resolve(channel, raw, countryHint, Placement.NONE);
+    }
+
+    public Recipient resolve(Channel channel, String raw, String countryHint, Placement placement) {
+        return parse(channel, raw, countryHint).map(address -> place(raw, address, placement))
+                .orElseGet(() -> Recipient.invalid(raw));
+    }
+
+    public Recipient place(String raw, Address address, Placement placement) {
+        if (address instanceof PhoneNumber) {
+            PhoneNumber number = (PhoneNumber) address;
+            String country = number.region();
+            Set<String> subdivisions = Set.of();
+            if (isPlacedBySubdivision(country)) {
+                subdivisions = placement.state() != null ? Set.of(placement.state()) : areaCodes.subdivisionsOf(number.areaCode());
+            }
+            List<ZoneId> numberZones = zones.zonesOf(number);
+            return new Recipient(raw, number, numberZones, country, subdivisions, lineTypeOf(number).stricter(placement.lineType()));
         }
-        Optional<EmailAddress> email = emails.parse(raw);
-        return email.map(e -> new Recipient(raw, e, List.of())).orElseGet(() -> Recipient.invalid(raw));
+        EmailAddress email = (EmailAddress) address;
+        String country = placement.country() != null ? placement.country() : domains.countryOf(email.domain());
+        if (country == null) {
+            country = placement.fallbackCountry();
+        }
+        Set<String> subdivisions = placement.state() != null && isPlacedBySubdivision(country) ? Set.of(placement.state()) : Set.of();
+        return new Recipient(raw, email, List.of(), country, subdivisions, LineType.UNKNOWN);
+    }
+
+    private static boolean isPlacedBySubdivision(String country) {
+        return "US".equals(country) || "CA".equals(country);
+    }
+
+    private LineType lineTypeOf(PhoneNumber number) {
+        if (number.isNanp()) {
+            return TOLL_FREE.contains(number.areaCode()) ? LineType.TOLL_FREE : LineType.UNKNOWN;
+        }
+        Phonenumber.PhoneNumber parsed;
+        try {
+            parsed = PhoneNumberUtil.getInstance().parse(number.e164(), null);
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            return LineType.UNKNOWN;
+        }
+        switch (PhoneNumberUtil.getInstance().getNumberType(parsed)) {
+            case MOBILE: return LineType.MOBILE;
+            case FIXED_LINE: return LineType.LANDLINE;
+            case TOLL_FREE: return LineType.TOLL_FREE;
+            case VOIP: return LineType.VOIP;
+            default: return LineType.UNKNOWN;
+        }
     }
 }

@@ -19,20 +19,26 @@ public record TenantProfile(
         String supportContact,
         TenantStatus status,
         String statusReason,
-        TenantSettings settings) {
+        TenantSettings settings,
+        TenantPlan plan) {
 
     public TenantProfile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(settings, "settings");
+        plan = plan == null ? TenantPlan.UNRESTRICTED : plan;
     }
 
     public TenantProfile withStatus(TenantStatus newStatus, String reason) {
-        return new TenantProfile(id, name, brand, industry, country, postalAddress, supportContact, newStatus, reason, settings);
+        return new TenantProfile(id, name, brand, industry, country, postalAddress, supportContact, newStatus, reason, settings, plan);
     }
 
     public TenantProfile withSettings(TenantSettings newSettings) {
-        return new TenantProfile(id, name, brand, industry, country, postalAddress, supportContact, status, statusReason, newSettings);
+        return new TenantProfile(id, name, brand, industry, country, postalAddress, supportContact, status, statusReason, newSettings, plan);
+    }
+
+    public TenantProfile withPlan(TenantPlan newPlan) {
+        return new TenantProfile(id, name, brand, industry, country, postalAddress, supportContact, status, statusReason, settings, newPlan);
     }
 }

@@ -9,16 +9,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ZoneLookupTest {
 
-    private final ZoneLookup zones = new ZoneLookup();
+    private final ZoneLookup zones = ZoneLookup.load();
     private final PhoneNumberParser parser = new PhoneNumberParser();
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "+13055550100  | America/New_York",
-            "+18502000100  | America/Chicago",
-            "+18505550100  | America/New_York",
-            "+19075550100  | America/Adak America/Anchorage",
-            "+19282213333  | America/Phoenix",
+            "+18502000100  | America/Chicago America/New_York",
+            "+18505550100  | America/Chicago America/New_York",
+            "+19075550100  | America/Adak America/Anchorage America/Juneau",
+            "+19282213333  | America/Denver America/Phoenix",
+            "+12125550100  | America/New_York",
             "+14165550100  | America/Toronto",
             "+33612345678  | Europe/Paris",
             "+15005550100  | ",

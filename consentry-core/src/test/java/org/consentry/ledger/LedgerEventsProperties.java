@@ -17,7 +17,13 @@ import org.consentry.consent.ConsentStatus;
 import org.consentry.policy.Channel;
 import org.consentry.policy.OptOutScope;
 import org.consentry.policy.Purpose;
+import java.util.List;
+import org.consentry.consent.RelationshipKind;
+import org.consentry.recipient.LineType;
+import org.consentry.tenant.DailyHours;
+import org.consentry.tenant.FrequencyCap;
 import org.consentry.tenant.SenderKind;
+import org.consentry.tenant.TenantPlan;
 import org.consentry.tenant.SenderStatus;
 import org.consentry.tenant.TenantSettings;
 import org.consentry.tenant.TenantStatus;
@@ -65,6 +71,21 @@ class LedgerEventsProperties {
                 Combinators.combine(address, instants).as(InternalDncAdded::new),
                 Combinators.combine(text, address, Arbitraries.of(Channel.class), Arbitraries.of(Purpose.class), text,
                         instants, optional, optional).as((id, a, c, p, from, at, topic, campaign) ->
-                        new SendCommitted(id, a, c, p, from, at, topic, campaign, null)));
+                        new SendCommitted(id, a, c, p, from, at, topic, campaign, null, "abc", List.of(-5L, 7L, 123456789L))),
+                Combinators.combine(address, optional, optional, Arbitraries.of(LineType.class).injectNull(0.3))
+                        .as((a, country, state, line) -> new ContactDeclared(a, country, state, line == LineType.UNKNOWN ? null : line)),
+                Combinators.combine(address, Arbitraries.of(RelationshipKind.class), instants).as(RelationshipRecorded::new),
+                Combinators.combine(Arbitraries.subsetOf(Purpose.MARKETING, Purpose.TRANSACTIONAL), Arbitraries.integers().between(0, 500))
+                        .as((purposes, rate) -> new PlanChanged(new TenantPlan(Map.of(Channel.SMS, purposes), rate))),
+                Combinators.combine(Arbitraries.of("national", "state:FL", "block"), Arbitraries.of("+13055550100", "+14155550100")
+                        .list().ofMaxSize(3), instants.injectNull(0.5)).as(RegistryEntriesAdded::new),
+                Combinators.combine(Arbitraries.of("national", "block"), Arbitraries.of("+13055550100").list().ofMaxSize(2))
+                        .as(RegistryEntriesRemoved::new),
+                Combinators.combine(Arbitraries.of(NumbersReported.DISCONNECTED, NumbersReported.LINE_TYPE), text)
+                        .as((kind, value) -> new NumbersReported(kind, List.of(new NumbersReported.Entry("+13055550100", value)))),
+                Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(1, 500), Arbitraries.integers().between(0, 100_000))
+                        .as((append, minutes, volume) -> new SettingsChanged(new TenantSettings(true, false, append,
+                                List.of(new FrequencyCap(3, 24, FrequencyCap.Per.TOPIC)),
+                                new DailyHours(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(19, 30)), minutes, volume))));
     }
 }

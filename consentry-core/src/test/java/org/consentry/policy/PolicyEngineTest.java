@@ -37,7 +37,8 @@ class PolicyEngineTest {
                 .of(request));
         assertThat(verdict.reasons()).extracting(Reason::code).containsExactly(
                 ReasonCode.ACCOUNT_SUSPENDED, ReasonCode.SENDER_NOT_VERIFIED, ReasonCode.CONSENT_MISSING,
-                ReasonCode.DNC_INTERNAL, ReasonCode.QUIET_HOURS);
+                ReasonCode.DNC_INTERNAL, ReasonCode.QUIET_HOURS, ReasonCode.QUIET_HOURS);
+        assertThat(verdict.reasons()).extracting(Reason::rule).contains("quiet-hours/us-federal", "quiet-hours/us-fl");
         assertThat(verdict.decision()).isEqualTo(Decision.BLOCK);
         assertThat(verdict.notBefore()).as("a blocked message has no lawful time").isNull();
     }
@@ -68,6 +69,25 @@ class PolicyEngineTest {
         Verdict verdict = twoDeferrals.evaluate(request, facts().of(request));
         assertThat(verdict.decision()).isEqualTo(Decision.DEFER);
         assertThat(verdict.notBefore()).isNull();
+    }
+
+    @Test
+    void notBeforeIsWhenEveryTimingRuleAgrees() {
+        // Saturday 21:30 in Houston: the federal window opens Sunday 08:00, Texas only at noon
+        SendRequest request = marketingSms().to("+17135550100").at("2026-03-14T21:30", java.time.ZoneId.of("America/Chicago")).build();
+        Verdict verdict = engine.evaluate(request, facts().of(request));
+        assertThat(verdict.decision()).isEqualTo(Decision.DEFER);
+        assertThat(verdict.notBefore()).isEqualTo(java.time.LocalDateTime.parse("2026-03-15T12:00")
+                .atZone(java.time.ZoneId.of("America/Chicago")).toInstant());
+    }
+
+    @Test
+    void aNoticeDoesNotChangeTheDecision() {
+        SendRequest request = marketingSms().at("2026-03-14T12:00", MIAMI).build();
+        Verdict verdict = engine.evaluate(request, facts().consentMethod(org.consentry.consent.ConsentMethod.VERBAL)
+                .nationalRegistryAsOf(java.time.Instant.parse("2026-02-14T00:00:00Z")).of(request));
+        assertThat(verdict.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(verdict.notices()).extracting(Reason::code).containsExactly(ReasonCode.DNC_LIST_STALE);
     }
 
     @Test
@@ -114,6 +134,9 @@ class PolicyEngineTest {
             }
 
             @Override public Outcome check(SendRequest request, Facts facts) {
+                if (notBefore != null && !request.sendAt().isBefore(notBefore)) {
+                    return Outcome.pass();
+                }
                 return Outcome.defer(info().reason("held", Map.of()), notBefore);
             }
         };

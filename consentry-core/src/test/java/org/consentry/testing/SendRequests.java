@@ -27,6 +27,13 @@ public final class SendRequests {
     private String body = "Acme: spring sale, 20% off today. Reply STOP to opt out.";
     private Instant sendAt = Instant.parse("2026-03-14T16:00:00Z");
     private String country = "US";
+    private String subject;
+    private java.util.Map<String, String> headers = Map.of();
+    private String state;
+    private boolean aiVoice;
+    private boolean prerecorded;
+    private boolean recorded;
+    private String topic;
 
     private SendRequests() {
     }
@@ -40,7 +47,44 @@ public final class SendRequests {
     }
 
     public static SendRequests marketingEmail() {
-        return new SendRequests().channel(Channel.EMAIL).from("news@acme.example").to("ana@example.com");
+        return new SendRequests().channel(Channel.EMAIL).from("Acme News <news@acme.example>").to("ana@example.com")
+                .subject("Spring sale").body("<p>Acme: spring sale, 20% off.</p><p>1 Main St, Miami FL 33101</p>"
+                        + "<p><a href=\"https://acme.example/unsubscribe?u=1\">Unsubscribe</a></p>");
+    }
+
+    public SendRequests subject(String value) {
+        this.subject = value;
+        return this;
+    }
+
+    public SendRequests headers(java.util.Map<String, String> value) {
+        this.headers = value;
+        return this;
+    }
+
+    public SendRequests state(String value) {
+        this.state = value;
+        return this;
+    }
+
+    public SendRequests aiVoice(boolean value) {
+        this.aiVoice = value;
+        return this;
+    }
+
+    public SendRequests prerecorded(boolean value) {
+        this.prerecorded = value;
+        return this;
+    }
+
+    public SendRequests recorded(boolean value) {
+        this.recorded = value;
+        return this;
+    }
+
+    public SendRequests topic(String value) {
+        this.topic = value;
+        return this;
     }
 
     public SendRequests channel(Channel value) {
@@ -88,7 +132,7 @@ public final class SendRequests {
     }
 
     public SendRequest build() {
-        return new SendRequest(channel, from, to, purpose, body, null, Map.of(), sendAt, country, null,
-                false, false, false, null, null, false);
+        return new SendRequest(channel, from, to, purpose, body, subject, headers, sendAt, country, state,
+                aiVoice, prerecorded, recorded, null, topic, false);
     }
 }

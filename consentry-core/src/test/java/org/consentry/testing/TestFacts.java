@@ -7,31 +7,46 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.consentry.consent.AgreedFrequency;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentMethod;
 import org.consentry.consent.ConsentStatus;
+import org.consentry.consent.ContactDeclaration;
 import org.consentry.consent.ContactState;
 import org.consentry.consent.OptOut;
+import org.consentry.consent.Relationship;
+import org.consentry.consent.RelationshipKind;
+import org.consentry.consent.SentMessage;
+import org.consentry.content.ContentAnalyzer;
+import org.consentry.content.MessageContent;
 import org.consentry.policy.Channel;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
 import org.consentry.policy.OptOutScope;
 import org.consentry.policy.Purpose;
 import org.consentry.policy.SendRequest;
+import org.consentry.recipient.LineType;
+import org.consentry.recipient.Placement;
 import org.consentry.recipient.RecipientResolver;
+import org.consentry.registry.RegistryFacts;
 import org.consentry.tenant.SenderStatus;
+import org.consentry.tenant.TenantActivity;
+import org.consentry.tenant.TenantPlan;
 import org.consentry.tenant.TenantProfile;
 import org.consentry.tenant.TenantSettings;
 import org.consentry.tenant.TenantStatus;
 
 /**
- * Facts for a request, built the way the store would give them: by default an active tenant, a verified
- * sender, and an active consent for the request's channel and purpose captured a month before.
+ * Facts for a request, built the way the store would give them: by default an active tenant "Acme", a
+ * verified sender, an active written (web form) consent for the request's channel and purpose captured a
+ * month before, a national registry copy a week old that does not list the number, and nothing else.
  */
 public final class TestFacts {
 
-    private static final RecipientResolver RESOLVER = new RecipientResolver();
+    public static final RecipientResolver RESOLVER = RecipientResolver.load();
+    public static final ContentAnalyzer CONTENT = ContentAnalyzer.load();
     public static final Instant CAPTURED = Instant.parse("2026-02-01T12:00:00Z");
+    public static final Instant REGISTRY_AS_OF = Instant.parse("2026-03-07T00:00:00Z");
 
     private TenantProfile tenant = activeTenant();
     private SenderStatus sender = SenderStatus.VERIFIED;
@@ -40,6 +55,19 @@ public final class TestFacts {
     private Instant internalDncSince;
     private final Set<FactSource> unavailable = EnumSet.noneOf(FactSource.class);
     private boolean defaultConsent = true;
+    private ConsentMethod defaultMethod = ConsentMethod.WEB_FORM;
+    private String state;
+    private String declaredCountry;
+    private LineType lineType = LineType.UNKNOWN;
+    private final List<Relationship> relationships = new ArrayList<>();
+    private final List<SentMessage> sends = new ArrayList<>();
+    private boolean onNationalDnc;
+    private Instant nationalAsOf = REGISTRY_AS_OF;
+    private final Set<String> stateLists = new java.util.HashSet<>();
+    private boolean blocked;
+    private Instant disconnectedAt;
+    private final List<Instant> tenantSends = new ArrayList<>();
+    private AgreedFrequency defaultFrequency;
 
     private TestFacts() {
     }
@@ -50,11 +78,21 @@ public final class TestFacts {
 
     public static TenantProfile activeTenant() {
         return new TenantProfile("ten_acme", "Acme Inc.", "Acme", "retail", "US", "1 Main St, Miami FL 33101",
-                "help@acme.example", TenantStatus.ACTIVE, null, TenantSettings.DEFAULTS);
+                "help@acme.example", TenantStatus.ACTIVE, null, TenantSettings.DEFAULTS, TenantPlan.UNRESTRICTED);
     }
 
     public TestFacts tenantStatus(TenantStatus status, String reason) {
         this.tenant = tenant.withStatus(status, reason);
+        return this;
+    }
+
+    public TestFacts settings(TenantSettings settings) {
+        this.tenant = tenant.withSettings(settings);
+        return this;
+    }
+
+    public TestFacts plan(TenantPlan plan) {
+        this.tenant = tenant.withPlan(plan);
         return this;
     }
 
@@ -69,23 +107,41 @@ public final class TestFacts {
         return this;
     }
 
+    /** The default consent, captured by another method (verbal, api...). */
+    public TestFacts consentMethod(ConsentMethod method) {
+        this.defaultMethod = method;
+        return this;
+    }
+
+    /** The default consent, with an agreed frequency such as "4/month". */
+    public TestFacts agreedFrequency(String text) {
+        this.defaultFrequency = AgreedFrequency.parse(text).orElseThrow();
+        return this;
+    }
+
     public TestFacts consent(Channel channel, Purpose purpose, ConsentStatus status) {
+        return consent(channel, purpose, status, ConsentMethod.WEB_FORM, CAPTURED, status != ConsentStatus.PENDING);
+    }
+
+    public TestFacts consent(Channel channel, Purpose purpose, ConsentStatus status, ConsentMethod method, Instant capturedAt,
+                             boolean confirmed) {
         this.defaultConsent = false;
-        Consent consent = Consent.recorded("con_" + (consents.size() + 1), channel, purpose, ConsentMethod.WEB_FORM,
-                status == ConsentStatus.REVOKED ? ConsentStatus.ACTIVE : status, CAPTURED);
-        consents.add(status == ConsentStatus.REVOKED ? consent.revoked(CAPTURED.plusSeconds(86_400), false) : consent);
+        Consent consent = Consent.recorded("con_" + (consents.size() + 1), channel, purpose, method,
+                status == ConsentStatus.REVOKED ? ConsentStatus.ACTIVE : status, confirmed, capturedAt);
+        consents.add(status == ConsentStatus.REVOKED ? consent.revoked(capturedAt.plusSeconds(86_400), false) : consent);
         return this;
     }
 
     public TestFacts consentCapturedAt(Channel channel, Purpose purpose, Instant capturedAt) {
-        this.defaultConsent = false;
-        consents.add(Consent.recorded("con_" + (consents.size() + 1), channel, purpose, ConsentMethod.WEB_FORM,
-                ConsentStatus.ACTIVE, capturedAt));
-        return this;
+        return consent(channel, purpose, ConsentStatus.ACTIVE, ConsentMethod.WEB_FORM, capturedAt, true);
     }
 
     public TestFacts optedOut(OptOutScope scope) {
-        optOuts.put(scope, new OptOut(scope, Instant.parse("2026-03-01T10:00:00Z"), "sms:STOP"));
+        return optedOut(scope, Instant.parse("2026-03-01T10:00:00Z"));
+    }
+
+    public TestFacts optedOut(OptOutScope scope, Instant at) {
+        optOuts.put(scope, new OptOut(scope, at, "sms:STOP"));
         return this;
     }
 
@@ -99,13 +155,82 @@ public final class TestFacts {
         return this;
     }
 
+    /** The recipient's state as the request or the contact record names it. */
+    public TestFacts state(String value) {
+        this.state = value;
+        return this;
+    }
+
+    /** The country the tenant's contact record names (used for email recipients). */
+    public TestFacts declaredCountry(String value) {
+        this.declaredCountry = value;
+        return this;
+    }
+
+    public TestFacts lineType(LineType value) {
+        this.lineType = value;
+        return this;
+    }
+
+    public TestFacts relationship(RelationshipKind kind, Instant at) {
+        relationships.add(new Relationship(kind, at));
+        return this;
+    }
+
+    /** A committed send to the recipient. */
+    public TestFacts sent(Instant at, Channel channel, Purpose purpose, String topic, String body) {
+        MessageContent content = CONTENT.analyze(body);
+        sends.add(new SentMessage(at, channel, purpose, topic, content.contentHash(), content.shingles()));
+        sends.sort((a, b) -> a.at().compareTo(b.at()));
+        return this;
+    }
+
+    public TestFacts onNationalDnc() {
+        this.onNationalDnc = true;
+        return this;
+    }
+
+    public TestFacts nationalRegistryAsOf(Instant asOf) {
+        this.nationalAsOf = asOf;
+        return this;
+    }
+
+    public TestFacts onStateDnc(String state) {
+        stateLists.add(state);
+        return this;
+    }
+
+    public TestFacts blocked() {
+        this.blocked = true;
+        return this;
+    }
+
+    public TestFacts disconnectedAt(Instant at) {
+        this.disconnectedAt = at;
+        return this;
+    }
+
+    public TestFacts tenantSent(Instant at) {
+        tenantSends.add(at);
+        tenantSends.sort(Instant::compareTo);
+        return this;
+    }
+
     public Facts of(SendRequest request) {
         List<Consent> all = new ArrayList<>(consents);
         if (defaultConsent && request.purpose().isConsentable()) {
-            all.add(Consent.recorded("con_default", request.channel(), request.purpose(), ConsentMethod.WEB_FORM,
-                    ConsentStatus.ACTIVE, CAPTURED));
+            Consent consent = Consent.recorded("con_default", request.channel(), request.purpose(), defaultMethod,
+                    ConsentStatus.ACTIVE, true, CAPTURED);
+            all.add(defaultFrequency == null ? consent : consent.withFrequency(defaultFrequency));
         }
-        return new Facts(RESOLVER.resolve(request.channel(), request.to(), request.country()), tenant, sender,
-                new ContactState(all, optOuts, internalDncSince), unavailable);
+        String region = request.state() != null ? request.state() : state;
+        Placement placement = new Placement(region, declaredCountry, lineType, tenant.country());
+        ContactState contact = new ContactState(all, optOuts, internalDncSince,
+                new ContactDeclaration(declaredCountry, state, lineType), relationships, sends);
+        String text = request.channel() == Channel.EMAIL && request.subject() != null
+                ? request.subject() + "\n" + (request.body() == null ? "" : request.body()) : request.body();
+        return new Facts(RESOLVER.resolve(request.channel(), request.to(), request.country(), placement), tenant, sender, contact,
+                new RegistryFacts(onNationalDnc, nationalAsOf, stateLists, blocked, disconnectedAt), CONTENT.analyze(text),
+                new TenantActivity(tenantSends), unavailable);
     }
 }

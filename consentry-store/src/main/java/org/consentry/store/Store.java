@@ -6,8 +6,13 @@ import java.util.List;
 import org.consentry.address.EmailAddressParser;
 import org.consentry.address.PhoneNumberParser;
 import org.consentry.inbound.KeywordParser;
-import org.consentry.jurisdiction.ZoneLookup;
+import org.consentry.content.ContentAnalyzer;
+import org.consentry.policy.rules.identity.OptOutLanguage;
 import org.consentry.recipient.RecipientResolver;
+import org.consentry.store.consent.Contacts;
+import org.consentry.store.projection.ProviderLists;
+import org.consentry.store.projection.TenantActivityBook;
+import org.consentry.store.registry.ProviderData;
 import org.consentry.store.consent.Consents;
 import org.consentry.store.consent.InternalDnc;
 import org.consentry.store.consent.OptOuts;
@@ -35,7 +40,10 @@ public final class Store implements AutoCloseable {
     private final AdminKeys adminKeys;
     private final TenantDirectory directory;
     private final ContactBook contacts;
+    private final ProviderLists providerLists;
     private final Tenants tenants;
+    private final Contacts contactRecords;
+    private final ProviderData providerData;
     private final Consents consents;
     private final OptOuts optOuts;
     private final InternalDnc internalDnc;
@@ -46,34 +54,47 @@ public final class Store implements AutoCloseable {
     private final Ids ids;
     private final ApiKeys apiKeys;
 
-    private Store(AutoCloseable database, Ledger ledger, AdminKeys adminKeys, TenantDirectory directory, ContactBook contacts,
-                  Clock clock) {
+    private Store(AutoCloseable database, Ledger ledger, AdminKeys adminKeys, Projections projections, Clock clock) {
         this.database = database;
         this.ledger = ledger;
         this.adminKeys = adminKeys;
-        this.directory = directory;
-        this.contacts = contacts;
+        this.directory = projections.tenants();
+        this.contacts = projections.contacts();
+        this.providerLists = projections.provider();
         this.ids = new Ids(clock);
         this.apiKeys = new ApiKeys();
         this.phones = new PhoneNumberParser();
         this.emails = new EmailAddressParser();
         this.tenants = new Tenants(ledger, directory, RestrictedIndustries.load(), apiKeys, ids);
+        this.contactRecords = new Contacts(ledger, contacts);
+        this.providerData = new ProviderData(ledger, providerLists);
         this.consents = new Consents(ledger, contacts, ids);
         this.optOuts = new OptOuts(ledger, contacts);
         this.internalDnc = new InternalDnc(ledger, contacts);
         this.replies = new SmsReplies(KeywordParser.load(), optOuts, consents);
-        this.facts = new LedgerFacts(new RecipientResolver(phones, emails, new ZoneLookup()), phones, emails, directory,
-                contacts, ledger);
+        RecipientResolver resolver = RecipientResolver.load();
+        this.facts = new LedgerFacts(resolver, phones, emails, directory, contacts, providerLists, projections.activity(),
+                ContentAnalyzer.load(), OptOutLanguage.load(), ledger);
+    }
+
+    /** The projections every store keeps current from its ledger. */
+    private record Projections(TenantDirectory tenants, ContactBook contacts, ProviderLists provider, TenantActivityBook activity) {
+        static Projections fresh() {
+            return new Projections(new TenantDirectory(), new ContactBook(), new ProviderLists(), new TenantActivityBook());
+        }
+
+        List<org.consentry.store.ledger.LedgerListener> listeners() {
+            return List.of(tenants, contacts, provider, activity);
+        }
     }
 
     /** Opens the embedded store in {@code directory} (created if needed). */
     public static Store embedded(Path directory, Clock clock) {
         SqliteDatabase database = SqliteDatabase.open(directory);
         try {
-            TenantDirectory tenants = new TenantDirectory();
-            ContactBook contacts = new ContactBook();
-            Ledger ledger = SqliteLedger.open(database, clock, List.of(tenants, contacts));
-            return new Store(database, ledger, new SqliteAdminKeys(database), tenants, contacts, clock);
+            Projections projections = Projections.fresh();
+            Ledger ledger = SqliteLedger.open(database, clock, projections.listeners());
+            return new Store(database, ledger, new SqliteAdminKeys(database), projections, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -102,6 +123,18 @@ public final class Store implements AutoCloseable {
 
     public Tenants tenants() {
         return tenants;
+    }
+
+    public Contacts contactRecords() {
+        return contactRecords;
+    }
+
+    public ProviderData providerData() {
+        return providerData;
+    }
+
+    public ProviderLists providerLists() {
+        return providerLists;
     }
 
     public Consents consents() {

@@ -1,25 +1,56 @@
 package org.consentry.policy.rules;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.consentry.content.Brands;
+import org.consentry.policy.Rule;
 import org.consentry.policy.Rulebook;
 import org.consentry.policy.rules.address.EmergencyNumberRule;
 import org.consentry.policy.rules.address.EmergencyNumbers;
 import org.consentry.policy.rules.address.InvalidAddressRule;
 import org.consentry.policy.rules.availability.StoreUnavailableRule;
+import org.consentry.policy.rules.consent.ConsentExpiredRule;
 import org.consentry.policy.rules.consent.ConsentMissingRule;
+import org.consentry.policy.rules.consent.ConsentPredatesReassignmentRule;
 import org.consentry.policy.rules.consent.ConsentRevokedRule;
 import org.consentry.policy.rules.consent.ConsentScopeRule;
 import org.consentry.policy.rules.consent.ConsentUnconfirmedRule;
+import org.consentry.policy.rules.content.PhishingRule;
+import org.consentry.policy.rules.content.ProhibitedContentRule;
+import org.consentry.policy.rules.duplicate.DuplicateContentRule;
+import org.consentry.policy.rules.email.EmailHeaderRule;
+import org.consentry.policy.rules.email.EmailPostalAddressRule;
+import org.consentry.policy.rules.email.EmailUnsubscribeRule;
+import org.consentry.policy.rules.frequency.ConsentFrequencyRule;
+import org.consentry.policy.rules.frequency.FrequencyCapPack;
+import org.consentry.policy.rules.frequency.StateFrequencyCapRule;
+import org.consentry.policy.rules.frequency.TenantFrequencyCapRule;
 import org.consentry.policy.rules.identity.AccountSuspendedRule;
+import org.consentry.policy.rules.identity.CallbackNumberRule;
+import org.consentry.policy.rules.identity.OptOutLanguage;
+import org.consentry.policy.rules.identity.OptOutLanguageRule;
+import org.consentry.policy.rules.identity.SenderIdentificationRule;
 import org.consentry.policy.rules.identity.SenderNotVerifiedRule;
+import org.consentry.policy.rules.plan.PurposeNotPermittedRule;
+import org.consentry.policy.rules.plan.ThrottledRule;
 import org.consentry.policy.rules.registry.DncInternalRule;
+import org.consentry.policy.rules.registry.DncListStaleRule;
+import org.consentry.policy.rules.registry.DncNationalRule;
+import org.consentry.policy.rules.registry.DncStateRule;
 import org.consentry.policy.rules.suppression.OptedOutRule;
+import org.consentry.policy.rules.suppression.SuppressedRule;
 import org.consentry.policy.rules.timing.QuietHoursPack;
 import org.consentry.policy.rules.timing.QuietHoursRule;
+import org.consentry.policy.rules.timing.TenantQuietHoursRule;
+import org.consentry.policy.rules.voice.AiVoiceRule;
+import org.consentry.policy.rules.voice.MobileWithoutPermissionRule;
+import org.consentry.policy.rules.voice.RecordingConsentRule;
 
 /**
- * The rulebook Consentry runs, in the order reasons are reported: the address, then who sends, then the
- * recipient's wishes, consent, lists and timing. Adding a rule is one class, its test, and one line here.
+ * The rulebook Consentry runs, in the order reasons are reported: the address; who sends and what its plan
+ * permits; the recipient's wishes; consent; the Do-Not-Call lists; calls; what the message says and must
+ * say; email; repeats; then timing and frequency, which defer rather than block. Adding a rule is one class,
+ * its test, and one line here. Packs (quiet hours, frequency caps) give one rule each from their data files.
  */
 public final class StandardRulebook {
 
@@ -28,18 +59,47 @@ public final class StandardRulebook {
 
     /** Loads the rule data files; a bad one fails here with its file, line and key. */
     public static Rulebook load() {
-        return new Rulebook(List.of(
+        List<Rule> rules = new ArrayList<>(List.of(
                 new InvalidAddressRule(),
                 new EmergencyNumberRule(EmergencyNumbers.load()),
                 new AccountSuspendedRule(),
                 new SenderNotVerifiedRule(),
+                new PurposeNotPermittedRule(),
                 new OptedOutRule(),
+                new SuppressedRule(),
                 new ConsentMissingRule(),
                 new ConsentUnconfirmedRule(),
                 new ConsentRevokedRule(),
                 new ConsentScopeRule(),
+                new ConsentExpiredRule(),
+                new ConsentPredatesReassignmentRule(),
                 new DncInternalRule(),
-                new QuietHoursRule(QuietHoursPack.load("us-federal")),
-                new StoreUnavailableRule()));
+                new DncNationalRule(),
+                new DncStateRule(),
+                new DncListStaleRule(),
+                new MobileWithoutPermissionRule(),
+                new AiVoiceRule(),
+                RecordingConsentRule.load(),
+                ProhibitedContentRule.load(),
+                PhishingRule.load(),
+                new SenderIdentificationRule(),
+                new OptOutLanguageRule(OptOutLanguage.load()),
+                new CallbackNumberRule(),
+                new EmailUnsubscribeRule(),
+                new EmailPostalAddressRule(),
+                new EmailHeaderRule(Brands.load()),
+                new DuplicateContentRule()));
+        for (QuietHoursPack pack : QuietHoursPack.load()) {
+            rules.add(new QuietHoursRule(pack));
+        }
+        rules.add(new TenantQuietHoursRule());
+        for (FrequencyCapPack pack : FrequencyCapPack.load()) {
+            rules.add(new StateFrequencyCapRule(pack));
+        }
+        rules.add(new TenantFrequencyCapRule());
+        rules.add(new ConsentFrequencyRule());
+        rules.add(new ThrottledRule());
+        rules.add(new StoreUnavailableRule());
+        return new Rulebook(rules);
     }
 }

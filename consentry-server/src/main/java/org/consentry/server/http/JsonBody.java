@@ -71,6 +71,43 @@ public final class JsonBody {
         errors.add(new FieldError(at(field), message));
     }
 
+    /** True when the field is present with an explicit JSON null (a request to clear it). */
+    public boolean isNull(String field) {
+        JsonNode value = node.get(field);
+        if (value != null && value.isNull()) {
+            read.add(field);
+            return true;
+        }
+        return false;
+    }
+
+    /** A whole number between {@code min} and {@code max}; {@code absent} when missing. */
+    public int integer(String field, int min, int max, int absent) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return absent;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            reject(field, "must be a whole number from " + min + " to " + max);
+            return absent;
+        }
+        return value.intValue();
+    }
+
+    /** An array of objects, possibly empty; null when absent. */
+    public List<JsonBody> optionalObjects(String field, int maxItems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            read.add(field);
+            return null;
+        }
+        if (value.isArray() && value.isEmpty()) {
+            read.add(field);
+            return List.of();
+        }
+        return objects(field, maxItems);
+    }
+
     public boolean has(String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();

@@ -2,54 +2,105 @@ package org.consentry.store.facts;
 
 import java.util.Optional;
 import java.util.Set;
+import org.consentry.address.Address;
 import org.consentry.address.EmailAddress;
 import org.consentry.address.EmailAddressParser;
 import org.consentry.address.PhoneNumber;
 import org.consentry.address.PhoneNumberParser;
+import org.consentry.consent.ContactDeclaration;
 import org.consentry.consent.ContactState;
+import org.consentry.content.ContentAnalyzer;
+import org.consentry.content.MessageContent;
+import org.consentry.policy.Channel;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
 import org.consentry.policy.SendRequest;
+import org.consentry.policy.rules.identity.OptOutLanguage;
+import org.consentry.recipient.LineType;
+import org.consentry.recipient.Placement;
 import org.consentry.recipient.Recipient;
 import org.consentry.recipient.RecipientResolver;
+import org.consentry.registry.RegistryFacts;
 import org.consentry.store.ledger.Ledger;
 import org.consentry.store.projection.ContactBook;
+import org.consentry.store.projection.ProviderLists;
 import org.consentry.store.projection.Sender;
+import org.consentry.store.projection.TenantActivityBook;
 import org.consentry.store.projection.TenantDirectory;
 import org.consentry.tenant.SenderKind;
 import org.consentry.tenant.SenderStatus;
 import org.consentry.tenant.TenantProfile;
 
 /**
- * The facts of a send request as the ledger's projections give them. When the ledger is not healthy (a
- * write failed, or a projection could not follow), it is named unavailable and the verdict waits.
+ * The facts of a send request as the projections give them: the recipient placed by its number, the
+ * request's state, the tenant's contact record and the provider's line types; its consents and history;
+ * the provider's lists; the body read once. When the ledger is not healthy (a write failed, or a projection
+ * could not follow), every store is named unavailable and the verdict waits.
  */
 public final class LedgerFacts {
 
-    private static final Set<FactSource> LEDGER_UNAVAILABLE = Set.of(FactSource.LEDGER);
+    private static final Set<FactSource> UNAVAILABLE = Set.of(FactSource.LEDGER, FactSource.REGISTRY, FactSource.COUNTERS);
 
     private final RecipientResolver recipients;
     private final PhoneNumberParser phones;
     private final EmailAddressParser emails;
     private final TenantDirectory directory;
     private final ContactBook contacts;
+    private final ProviderLists provider;
+    private final TenantActivityBook activity;
+    private final ContentAnalyzer content;
+    private final OptOutLanguage optOutLanguage;
     private final Ledger ledger;
 
-    public LedgerFacts(RecipientResolver recipients, PhoneNumberParser phones, EmailAddressParser emails,
-                       TenantDirectory directory, ContactBook contacts, Ledger ledger) {
+    public LedgerFacts(RecipientResolver recipients, PhoneNumberParser phones, EmailAddressParser emails, TenantDirectory directory,
+                       ContactBook contacts, ProviderLists provider, TenantActivityBook activity, ContentAnalyzer content,
+                       OptOutLanguage optOutLanguage, Ledger ledger) {
         this.recipients = recipients;
         this.phones = phones;
         this.emails = emails;
         this.directory = directory;
         this.contacts = contacts;
+        this.provider = provider;
+        this.activity = activity;
+        this.content = content;
+        this.optOutLanguage = optOutLanguage;
         this.ledger = ledger;
     }
 
+    /** The request as it will be sent: with the opt-out line appended when the tenant asked for it. */
+    public SendRequest complete(TenantProfile tenant, SendRequest request) {
+        if (!tenant.settings().autoAppendOptOut()) {
+            return request;
+        }
+        return optOutLanguage.complete(request, tenant.settings(), read(request));
+    }
+
     public Facts resolve(TenantProfile tenant, SendRequest request) {
-        Recipient recipient = recipients.resolve(request.channel(), request.to(), request.country());
-        ContactState contact = recipient.valid() ? contacts.stateOf(tenant.id(), recipient.key()) : ContactState.EMPTY;
-        return new Facts(recipient, tenant, senderStatus(tenant.id(), request), contact,
-                ledger.healthy() ? Set.of() : LEDGER_UNAVAILABLE);
+        Optional<Address> address = recipients.parse(request.channel(), request.to(), request.country());
+        ContactState contact = address.map(a -> contacts.stateOf(tenant.id(), a.canonical())).orElse(ContactState.EMPTY);
+        Recipient recipient = address.map(a -> recipients.place(request.to(), a, placement(tenant, request, a, contact)))
+                .orElseGet(() -> Recipient.invalid(request.to()));
+        RegistryFacts registry = provider.factsFor(recipient.key());
+        return new Facts(recipient, tenant, senderStatus(tenant.id(), request), contact, registry, read(request),
+                activity.activityOf(tenant.id()), ledger.healthy() ? Set.of() : UNAVAILABLE);
+    }
+
+    /** The body (and for email the subject), read once for every content rule. */
+    public MessageContent read(SendRequest request) {
+        if (request.channel() == Channel.EMAIL && request.subject() != null) {
+            return content.analyze(request.subject() + "\n" + (request.body() == null ? "" : request.body()));
+        }
+        return content.analyze(request.body());
+    }
+
+    private Placement placement(TenantProfile tenant, SendRequest request, Address address, ContactState contact) {
+        ContactDeclaration declared = contact.declaration();
+        String state = request.state() != null ? request.state() : declared.state();
+        LineType line = declared.lineType() == null ? LineType.UNKNOWN : declared.lineType();
+        if (address instanceof PhoneNumber) {
+            line = line.stricter(provider.lineTypeOf(address.canonical()));
+        }
+        return new Placement(state, declared.country(), line, tenant.country());
     }
 
     private SenderStatus senderStatus(String tenant, SendRequest request) {

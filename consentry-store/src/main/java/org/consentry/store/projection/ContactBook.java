@@ -7,7 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.consentry.consent.AgreedFrequency;
 import org.consentry.consent.Consent;
+import org.consentry.consent.ContactDeclaration;
+import org.consentry.consent.Relationship;
+import org.consentry.consent.SentMessage;
+import org.consentry.content.Shingles;
+import org.consentry.ledger.ContactDeclared;
+import org.consentry.ledger.RelationshipRecorded;
+import org.consentry.ledger.SendCommitted;
 import org.consentry.consent.ContactState;
 import org.consentry.consent.OptOut;
 import org.consentry.ledger.ConsentConfirmed;
@@ -22,8 +30,14 @@ import org.consentry.ledger.OptedOut;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.ledger.LedgerListener;
 
-/** What each tenant's ledger says about each recipient: consents, opt-outs, and its own Do-Not-Call list. */
+/**
+ * What each tenant's ledger says about each recipient: consents, opt-outs, its own Do-Not-Call list, what
+ * the tenant declared about the recipient, business relationships, and the sends committed to it in the
+ * last {@value #SEND_HISTORY_DAYS} days (the longest window a cap counts).
+ */
 public final class ContactBook implements LedgerListener {
+
+    public static final int SEND_HISTORY_DAYS = 31;
 
     private final Map<String, Map<String, ContactState>> byTenant = new ConcurrentHashMap<>();
 
@@ -43,12 +57,14 @@ public final class ContactBook implements LedgerListener {
         LedgerEvent event = entry.event();
         if (event instanceof ConsentGranted) {
             ConsentGranted granted = (ConsentGranted) event;
-            update(entry.tenant(), granted.address(), state -> withConsents(state, add(state.consents(),
-                    Consent.recorded(granted.consentId(), granted.channel(), granted.purpose(), granted.method(),
-                            granted.status(), granted.capturedAt()))));
+            Consent consent = Consent.recorded(granted.consentId(), granted.channel(), granted.purpose(), granted.method(),
+                    granted.status(), granted.confirmed(), granted.capturedAt());
+            AgreedFrequency frequency = AgreedFrequency.parse(granted.evidence().frequency()).orElse(null);
+            Consent withTerms = frequency == null ? consent : consent.withFrequency(frequency);
+            update(entry.tenant(), granted.address(), state -> state.withConsents(add(state.consents(), withTerms)));
         } else if (event instanceof ConsentConfirmed) {
             ConsentConfirmed confirmed = (ConsentConfirmed) event;
-            update(entry.tenant(), confirmed.address(), state -> replace(state, confirmed.consentId(), Consent::confirmed));
+            update(entry.tenant(), confirmed.address(), state -> replace(state, confirmed.consentId(), Consent::confirm));
         } else if (event instanceof ConsentRevoked) {
             ConsentRevoked revoked = (ConsentRevoked) event;
             update(entry.tenant(), revoked.address(),
@@ -64,7 +80,7 @@ public final class ContactBook implements LedgerListener {
                 for (OptOutScope scope : optedOut.scopes()) {
                     optOuts.putIfAbsent(scope, new OptOut(scope, optedOut.at(), optedOut.via()));
                 }
-                return new ContactState(state.consents(), optOuts, state.internalDncSince());
+                return state.withOptOuts(optOuts);
             });
         } else if (event instanceof OptedIn) {
             OptedIn optedIn = (OptedIn) event;
@@ -72,12 +88,31 @@ public final class ContactBook implements LedgerListener {
                 Map<OptOutScope, OptOut> optOuts = new EnumMap<>(OptOutScope.class);
                 optOuts.putAll(state.optOuts());
                 optOuts.keySet().removeAll(optedIn.scopes());
-                return new ContactState(state.consents(), optOuts, state.internalDncSince());
+                return state.withOptOuts(optOuts);
             });
         } else if (event instanceof InternalDncAdded) {
             InternalDncAdded added = (InternalDncAdded) event;
-            update(entry.tenant(), added.number(), state -> new ContactState(state.consents(), state.optOuts(),
-                    earliest(state.internalDncSince(), added.at())));
+            update(entry.tenant(), added.number(), state -> state.withInternalDncSince(earliest(state.internalDncSince(), added.at())));
+        } else if (event instanceof ContactDeclared) {
+            ContactDeclared declared = (ContactDeclared) event;
+            update(entry.tenant(), declared.address(), state -> {
+                ContactDeclaration was = state.declaration();
+                return state.withDeclaration(new ContactDeclaration(
+                        declared.country() != null ? declared.country() : was.country(),
+                        declared.state() != null ? declared.state() : was.state(),
+                        declared.lineType() != null ? declared.lineType() : was.lineType()));
+            });
+        } else if (event instanceof RelationshipRecorded) {
+            RelationshipRecorded recorded = (RelationshipRecorded) event;
+            update(entry.tenant(), recorded.address(), state -> state.withRelationship(new Relationship(recorded.kind(), recorded.at())));
+        } else if (event instanceof SendCommitted) {
+            SendCommitted sent = (SendCommitted) event;
+            if (sent.address() != null) {
+                SentMessage message = new SentMessage(sent.sendAt(), sent.channel(), sent.purpose(), sent.topic(), sent.contentHash(),
+                        Shingles.ofHashes(sent.shingles()));
+                update(entry.tenant(), sent.address(), state -> state.withSend(message,
+                        sent.sendAt().minus(java.time.Duration.ofDays(SEND_HISTORY_DAYS))));
+            }
         }
     }
 
@@ -86,16 +121,12 @@ public final class ContactBook implements LedgerListener {
                 .compute(address, (key, state) -> change.apply(state == null ? ContactState.EMPTY : state));
     }
 
-    private static ContactState withConsents(ContactState state, List<Consent> consents) {
-        return new ContactState(consents, state.optOuts(), state.internalDncSince());
-    }
-
     private static ContactState replace(ContactState state, String consentId, UnaryOperator<Consent> change) {
         List<Consent> consents = new ArrayList<>(state.consents().size());
         for (Consent consent : state.consents()) {
             consents.add(consent.id().equals(consentId) ? change.apply(consent) : consent);
         }
-        return withConsents(state, consents);
+        return state.withConsents(consents);
     }
 
     private static List<Consent> add(List<Consent> consents, Consent consent) {

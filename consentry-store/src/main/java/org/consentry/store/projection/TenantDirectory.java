@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.consentry.ledger.ApiKeyIssued;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
+import org.consentry.ledger.PlanChanged;
 import org.consentry.ledger.SenderRegistered;
 import org.consentry.ledger.SettingsChanged;
 import org.consentry.ledger.TenantCreated;
@@ -75,12 +76,14 @@ public final class TenantDirectory implements LedgerListener {
         if (event instanceof TenantCreated) {
             TenantCreated created = (TenantCreated) event;
             tenants.put(tenant, new TenantProfile(tenant, created.name(), created.brand(), created.industry(), created.country(),
-                    created.postalAddress(), created.supportContact(), TenantStatus.ACTIVE, null, TenantSettings.DEFAULTS));
+                    created.postalAddress(), created.supportContact(), TenantStatus.ACTIVE, null, TenantSettings.DEFAULTS, null));
         } else if (event instanceof TenantStatusChanged) {
             TenantStatusChanged changed = (TenantStatusChanged) event;
             tenants.computeIfPresent(tenant, (id, profile) -> profile.withStatus(changed.status(), changed.reason()));
         } else if (event instanceof SettingsChanged) {
             tenants.computeIfPresent(tenant, (id, profile) -> profile.withSettings(((SettingsChanged) event).settings()));
+        } else if (event instanceof PlanChanged) {
+            tenants.computeIfPresent(tenant, (id, profile) -> profile.withPlan(((PlanChanged) event).plan()));
         } else if (event instanceof ApiKeyIssued) {
             tenantByKeyHash.put(((ApiKeyIssued) event).keyHash(), tenant);
         } else if (event instanceof SenderRegistered) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.consentry.ledger.ApiKeyIssued;
 import org.consentry.ledger.LedgerEvent;
+import org.consentry.ledger.PlanChanged;
 import org.consentry.ledger.SenderRegistered;
 import org.consentry.ledger.SettingsChanged;
 import org.consentry.ledger.TenantCreated;
@@ -18,6 +19,7 @@ import org.consentry.store.projection.TenantDirectory;
 import org.consentry.tenant.RestrictedIndustries;
 import org.consentry.tenant.SenderKind;
 import org.consentry.tenant.SenderStatus;
+import org.consentry.tenant.TenantPlan;
 import org.consentry.tenant.TenantProfile;
 import org.consentry.tenant.TenantSettings;
 import org.consentry.tenant.TenantStatus;
@@ -95,6 +97,17 @@ public final class Tenants {
             String id = existing.map(Sender::id).orElseGet(() -> ids.next("snd"));
             ledger.append(tenant, List.of(new SenderRegistered(id, canonical, kind, status)));
             return directory.sender(tenant, kind, canonical).orElseThrow();
+        }
+    }
+
+    /** The provider changes what the tenant's plan permits. */
+    public TenantProfile changePlan(String tenant, TenantPlan plan) {
+        synchronized (changes) {
+            TenantProfile current = profile(tenant);
+            if (!current.plan().equals(plan)) {
+                ledger.append(tenant, List.of(new PlanChanged(plan)));
+            }
+            return profile(tenant);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.consentry.policy.rules.consent;
 
 import java.util.List;
-import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStanding;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.RuleInfo;
@@ -22,7 +21,7 @@ public final class ConsentMissingRule extends ConsentRule {
         super(INFO, ConsentStanding.Kind.NONE);
     }
 
-    @Override String message(SendRequest request, String address, Consent consent) {
+    @Override String message(SendRequest request, String address, ConsentStanding standing) {
         return "No consent is recorded for " + address + "; " + scope(request) + " needs one.";
     }
 }

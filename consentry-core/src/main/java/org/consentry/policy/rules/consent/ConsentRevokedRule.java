@@ -18,7 +18,8 @@ public final class ConsentRevokedRule extends ConsentRule {
         super(INFO, ConsentStanding.Kind.REVOKED);
     }
 
-    @Override String message(SendRequest request, String address, Consent consent) {
+    @Override String message(SendRequest request, String address, ConsentStanding standing) {
+        Consent consent = standing.consent();
         return "The consent " + consent.id() + " of " + address + " for " + scope(request) + " was revoked at "
                 + consent.revokedAt() + ".";
     }

@@ -30,15 +30,23 @@ abstract class ConsentRule implements Rule {
         if (!facts.recipient().valid() || !facts.knows(FactSource.LEDGER)) {
             return Outcome.pass();
         }
-        ConsentStanding standing = ConsentStanding.of(request, facts.contact());
+        ConsentStanding standing = ConsentStanding.of(request, facts.contact(), facts.recipient().country());
         if (standing.kind() != speaksFor) {
             return Outcome.pass();
         }
-        return Outcome.block(info.reason(message(request, facts.recipient().key(), standing.consent()),
-                evidence(request, facts.recipient().key(), standing.consent())));
+        Map<String, Object> evidence = new java.util.LinkedHashMap<>(evidence(request, facts.recipient().key(), standing.consent()));
+        if (standing.relationship() != null) {
+            evidence.put("relationship", standing.relationship().kind().wireName());
+            evidence.put("relationship_at", standing.relationship().at().toString());
+            evidence.put("implied_until", ConsentStanding.until(standing.relationship()).toString());
+        }
+        if (facts.recipient().country() != null) {
+            evidence.put("country", facts.recipient().country());
+        }
+        return Outcome.block(info.reason(message(request, facts.recipient().key(), standing), java.util.Collections.unmodifiableMap(evidence)));
     }
 
-    abstract String message(SendRequest request, String address, Consent consent);
+    abstract String message(SendRequest request, String address, ConsentStanding standing);
 
     static String scope(SendRequest request) {
         return request.purpose().wireName() + " " + request.channel().wireName();

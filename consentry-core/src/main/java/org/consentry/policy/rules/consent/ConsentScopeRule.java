@@ -21,7 +21,8 @@ public final class ConsentScopeRule extends ConsentRule {
         super(INFO, ConsentStanding.Kind.OTHER_SCOPE);
     }
 
-    @Override String message(SendRequest request, String address, Consent consent) {
+    @Override String message(SendRequest request, String address, ConsentStanding standing) {
+        Consent consent = standing.consent();
         return address + " consented to " + consent.purpose().wireName() + " " + consent.channel().wireName()
                 + " (" + consent.id() + "), not to " + scope(request) + ".";
     }

@@ -11,15 +11,18 @@ import org.consentry.policy.SendRequest;
 public final class ConsentUnconfirmedRule extends ConsentRule {
 
     private static final RuleInfo INFO = new RuleInfo("consent/unconfirmed",
-            "A consent recorded under double opt-in counts only after the recipient confirms it.",
-            "Provider acceptable-use policy (double opt-in)", List.of(ReasonCode.CONSENT_UNCONFIRMED), List.of());
+            "A consent recorded under double opt-in, or a German recipient's marketing consent, counts only once the recipient confirmed it.",
+            "Provider acceptable-use policy (double opt-in); UWG s.7(2) (Germany)", List.of(ReasonCode.CONSENT_UNCONFIRMED), List.of());
 
     public ConsentUnconfirmedRule() {
         super(INFO, ConsentStanding.Kind.PENDING);
     }
 
-    @Override String message(SendRequest request, String address, Consent consent) {
+    @Override String message(SendRequest request, String address, ConsentStanding standing) {
+        Consent consent = standing.consent();
         return "The consent " + consent.id() + " of " + address + " for " + scope(request)
-                + " awaits its double opt-in confirmation.";
+                + (consent.status() == org.consentry.consent.ConsentStatus.ACTIVE
+                    ? " was never confirmed, and German recipients' marketing consent counts only once confirmed (double opt-in)."
+                    : " awaits its double opt-in confirmation.");
     }
 }

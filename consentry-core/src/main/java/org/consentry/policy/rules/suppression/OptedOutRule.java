@@ -6,6 +6,7 @@ import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
 import org.consentry.policy.Outcome;
+import org.consentry.policy.Purpose;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
@@ -14,7 +15,8 @@ import org.consentry.policy.SendRequest;
 /**
  * A recipient who opted out of a channel with this tenant gets nothing more on it, whatever the purpose:
  * an SMS opt-out covers MMS, a voice opt-out every kind of call, and an opt-out of all covers everything
- * (47 CFR 64.1200(a)(10) and (d)(3); CAN-SPAM, 15 U.S.C. 7704(a)(4)).
+ * (47 CFR 64.1200(a)(10) and (d)(3); CAN-SPAM, 15 U.S.C. 7704(a)(4)), except the one confirmation of the
+ * opt-out within five minutes of it.
  */
 public final class OptedOutRule implements Rule {
 
@@ -31,7 +33,8 @@ public final class OptedOutRule implements Rule {
             return Outcome.pass();
         }
         OptOut optOut = facts.contact().optOut(request.channel().optOutScope());
-        if (optOut == null) {
+        if (optOut == null || (request.purpose() == Purpose.OPT_OUT_CONFIRMATION
+                && OptOutConfirmation.allowed(optOut, facts.contact(), request.channel(), request.sendAt()))) {
             return Outcome.pass();
         }
         return Outcome.block(INFO.reason(

@@ -2,12 +2,13 @@ package org.consentry.policy.rules.timing;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.consentry.address.PhoneNumber;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.Facts;
 import org.consentry.policy.Outcome;
@@ -15,11 +16,14 @@ import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
 import org.consentry.policy.SendRequest;
+import org.consentry.recipient.Recipient;
 
 /**
- * Marketing calls and texts only inside the calling hours where the recipient is (47 CFR 64.1200(c)(1):
- * 08:00-21:00 for the US). A number whose area code spans zones must be inside the window in each of
- * them; a number whose zone is unknown waits. Transactional messages and email are not bound.
+ * Marketing calls and texts only inside the calling hours of one jurisdiction, in the recipient's local
+ * time: 47 CFR 64.1200(c)(1) for the US (08:00-21:00), the states' stricter hours and Sunday and holiday
+ * bans, Canada's CRTC rules, France's. A number whose area code spans zones must be inside the window in
+ * each; a number whose zone is unknown waits; a US number whose state is unknown is bound by every state's
+ * pack. Transactional messages and email are not bound.
  */
 public final class QuietHoursRule implements Rule {
 
@@ -31,9 +35,13 @@ public final class QuietHoursRule implements Rule {
     public QuietHoursRule(QuietHoursPack pack) {
         this.pack = pack;
         this.info = new RuleInfo("quiet-hours/" + pack.id(),
-                "Marketing calls and texts to " + pack.name() + " numbers only between " + pack.window().start()
-                        + " and " + pack.window().end() + " in the recipient's local time, in every zone of its area code.",
+                "Marketing " + pack.channels().stream().map(c -> c.wireName()).sorted().toList() + " to " + pack.name()
+                        + " only in its calling hours, in the recipient's local time, in every zone of its area code.",
                 pack.citation(), List.of(ReasonCode.QUIET_HOURS), List.of(QuietHoursPack.FILE));
+    }
+
+    public QuietHoursPack pack() {
+        return pack;
     }
 
     @Override public RuleInfo info() {
@@ -41,47 +49,69 @@ public final class QuietHoursRule implements Rule {
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {
-        PhoneNumber number = facts.recipient().phone();
-        if (!request.purpose().isMarketing() || number == null || !pack.regions().contains(number.region())) {
+        Recipient recipient = facts.recipient();
+        if (!request.purpose().isMarketing() || !pack.channels().contains(request.channel()) || !recipient.valid()
+                || !recipient.isIn(pack.regions(), pack.subdivisions())) {
             return Outcome.pass();
         }
-        List<ZoneId> zones = facts.recipient().zones();
+        List<ZoneId> zones = recipient.zones();
         if (zones.isEmpty()) {
             return Outcome.defer(info.reason(
-                    "The time zone of " + number.e164() + " is unknown, so its calling hours cannot be established.",
-                    Evidence.of("number", number.e164(), "window", pack.window().toString())), null);
+                    "The time zone of " + recipient.key() + " is unknown, so " + pack.name() + " calling hours cannot be established.",
+                    Evidence.of("number", recipient.key(), "pack", pack.id())), null);
         }
-        DailyWindow window = pack.window();
         Instant at = request.sendAt();
         ZoneId outside = firstZoneOutside(at, zones);
         if (outside == null) {
             return Outcome.pass();
         }
-        Instant lawful = window.earliestLawful(at, zones);
-        String local = HH_MM.format(at.atZone(outside));
-        String message = local + " in " + outside + " is outside " + window + " (" + pack.name() + ")"
-                + (lawful == null ? "; the recipient's zones share no calling hours" : "");
-        return Outcome.defer(info.reason(message, Evidence.of(
+        Instant lawful = pack.hours().earliestLawful(at, zones);
+        return Outcome.defer(info.reason(message(at.atZone(outside), lawful), Evidence.of(
                 "zones", zones.stream().map(ZoneId::getId).toList(),
                 "local_time", localTimes(at, zones),
-                "window", window.toString())), lawful);
+                "window", pack.hours().describe(at.atZone(outside).toLocalDate()),
+                "holiday", holidayName(at.atZone(outside)),
+                "pack", pack.id())), lawful);
+    }
+
+    private String message(ZonedDateTime local, Instant lawful) {
+        String day = local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        String holiday = holidayName(local);
+        String when = HH_MM.format(local) + " in " + local.getZone().getId();
+        String message;
+        if (holiday != null) {
+            message = when + " is on " + holiday + ", when " + pack.name() + " allows " + pack.hours().describe(local.toLocalDate());
+        } else if (pack.hours().windowsOn(local.toLocalDate()).isEmpty()) {
+            message = when + " is on a " + day + ", when " + pack.name() + " allows no calls";
+        } else {
+            message = when + " is outside " + pack.hours().describe(local.toLocalDate()) + " (" + pack.name() + ")";
+        }
+        return lawful == null ? message + "; the recipient's zones share no calling hours in the next weeks" : message;
+    }
+
+    private String holidayName(ZonedDateTime local) {
+        if (!pack.hours().isHoliday(local.toLocalDate())) {
+            return null;
+        }
+        String name = pack.hours().holidays().nameOf(local.toLocalDate());
+        return name == null ? "a holiday" : name;
     }
 
     private ZoneId firstZoneOutside(Instant at, List<ZoneId> zones) {
         for (ZoneId zone : zones) {
-            if (!pack.window().contains(at, zone)) {
+            if (!pack.hours().allows(at, zone)) {
                 return zone;
             }
         }
         return null;
     }
 
-    private static Object localTimes(Instant at, List<ZoneId> zones) {
+    static Object localTimes(Instant at, List<ZoneId> zones) {
         if (zones.size() == 1) {
             return HH_MM.format(at.atZone(zones.get(0)));
         }
         Map<String, String> times = new LinkedHashMap<>();
-        for (ZoneId zone : new ArrayList<>(zones)) {
+        for (ZoneId zone : zones) {
             times.put(zone.getId(), HH_MM.format(at.atZone(zone)));
         }
         return times;

@@ -11,7 +11,11 @@ import static org.consentry.testing.TestFacts.facts;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Effect;
 import org.consentry.policy.Outcome;
@@ -22,18 +26,40 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** 47 CFR 64.1200(c)(1): no telephone solicitation before 08:00 or after 21:00, called party's local time. */
+/**
+ * Calling hours: 47 CFR 64.1200(c)(1) (US, 08:00-21:00), the states' stricter hours and their Sunday and
+ * holiday bans, Canada (CRTC Unsolicited Telecommunications Rules) and France (Code de la consommation
+ * D. 223-9). 2026-03-14 is a Saturday.
+ */
 class QuietHoursRuleTest {
 
+    private static final Map<String, QuietHoursRule> PACKS = QuietHoursPack.load().stream()
+            .collect(Collectors.toMap(QuietHoursPack::id, QuietHoursRule::new));
+    private static final String MIAMI_NUMBER = "+13055550100";
+    private static final String HOUSTON = "+17135550100";
+    private static final String BIRMINGHAM = "+12055550100";
+    private static final String PROVIDENCE = "+14015550100";
+    private static final String TORONTO = "+14165550100";
+    private static final String OMAHA = "+14025550100";
     private static final String ALASKA = "+19075550100";
-    private static final String PANHANDLE_CENTRAL = "+18502000100";
-    private static final String PANHANDLE_EASTERN = "+18505550100";
+    private static final String PANHANDLE = "+18502000100";
+    private static final String PARIS_LANDLINE = "+33123456789";
+    private static final String PARIS_MOBILE = "+33612345678";
     private static final String PERSONAL_NUMBER_WITHOUT_ZONE = "+15005550100";
+    private static final ZoneId HOUSTON_ZONE = CHICAGO;
+    private static final ZoneId TORONTO_ZONE = ZoneId.of("America/Toronto");
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final QuietHoursRule rule = new QuietHoursRule(QuietHoursPack.load("us-federal"));
+    private static Outcome check(String pack, SendRequest request) {
+        return PACKS.get(pack).check(request, facts().of(request));
+    }
 
-    private Outcome check(SendRequest request) {
-        return rule.check(request, facts().of(request));
+    private static SendRequest text(String to, String local, ZoneId zone) {
+        return marketingSms().to(to).at(local, zone).build();
+    }
+
+    private static Instant local(String dateTime, ZoneId zone) {
+        return LocalDateTime.parse(dateTime).atZone(zone).toInstant();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,34 +69,163 @@ class QuietHoursRuleTest {
             "20:59 allows,  2026-03-14T20:59, true",
             "21:00 defers,  2026-03-14T21:00, false",
     })
-    void marketingTextsInMiamiOnlyBetweenEightAndNine(String description, String local, boolean allowed) {
-        assertThat(check(marketingSms().at(local, MIAMI).build()).passed()).as(description).isEqualTo(allowed);
+    void federalHoursAreEightToNine(String description, String localTime, boolean allowed) {
+        assertThat(check("us-federal", text(MIAMI_NUMBER, localTime, MIAMI)).passed()).as(description).isEqualTo(allowed);
     }
 
     @Test
-    void defersMarketingTextAtNineThirtyPmInMiamiToEightTheNextMorning() {
-        Outcome outcome = check(marketingSms().at("2026-03-14T21:30", MIAMI).build());
+    void defersAMarketingTextAtNineThirtyPmInMiamiToEightTheNextMorning() {
+        Outcome outcome = check("us-federal", text(MIAMI_NUMBER, "2026-03-14T21:30", MIAMI));
         assertThat(outcome.reason().code()).isEqualTo(ReasonCode.QUIET_HOURS);
         assertThat(outcome.reason().effect()).isEqualTo(Effect.DEFER);
         assertThat(outcome.reason().message()).isEqualTo("21:30 in America/New_York is outside 08:00-21:00 (US federal)");
-        assertThat(outcome.reason().citation()).isEqualTo("47 CFR 64.1200(c)(1)");
-        assertThat(outcome.reason().evidence())
-                .containsEntry("zones", List.of("America/New_York"))
-                .containsEntry("local_time", "21:30")
-                .containsEntry("window", "08:00-21:00");
-        assertThat(outcome.notBefore()).isEqualTo(LocalDateTime.parse("2026-03-15T08:00").atZone(MIAMI).toInstant());
+        assertThat(outcome.reason().citation()).isEqualTo("47 CFR 64.1200(c)(1); 16 CFR 310.4(c)");
+        assertThat(outcome.reason().evidence()).containsEntry("zones", List.of("America/New_York"))
+                .containsEntry("local_time", "21:30").containsEntry("window", "08:00-21:00");
+        assertThat(outcome.notBefore()).isEqualTo(local("2026-03-15T08:00", MIAMI));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "19:59 allows, 2026-03-14T19:59, true",
+            "20:00 defers, 2026-03-14T20:00, false",
+    })
+    void floridaStopsAtEight(String description, String localTime, boolean allowed) {
+        assertThat(check("us-fl", text(MIAMI_NUMBER, localTime, MIAMI)).passed()).as(description).isEqualTo(allowed);
+    }
+
+    @Test
+    void floridaDoesNotBindANewYorkNumber() {
+        assertThat(check("us-fl", text("+12125550100", "2026-03-14T20:30", ZoneId.of("America/New_York"))).passed()).isTrue();
+    }
+
+    @Test
+    void theStateTheRequestNamesWinsOverTheAreaCode() {
+        SendRequest namedFlorida = marketingSms().to("+12125550100").state("FL").at("2026-03-14T20:30", ZoneId.of("America/New_York")).build();
+        assertThat(check("us-fl", namedFlorida).passed()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Saturday 08:59 defers,  2026-03-14T08:59, false",
+            "Saturday 09:00 allows,  2026-03-14T09:00, true",
+            "Sunday 11:59 defers,    2026-03-15T11:59, false",
+            "Sunday 12:00 allows,    2026-03-15T12:00, true",
+            "Sunday 20:59 allows,    2026-03-15T20:59, true",
+            "Sunday 21:00 defers,    2026-03-15T21:00, false",
+    })
+    void texasWaitsForNoonOnSundays(String description, String localTime, boolean allowed) {
+        assertThat(check("us-tx", text(HOUSTON, localTime, HOUSTON_ZONE)).passed()).as(description).isEqualTo(allowed);
+    }
+
+    @Test
+    void aTexasSaturdayNightWaitsForSundayNoon() {
+        assertThat(check("us-tx", text(HOUSTON, "2026-03-14T21:30", HOUSTON_ZONE)).notBefore())
+                .isEqualTo(local("2026-03-15T12:00", HOUSTON_ZONE));
+    }
+
+    @Test
+    void alabamaAllowsNoCallsOnSundayAndSaysSo() {
+        Outcome outcome = check("us-al", text(BIRMINGHAM, "2026-03-15T12:00", CHICAGO));
+        assertThat(outcome.reason().message()).isEqualTo("12:00 in America/Chicago is on a Sunday, when Alabama allows no calls");
+        assertThat(outcome.notBefore()).isEqualTo(local("2026-03-16T08:00", CHICAGO));
+    }
+
+    @Test
+    void alabamaAllowsNoCallsOnItsHolidays() {
+        Outcome onConfederateMemorialDay = check("us-al", text(BIRMINGHAM, "2026-04-27T12:00", CHICAGO));
+        assertThat(onConfederateMemorialDay.passed()).isFalse();
+        assertThat(onConfederateMemorialDay.reason().message()).contains("Confederate Memorial Day");
+        assertThat(onConfederateMemorialDay.reason().evidence()).containsEntry("holiday", "Confederate Memorial Day");
+        assertThat(onConfederateMemorialDay.notBefore()).isEqualTo(local("2026-04-28T08:00", CHICAGO));
+        assertThat(check("us-al", text(BIRMINGHAM, "2026-04-28T12:00", CHICAGO)).passed()).as("the day after").isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Friday 17:59 allows,    2026-03-13T17:59, true",
+            "Friday 18:00 defers,    2026-03-13T18:00, false",
+            "Saturday 09:59 defers,  2026-03-14T09:59, false",
+            "Saturday 10:00 allows,  2026-03-14T10:00, true",
+            "Saturday 16:59 allows,  2026-03-14T16:59, true",
+            "Saturday 17:00 defers,  2026-03-14T17:00, false",
+            "Sunday 12:00 defers,    2026-03-15T12:00, false",
+    })
+    void rhodeIslandKeepsShortHoursAndNoSundays(String description, String localTime, boolean allowed) {
+        assertThat(check("us-ri", text(PROVIDENCE, localTime, MIAMI)).passed()).as(description).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Monday 08:59 defers,    2026-03-16T08:59, false",
+            "Monday 09:00 allows,    2026-03-16T09:00, true",
+            "Monday 21:29 allows,    2026-03-16T21:29, true",
+            "Monday 21:30 defers,    2026-03-16T21:30, false",
+            "Saturday 09:59 defers,  2026-03-14T09:59, false",
+            "Saturday 10:00 allows,  2026-03-14T10:00, true",
+            "Saturday 17:59 allows,  2026-03-14T17:59, true",
+            "Saturday 18:00 defers,  2026-03-14T18:00, false",
+    })
+    void canadaAllowsWeekdaysToNineThirtyAndWeekendsTenToSix(String description, String localTime, boolean allowed) {
+        assertThat(check("ca-crtc", text(TORONTO, localTime, TORONTO_ZONE)).passed()).as(description).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Monday 09:59 defers,     2026-03-16T09:59, false",
+            "Monday 10:00 allows,     2026-03-16T10:00, true",
+            "Monday 12:59 allows,     2026-03-16T12:59, true",
+            "Monday 13:00 defers,     2026-03-16T13:00, false",
+            "Monday 14:00 allows,     2026-03-16T14:00, true",
+            "Monday 19:59 allows,     2026-03-16T19:59, true",
+            "Monday 20:00 defers,     2026-03-16T20:00, false",
+            "Saturday 11:00 defers,   2026-03-14T11:00, false",
+            "Easter Monday defers,    2026-04-06T11:00, false",
+            "Bastille Day defers,     2026-07-14T11:00, false",
+    })
+    void franceCallsOnlyOnWeekdaysOutsideLunchAndHolidays(String description, String localTime, boolean allowed) {
+        SendRequest call = marketingSms().channel(Channel.VOICE).to(PARIS_LANDLINE).country("FR").at(localTime, PARIS).build();
+        assertThat(check("fr-calls", call).passed()).as(description).isEqualTo(allowed);
+    }
+
+    @Test
+    void aCallInTheFrenchLunchBreakWaitsForTwo() {
+        SendRequest call = marketingSms().channel(Channel.VOICE).to(PARIS_LANDLINE).at("2026-03-16T13:30", PARIS).build();
+        assertThat(check("fr-calls", call).notBefore()).isEqualTo(local("2026-03-16T14:00", PARIS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Saturday 19:59 allows,  2026-03-14T19:59, true",
+            "Saturday 20:00 defers,  2026-03-14T20:00, false",
+            "Sunday noon defers,     2026-03-15T12:00, false",
+    })
+    void frenchMarketingTextsMondayToSaturdayEightToEight(String description, String localTime, boolean allowed) {
+        SendRequest text = marketingSms().to(PARIS_MOBILE).at(localTime, PARIS).build();
+        assertThat(check("fr-sms", text).passed()).as(description).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "IVR Sunday 12:59 defers,  IVR,  2026-03-15T12:59, false",
+            "IVR Sunday 13:00 allows,  IVR,  2026-03-15T13:00, true",
+            "SMS Sunday 09:00 allows,  SMS,  2026-03-15T09:00, true",
+    })
+    void nebraskaHoldsPrerecordedCallsOnSundaysUntilOne(String description, Channel channel, String localTime, boolean allowed) {
+        SendRequest request = marketingSms().channel(channel).to(OMAHA).at(localTime, CHICAGO).build();
+        assertThat(check("us-ne", request).passed()).as(description).isEqualTo(allowed);
     }
 
     @Test
     void notBeforeFollowsTheSpringForwardChange() {
-        Outcome outcome = check(marketingSms().at("2026-03-07T22:00", MIAMI).build());
-        assertThat(outcome.notBefore()).isEqualTo(Instant.parse("2026-03-08T12:00:00Z"));
+        assertThat(check("us-federal", text(MIAMI_NUMBER, "2026-03-07T22:00", MIAMI)).notBefore())
+                .isEqualTo(Instant.parse("2026-03-08T12:00:00Z"));
     }
 
     @Test
     void notBeforeFollowsTheFallBackChange() {
-        Outcome outcome = check(marketingSms().at("2026-10-31T21:30", MIAMI).build());
-        assertThat(outcome.notBefore()).isEqualTo(Instant.parse("2026-11-01T13:00:00Z"));
+        assertThat(check("us-federal", text(MIAMI_NUMBER, "2026-10-31T21:30", MIAMI)).notBefore())
+                .isEqualTo(Instant.parse("2026-11-01T13:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,60 +235,71 @@ class QuietHoursRuleTest {
             "20:59 in Anchorage allows,               2026-03-14T20:59, true",
             "21:00 in Anchorage defers,               2026-03-14T21:00, false",
     })
-    void anAlaskanNumberMustBeInsideTheWindowInBothItsZones(String description, String anchorageTime, boolean allowed) {
-        assertThat(check(marketingSms().to(ALASKA).at(anchorageTime, ANCHORAGE).build()).passed())
-                .as(description).isEqualTo(allowed);
+    void anAlaskanNumberMustBeInsideTheWindowInEveryZone(String description, String anchorageTime, boolean allowed) {
+        assertThat(check("us-federal", text(ALASKA, anchorageTime, ANCHORAGE)).passed()).as(description).isEqualTo(allowed);
     }
 
     @Test
     void anAlaskanNumberEarlyInAnchorageWaitsForEightInAdak() {
-        Outcome outcome = check(marketingSms().to(ALASKA).at("2026-03-14T08:30", ANCHORAGE).build());
-        assertThat(outcome.notBefore()).isEqualTo(LocalDateTime.parse("2026-03-14T09:00").atZone(ANCHORAGE).toInstant());
+        Outcome outcome = check("us-federal", text(ALASKA, "2026-03-14T08:30", ANCHORAGE));
+        assertThat(outcome.notBefore()).isEqualTo(local("2026-03-14T09:00", ANCHORAGE));
         assertThat(outcome.reason().message()).startsWith("07:30 in America/Adak is outside 08:00-21:00");
     }
 
     @Test
-    void thePanhandleIsJudgedByTheExchangesZone() {
-        SendRequest lateInChicago = marketingSms().to(PANHANDLE_CENTRAL).at("2026-03-14T20:30", CHICAGO).build();
-        assertThat(check(lateInChicago).passed()).isTrue();
-        SendRequest sameInstantInMiami = marketingSms().to(PANHANDLE_EASTERN).at("2026-03-14T20:30", CHICAGO).build();
-        assertThat(check(sameInstantInMiami).passed()).isFalse();
+    void thePanhandleMustBeInsideTheWindowInBothItsZones() {
+        Outcome outcome = check("us-federal", text(PANHANDLE, "2026-03-14T20:30", CHICAGO));
+        assertThat(outcome.passed()).as("21:30 in the Eastern part").isFalse();
+        assertThat(outcome.reason().evidence().get("zones")).isEqualTo(List.of("America/Chicago", "America/New_York"));
+        assertThat(outcome.reason().evidence().get("local_time"))
+                .isEqualTo(Map.of("America/Chicago", "20:30", "America/New_York", "21:30"));
     }
 
     @Test
     void anUnknownZoneDefersWithoutATime() {
-        Outcome outcome = check(marketingSms().to(PERSONAL_NUMBER_WITHOUT_ZONE).at("2026-03-14T16:00:00Z").build());
-        assertThat(outcome.passed()).isFalse();
+        Outcome outcome = check("us-federal", marketingSms().to(PERSONAL_NUMBER_WITHOUT_ZONE).at("2026-03-14T16:00:00Z").build());
         assertThat(outcome.reason().code()).isEqualTo(ReasonCode.QUIET_HOURS);
         assertThat(outcome.notBefore()).isNull();
         assertThat(outcome.reason().message()).contains("time zone of +15005550100 is unknown");
     }
 
+    @Test
+    void aNumberWhoseStateIsUnknownIsBoundByEveryStatesPack() {
+        Function<String, Boolean> bound = pack -> !check(pack, marketingSms().to(PERSONAL_NUMBER_WITHOUT_ZONE).build()).passed();
+        assertThat(bound.apply("us-ri")).isTrue();
+        assertThat(bound.apply("us-tx")).isTrue();
+    }
+
     @ParameterizedTest
     @EnumSource(value = Channel.class, names = {"SMS", "MMS", "VOICE", "IVR", "RVM"})
     void bindsMarketingOnEveryPhoneChannel(Channel channel) {
-        assertThat(check(marketingSms().channel(channel).at("2026-03-14T22:00", MIAMI).build()).passed()).isFalse();
+        assertThat(check("us-federal", marketingSms().channel(channel).at("2026-03-14T22:00", MIAMI).build()).passed()).isFalse();
     }
 
     @Test
     void doesNotBindTransactionalTexts() {
-        assertThat(check(transactionalSms().at("2026-03-14T23:00", MIAMI).build()).passed()).isTrue();
+        assertThat(check("us-federal", transactionalSms().at("2026-03-14T23:00", MIAMI).build()).passed()).isTrue();
     }
 
     @Test
     void doesNotBindEmail() {
-        assertThat(check(marketingEmail().at("2026-03-14T23:00", MIAMI).build()).passed()).isTrue();
+        assertThat(check("us-federal", marketingEmail().at("2026-03-14T23:00", MIAMI).build()).passed()).isTrue();
     }
 
     @Test
-    void leavesNumbersOutsideTheUsToTheirOwnPacks() {
-        SendRequest london = marketingSms().to("+447911123456").at("2026-03-14T23:00:00Z").build();
-        assertThat(check(london).passed()).isTrue();
+    void leavesNumbersOutsideItsRegionsToTheirOwnPacks() {
+        assertThat(check("us-federal", marketingSms().to("+442079460958").at("2026-03-14T23:00:00Z").build()).passed()).isTrue();
     }
 
     @Test
     void bindsUsTerritories() {
-        SendRequest puertoRico = marketingSms().to("+17875550100").at("2026-03-15T02:00:00Z").build();
-        assertThat(check(puertoRico).passed()).isFalse();
+        assertThat(check("us-federal", marketingSms().to("+17875550100").at("2026-03-15T02:00:00Z").build()).passed()).isFalse();
+    }
+
+    @Test
+    void everyPackLoadsWithAWindowOnSomeDay() {
+        assertThat(PACKS).containsKeys("us-federal", "us-fl", "us-ok", "us-md", "us-wa", "us-tx", "ca-crtc", "fr-calls", "fr-sms");
+        PACKS.values().forEach(rule -> assertThat(rule.pack().hours().windowsOn(java.time.LocalDate.parse("2026-03-16")))
+                .as(rule.pack().id()).isNotEmpty());
     }
 }

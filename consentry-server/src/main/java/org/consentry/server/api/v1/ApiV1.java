@@ -23,7 +23,9 @@ public final class ApiV1 {
         new SettingsRoutes(auth, store.tenants(), json).register(endpoints);
         new ConsentRoutes(auth, store.consents(), store.contacts(), addresses, json, clock).register(endpoints);
         new OptOutRoutes(auth, store.optOuts(), addresses, json, clock).register(endpoints);
-        new RegistryRoutes(auth, store.internalDnc(), addresses, json, clock).register(endpoints);
+        new RegistryRoutes(auth, store.internalDnc(), store.providerData(), addresses, json, clock).register(endpoints);
+        new ProviderRoutes(auth, store.providerData(), addresses, json, clock).register(endpoints);
+        new ContactRoutes(auth, store.contactRecords(), store.providerData(), addresses, json, clock).register(endpoints);
         new InboundRoutes(auth, store.replies(), store.directory(), addresses, json, clock).register(endpoints);
         new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.ids(), json, clock).register(endpoints);
         new EvidenceRoutes(auth, store.ledger(), addresses).register(endpoints);

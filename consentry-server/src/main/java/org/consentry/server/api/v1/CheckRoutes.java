@@ -85,7 +85,8 @@ final class CheckRoutes {
         ctx.contentType("application/json").result(json.writeValueAsBytes(Map.of("results", answers)));
     }
 
-    private record Checked(String id, SendRequest request, Verdict verdict, String address) {
+    private record Checked(String id, SendRequest request, Verdict verdict, String address,
+                           org.consentry.content.MessageContent content) {
         Map<String, Object> json() {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("id", id);
@@ -106,9 +107,11 @@ final class CheckRoutes {
         }
     }
 
-    private Checked evaluate(TenantProfile tenant, SendRequest request) {
+    private Checked evaluate(TenantProfile tenant, SendRequest asked) {
+        SendRequest request = facts.complete(tenant, asked);
         var resolved = facts.resolve(tenant, request);
-        return new Checked(ids.next("chk"), request, engine.evaluate(request, resolved), resolved.recipient().key());
+        return new Checked(ids.next("chk"), request, engine.evaluate(request, resolved), resolved.recipient().key(),
+                resolved.content());
     }
 
     private void commit(TenantProfile tenant, List<Checked> checks) {
@@ -118,7 +121,8 @@ final class CheckRoutes {
             if (request.commit() && checked.verdict().allowed()) {
                 sends.add(new SendCommitted(checked.id(), checked.address(), request.channel(), request.purpose(), request.from(),
                         request.sendAt(), request.topic(), request.campaign(),
-                        request.body() == null ? null : ChainHash.sha256(request.body())));
+                        request.body() == null ? null : ChainHash.sha256(request.body()), checked.content().contentHash(),
+                        checked.content().shingles().toList()));
             }
         }
         ledger.append(tenant.id(), sends);

@@ -26,6 +26,7 @@ final class Representations {
         json.put("status", tenant.status().wireName());
         json.put("status_reason", tenant.statusReason());
         json.put("settings", settings(tenant.settings()));
+        json.put("plan", plan(tenant.plan()));
         return json;
     }
 
@@ -35,6 +36,23 @@ final class Representations {
         doubleOptIn.put("email", settings.doubleOptInEmail());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("double_opt_in", doubleOptIn);
+        json.put("auto_append_opt_out", settings.autoAppendOptOut());
+        json.put("frequency_caps", settings.frequencyCaps().stream().map(cap -> Map.of("count", cap.count(),
+                "window_hours", cap.windowHours(), "per", cap.per().wireName())).toList());
+        json.put("quiet_hours", settings.quietHours() == null ? null
+                : Map.of("start", settings.quietHours().start().toString(), "end", settings.quietHours().end().toString()));
+        json.put("duplicate_window_minutes", settings.duplicateWindowMinutes());
+        json.put("email_daily_volume", settings.emailDailyVolume());
+        return json;
+    }
+
+    static Map<String, Object> plan(org.consentry.tenant.TenantPlan plan) {
+        Map<String, Object> permitted = new java.util.TreeMap<>();
+        plan.permitted().forEach((channel, purposes) -> permitted.put(channel.wireName(),
+                purposes.stream().map(p -> p.wireName()).sorted().toList()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("permitted", permitted);
+        json.put("sends_per_minute", plan.sendsPerMinute());
         return json;
     }
 

@@ -2,15 +2,30 @@ package org.consentry.server.api.v1;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.consentry.server.http.ApiProblem;
 import org.consentry.server.http.Authenticator;
 import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.FieldError;
 import org.consentry.server.http.JsonBody;
 import org.consentry.store.tenant.Tenants;
+import org.consentry.tenant.DailyHours;
+import org.consentry.tenant.FrequencyCap;
 import org.consentry.tenant.TenantProfile;
 import org.consentry.tenant.TenantSettings;
 
-/** A tenant's policy settings. A PUT changes the settings it names and keeps the others. */
+/**
+ * A tenant's policy settings. A PUT changes the settings it names and keeps the others; {@code null} clears
+ * {@code quiet_hours}. Settings may narrow the law, never widen it: calling hours outside 08:00-21:00 are 422.
+ */
 final class SettingsRoutes {
+
+    /** The widest window the law allows anywhere a tenant may send (US federal, 47 CFR 64.1200(c)(1)). */
+    static final LocalTime LAW_START = LocalTime.of(8, 0);
+    static final LocalTime LAW_END = LocalTime.of(21, 0);
 
     private final Authenticator auth;
     private final Tenants tenants;
@@ -38,8 +53,79 @@ final class SettingsRoutes {
             sms = doubleOptIn.bool("sms", sms);
             email = doubleOptIn.bool("email", email);
         }
+        boolean append = body.bool("auto_append_opt_out", current.autoAppendOptOut());
+        List<FrequencyCap> caps = caps(body, current.frequencyCaps());
+        DailyHours quietHours = quietHours(body, current.quietHours());
+        int duplicateWindow = body.integer("duplicate_window_minutes", 1, 10_080, current.duplicateWindowMinutes());
+        int emailVolume = body.integer("email_daily_volume", 0, 1_000_000_000, current.emailDailyVolume());
         body.finish();
-        TenantProfile updated = tenants.updateSettings(tenant.id(), new TenantSettings(sms, email));
+        if (quietHours != null && (quietHours.start().isBefore(LAW_START) || quietHours.end().isAfter(LAW_END))) {
+            throw new ApiProblem(422, "urn:consentry:problem:wider-than-the-law", "The setting would widen the law",
+                    "quiet_hours " + quietHours + " reaches outside 08:00-21:00, the calling hours of 47 CFR 64.1200(c)(1); "
+                            + "an account may only narrow them",
+                    List.of(new FieldError("quiet_hours", "must lie within 08:00-21:00")));
+        }
+        TenantProfile updated = tenants.updateSettings(tenant.id(),
+                new TenantSettings(sms, email, append, caps, quietHours, duplicateWindow, emailVolume));
         ctx.json(Representations.settings(updated.settings()));
+    }
+
+    private static List<FrequencyCap> caps(JsonBody body, List<FrequencyCap> current) {
+        List<JsonBody> items = body.optionalObjects("frequency_caps", 20);
+        if (items == null) {
+            return current;
+        }
+        List<FrequencyCap> caps = new ArrayList<>();
+        for (JsonBody item : items) {
+            int count = item.integer("count", 1, 10_000, -1);
+            int hours = item.integer("window_hours", 1, 8_760, -1);
+            FrequencyCap.Per per = item.choice("per", FrequencyCap.Per::fromWire, "topic, recipient");
+            if (count < 0 && !item.hasError("count")) {
+                item.reject("count", "is required");
+            }
+            if (hours < 0 && !item.hasError("window_hours")) {
+                item.reject("window_hours", "is required");
+            }
+            if (count > 0 && hours > 0 && per != null) {
+                caps.add(new FrequencyCap(count, hours, per));
+            }
+        }
+        return caps;
+    }
+
+    private static DailyHours quietHours(JsonBody body, DailyHours current) {
+        if (body.isNull("quiet_hours")) {
+            return null;
+        }
+        JsonBody hours = body.object("quiet_hours");
+        if (hours == null) {
+            return current;
+        }
+        LocalTime start = time(hours, "start");
+        LocalTime end = time(hours, "end");
+        if (start == null || end == null) {
+            return current;
+        }
+        if (!start.isBefore(end)) {
+            hours.reject("end", "must be after start");
+            return current;
+        }
+        return new DailyHours(start, end);
+    }
+
+    private static LocalTime time(JsonBody body, String field) {
+        String text = body.string(field, 5);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (!text.matches("\\d\\d:\\d\\d")) {
+                throw new DateTimeParseException("not HH:MM", text, 0);
+            }
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            body.reject(field, "must be a time HH:MM");
+            return null;
+        }
     }
 }

@@ -39,6 +39,7 @@ final class TenantRoutes {
         endpoints.post("/v1/tenants/{id}/resume", ctx -> changeStatus(ctx, TenantStatus.ACTIVE, false));
         endpoints.post("/v1/tenants/{id}/terminate", ctx -> changeStatus(ctx, TenantStatus.TERMINATED, true));
         endpoints.post("/v1/tenants/{id}/senders", this::verifySender);
+        endpoints.put("/v1/tenants/{id}/plan", this::plan);
     }
 
     private void create(Context ctx) {
@@ -79,6 +80,35 @@ final class TenantRoutes {
         }
         var profile = tenants.changeStatus(ctx.pathParam("id"), status, reason);
         ctx.json(Map.of("id", profile.id(), "status", profile.status().wireName()));
+    }
+
+    /** The provider's terms for the tenant: {@code {permitted: {sms: ["transactional"]}, sends_per_minute}}. */
+    private void plan(Context ctx) {
+        auth.admin(ctx);
+        String tenant = tenants.profile(ctx.pathParam("id")).id();
+        JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
+        java.util.Map<org.consentry.policy.Channel, java.util.Set<org.consentry.policy.Purpose>> permitted =
+                new java.util.EnumMap<>(org.consentry.policy.Channel.class);
+        JsonBody channels = body.object("permitted");
+        if (channels != null) {
+            for (org.consentry.policy.Channel channel : org.consentry.policy.Channel.values()) {
+                if (!channels.has(channel.wireName())) {
+                    continue;
+                }
+                java.util.Set<org.consentry.policy.Purpose> purposes = java.util.EnumSet.noneOf(org.consentry.policy.Purpose.class);
+                java.util.List<String> names = channels.strings(channel.wireName(), 4, 32);
+                for (int i = 0; i < names.size(); i++) {
+                    String name = names.get(i);
+                    org.consentry.policy.Purpose.fromWire(name).filter(org.consentry.policy.Purpose::isConsentable).ifPresentOrElse(purposes::add,
+                            () -> channels.reject(channel.wireName(), "'" + name + "' is not marketing, transactional or informational"));
+                }
+                permitted.put(channel, purposes);
+            }
+        }
+        int rate = body.integer("sends_per_minute", 0, 1_000_000, 0);
+        body.finish();
+        var profile = tenants.changePlan(tenant, new org.consentry.tenant.TenantPlan(permitted, rate));
+        ctx.json(Representations.plan(profile.plan()));
     }
 
     private void verifySender(Context ctx) {

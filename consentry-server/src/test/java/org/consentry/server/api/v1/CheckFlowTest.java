@@ -86,7 +86,8 @@ class CheckFlowTest {
 
         HttpAnswer blocked = check("");
         assertThat(blocked.text("/decision")).isEqualTo("block");
-        assertThat(blocked.json().at("/reasons").findValuesAsText("code")).containsExactly("OPTED_OUT", "CONSENT_REVOKED");
+        assertThat(blocked.json().at("/reasons").findValuesAsText("code")).startsWith("OPTED_OUT", "CONSENT_REVOKED")
+                .as("without the written consent, the registry would be needed, and none is loaded").contains("DNC_LIST_STALE");
 
         HttpAnswer evidence = server.get("/v1/evidence?address=%2B13055550100", acme.key());
         assertThat(evidence.json().at("/chain/verified").asBoolean()).isTrue();
@@ -120,9 +121,9 @@ class CheckFlowTest {
         recordConsent();
         HttpAnswer batch = server.post("/v1/checks/batch", acme.key(), """
                 {"items": [
-                  {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing"},
-                  {"channel": "sms", "from": "+18005550199", "to": "+13055550101", "purpose": "marketing"},
-                  {"channel": "sms", "from": "+18005550100", "to": "+13055550100", "purpose": "marketing"}
+                  {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing", "body": "Acme: sale. Reply STOP to opt out."},
+                  {"channel": "sms", "from": "+18005550199", "to": "+13055550101", "purpose": "marketing", "body": "Acme: sale. Reply STOP to opt out."},
+                  {"channel": "sms", "from": "+18005550100", "to": "+13055550100", "purpose": "marketing", "body": "Acme: sale. Reply STOP to opt out."}
                 ]}""");
         assertThat(batch.status()).isEqualTo(200);
         assertThat(batch.json().at("/results").findValuesAsText("decision")).containsExactly("allow", "block", "block");

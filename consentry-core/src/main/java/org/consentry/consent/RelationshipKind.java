@@ -1,0 +1,22 @@
+package org.consentry.consent;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** An existing business relationship: the recipient bought something, or asked about something. */
+public enum RelationshipKind {
+    PURCHASE, INQUIRY;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<RelationshipKind> fromWire(String name) {
+        for (RelationshipKind kind : values()) {
+            if (kind.wireName().equals(name)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}

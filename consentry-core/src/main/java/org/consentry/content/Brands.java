@@ -1,0 +1,128 @@
+package org.consentry.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.consentry.ruledata.RuleDataFile;
+
+/** The brands phishers impersonate, with their own domains, from {@value #FILE}. */
+public final class Brands {
+
+    public static final String FILE = "/org/consentry/rules/brands.tsv";
+
+    /** A brand: its name, the token its look-alikes carry, and the domains that are really its own. */
+    public record Brand(String name, String token, List<String> domains) {
+
+        public boolean owns(String host) {
+            for (String domain : domains) {
+                if (Domains.within(host, domain)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final List<Brand> brands;
+
+    private Brands(List<Brand> brands) {
+        this.brands = List.copyOf(brands);
+    }
+
+    public static Brands load() {
+        List<Brand> brands = new ArrayList<>();
+        for (RuleDataFile.Row row : RuleDataFile.resource(FILE).rows()) {
+            String token = row.get("token");
+            if (!token.matches("[a-z0-9]+")) {
+                throw row.problem("token", "'" + token + "' must be lower-case letters and digits");
+            }
+            brands.add(new Brand(row.get("brand"), token, List.of(row.get("domains").split(","))));
+        }
+        return new Brands(brands);
+    }
+
+    public List<Brand> all() {
+        return brands;
+    }
+
+    /**
+     * The brand whose name a piece of text (a host label, a display name) carries, other than {@code except}
+     * (the tenant's own brand), or null. Digits used for letters are read as letters; a brand token of five
+     * letters or more also matches one letter off.
+     */
+    public Brand named(String text, String except) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String squeezed = deleet(lower.replaceAll("[^a-z0-9]", ""));
+        List<String> parts = new ArrayList<>();
+        for (String part : lower.split("[^a-z0-9]+")) {
+            if (!part.isEmpty()) {
+                parts.add(deleet(part));
+            }
+        }
+        String own = except == null ? "" : except.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        for (Brand brand : brands) {
+            String token = brand.token();
+            if (token.equals(own) || brand.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").equals(own)) {
+                continue;
+            }
+            if (parts.contains(token) || (token.length() >= 5 && squeezed.contains(token))) {
+                return brand;
+            }
+            if (token.length() >= 5) {
+                for (String part : parts) {
+                    if (oneEditApart(part, token)) {
+                        return brand;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static String deleet(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '0': out.append('o'); break;
+                case '1': out.append('l'); break;
+                case '3': out.append('e'); break;
+                case '4': out.append('a'); break;
+                case '5': out.append('s'); break;
+                case '7': out.append('t'); break;
+                default: out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** True when the two differ by exactly one substitution, insertion or deletion. */
+    static boolean oneEditApart(String a, String b) {
+        if (a.equals(b) || Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        boolean edited = false;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (edited) {
+                return false;
+            }
+            edited = true;
+            if (a.length() > b.length()) {
+                i++;
+            } else if (a.length() < b.length()) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,198 @@
+package org.consentry.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the links in a body: HTML anchors (with the text they show), URLs with a scheme, {@code www.} hosts
+ * and bare {@code host.tld/path} forms (how SMS carry links). Email addresses are not links.
+ */
+final class Links {
+
+    private Links() {
+    }
+
+    static List<Link> find(String body) {
+        List<Link> links = new ArrayList<>(2);
+        String lower = body.toLowerCase(Locale.ROOT);
+        int searchFrom = 0;
+        List<int[]> anchors = new ArrayList<>();
+        while (true) {
+            int open = lower.indexOf("<a", searchFrom);
+            if (open < 0) {
+                break;
+            }
+            int tagEnd = lower.indexOf('>', open);
+            int close = tagEnd < 0 ? -1 : lower.indexOf("</a>", tagEnd);
+            if (tagEnd < 0 || close < 0) {
+                break;
+            }
+            String href = attribute(body.substring(open, tagEnd + 1), "href");
+            if (href != null) {
+                String host = hostOf(href);
+                if (host != null) {
+                    links.add(new Link(href, host, stripTags(body.substring(tagEnd + 1, close)).strip()));
+                }
+            }
+            anchors.add(new int[] {open, close + 4});
+            searchFrom = close + 4;
+        }
+        int i = 0;
+        while (i < body.length()) {
+            if (inside(anchors, i) || Character.isWhitespace(body.charAt(i)) || body.charAt(i) == '<') {
+                i = skipTag(body, i) + 1;
+                continue;
+            }
+            int end = i;
+            while (end < body.length() && !Character.isWhitespace(body.charAt(end)) && body.charAt(end) != '<'
+                    && body.charAt(end) != '"' && body.charAt(end) != '\'') {
+                end++;
+            }
+            String token = trimPunctuation(body.substring(i, end));
+            if (looksLikeLink(token)) {
+                String host = hostOf(token);
+                if (host != null) {
+                    links.add(new Link(token, host, null));
+                }
+            }
+            i = Math.max(end, i + 1);
+        }
+        return links;
+    }
+
+    private static int skipTag(String body, int i) {
+        if (body.charAt(i) == '<') {
+            int close = body.indexOf('>', i);
+            return close < 0 ? i : close;
+        }
+        return i;
+    }
+
+    private static boolean inside(List<int[]> spans, int at) {
+        for (int[] span : spans) {
+            if (at >= span[0] && at < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean looksLikeLink(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.")) {
+            return true;
+        }
+        if (lower.indexOf('@') >= 0) {
+            return false;
+        }
+        int slash = lower.indexOf('/');
+        String host = slash < 0 ? lower : lower.substring(0, slash);
+        int dot = host.lastIndexOf('.');
+        if (dot <= 0 || dot == host.length() - 1) {
+            return false;
+        }
+        String tld = host.substring(dot + 1);
+        if (tld.length() < 2 || !tld.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return isIpv4(host);
+        }
+        return host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-');
+    }
+
+    private static boolean isIpv4(String host) {
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?");
+    }
+
+    /** The host of a link, lower case, without user info or port; null when there is none. */
+    static String hostOf(String url) {
+        String rest = url.strip();
+        int scheme = rest.indexOf("://");
+        if (scheme >= 0) {
+            rest = rest.substring(scheme + 3);
+        } else if (rest.regionMatches(true, 0, "mailto:", 0, 7) || rest.regionMatches(true, 0, "tel:", 0, 4)) {
+            return null;
+        }
+        int end = rest.length();
+        for (char stop : new char[] {'/', '?', '#'}) {
+            int at = rest.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String authority = rest.substring(0, end);
+        int userInfo = authority.lastIndexOf('@');
+        if (userInfo >= 0) {
+            authority = authority.substring(userInfo + 1);
+        }
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            return close > 0 ? authority.substring(0, close + 1).toLowerCase(Locale.ROOT) : null;
+        }
+        int port = authority.lastIndexOf(':');
+        if (port >= 0) {
+            authority = authority.substring(0, port);
+        }
+        authority = authority.toLowerCase(Locale.ROOT);
+        while (authority.endsWith(".")) {
+            authority = authority.substring(0, authority.length() - 1);
+        }
+        return authority.isEmpty() ? null : authority;
+    }
+
+    private static String trimPunctuation(String token) {
+        int end = token.length();
+        while (end > 0 && ".,;:!?)]}".indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int start = 0;
+        while (start < end && "([{".indexOf(token.charAt(start)) >= 0) {
+            start++;
+        }
+        return token.substring(start, end);
+    }
+
+    private static String attribute(String tag, String name) {
+        String lower = tag.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(name + "=");
+        if (at < 0) {
+            at = lower.indexOf(name + " =");
+            if (at < 0) {
+                return null;
+            }
+        }
+        int equals = tag.indexOf('=', at);
+        int start = equals + 1;
+        while (start < tag.length() && tag.charAt(start) == ' ') {
+            start++;
+        }
+        if (start >= tag.length()) {
+            return null;
+        }
+        char quote = tag.charAt(start);
+        if (quote == '"' || quote == '\'') {
+            int end = tag.indexOf(quote, start + 1);
+            return end < 0 ? null : tag.substring(start + 1, end);
+        }
+        int end = start;
+        while (end < tag.length() && !Character.isWhitespace(tag.charAt(end)) && tag.charAt(end) != '>') {
+            end++;
+        }
+        return tag.substring(start, end);
+    }
+
+    private static String stripTags(String html) {
+        StringBuilder text = new StringBuilder(html.length());
+        boolean inTag = false;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                inTag = true;
+            } else if (c == '>') {
+                inTag = false;
+            } else if (!inTag) {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+}

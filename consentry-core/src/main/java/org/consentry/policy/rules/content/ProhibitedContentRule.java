@@ -1,0 +1,73 @@
+package org.consentry.policy.rules.content;
+
+import java.util.List;
+import java.util.Map;
+import org.consentry.content.Lexicon;
+import org.consentry.policy.Evidence;
+import org.consentry.policy.Facts;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.Rule;
+import org.consentry.policy.RuleInfo;
+import org.consentry.policy.SendRequest;
+
+/**
+ * Carriers refuse business messages about sex, hate, alcohol, firearms and tobacco (CTIA's SHAFT), and
+ * providers add cannabis and CBD, illegal drugs, gambling, high-risk financial services and get-rich-quick
+ * schemes. The terms matched are the evidence.
+ */
+public final class ProhibitedContentRule implements Rule {
+
+    public static final String FILE = "/org/consentry/rules/prohibited-content.tsv";
+    private static final String GROUP = "hate_group";
+    private static final String MARKER = "hate_marker";
+    private static final RuleInfo INFO = new RuleInfo("content/prohibited",
+            "No message about a prohibited category: sex, hate, alcohol, firearms, tobacco, cannabis, illegal drugs, gambling, high-risk finance, get-rich-quick.",
+            "CTIA Messaging Principles and Best Practices 5.1.1; provider AUPs", List.of(ReasonCode.CONTENT_PROHIBITED), List.of(FILE));
+
+    private final Lexicon lexicon;
+
+    public ProhibitedContentRule(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    public static ProhibitedContentRule load() {
+        return new ProhibitedContentRule(Lexicon.load(FILE, "term"));
+    }
+
+    /** A group named alone, or a marker alone, is not hate; both in one message are. */
+    private static Map<String, List<String>> hateTogether(Map<String, List<String>> byCategory) {
+        List<String> groups = byCategory.remove(GROUP);
+        List<String> markers = byCategory.remove(MARKER);
+        if (groups != null && markers != null) {
+            List<String> terms = new java.util.ArrayList<>(byCategory.getOrDefault("hate", List.of()));
+            terms.addAll(groups);
+            terms.addAll(markers);
+            byCategory.put("hate", terms);
+        }
+        return byCategory;
+    }
+
+    @Override public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override public Outcome check(SendRequest request, Facts facts) {
+        if (facts.content().isEmpty()) {
+            return Outcome.pass();
+        }
+        List<Lexicon.Match> matches = lexicon.find(facts.content());
+        if (matches.isEmpty()) {
+            return Outcome.pass();
+        }
+        Map<String, List<String>> byCategory = hateTogether(Lexicon.byCategory(matches));
+        if (byCategory.isEmpty()) {
+            return Outcome.pass();
+        }
+        StringBuilder message = new StringBuilder("The message is about a prohibited category: ");
+        byCategory.forEach((category, terms) -> message.append(category.replace('_', ' ')).append(" (").append(String.join(", ", terms)).append("); "));
+        message.setLength(message.length() - 2);
+        return Outcome.block(INFO.reason(message.append('.').toString(),
+                Evidence.of("categories", List.copyOf(byCategory.keySet()), "matched_terms", byCategory)));
+    }
+}

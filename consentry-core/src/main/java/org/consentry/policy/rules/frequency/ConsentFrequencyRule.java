@@ -1,0 +1,52 @@
+package org.consentry.policy.rules.frequency;
+
+import java.util.List;
+import org.consentry.consent.AgreedFrequency;
+import org.consentry.consent.Consent;
+import org.consentry.consent.ConsentStanding;
+import org.consentry.policy.Evidence;
+import org.consentry.policy.FactSource;
+import org.consentry.policy.Facts;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.Rule;
+import org.consentry.policy.RuleInfo;
+import org.consentry.policy.SendRequest;
+
+/**
+ * A recipient who agreed to "up to 4 texts a month" gets no more: the consent's agreed frequency caps the
+ * sends it covers, over a rolling day, week or 30 days (CTIA: the program's disclosed frequency).
+ */
+public final class ConsentFrequencyRule implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo("frequency/consent-terms",
+            "No more sends than the frequency the recipient agreed to in its consent (e.g. 4/month).",
+            "CTIA Messaging Principles and Best Practices 5.1 (disclosed frequency); consent terms",
+            List.of(ReasonCode.FREQUENCY_CAP), List.of());
+
+    @Override public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override public Outcome check(SendRequest request, Facts facts) {
+        if (!facts.recipient().valid() || !facts.knows(FactSource.LEDGER)) {
+            return Outcome.pass();
+        }
+        ConsentStanding standing = ConsentStanding.of(request, facts.contact(), facts.recipient().country());
+        Consent consent = standing.consent();
+        if (standing.kind() != ConsentStanding.Kind.GRANTED || consent.frequency() == null) {
+            return Outcome.pass();
+        }
+        AgreedFrequency agreed = consent.frequency();
+        SendCount sends = SendCount.of(facts.contact().recentSends(), request.sendAt(), agreed.period(),
+                sent -> consent.covers(sent.channel(), sent.purpose()));
+        if (!sends.reaches(agreed.count())) {
+            return Outcome.pass();
+        }
+        return Outcome.defer(INFO.reason(facts.recipient().key() + " agreed to " + agreed.text() + " (" + consent.id() + "), and "
+                        + sends.count() + " were sent in that period.",
+                Evidence.of("consent_id", consent.id(), "agreed_frequency", agreed.text(), "count", sends.count(),
+                        "period_days", agreed.period().toDays())),
+                sends.underCapAt(agreed.count()));
+    }
+}

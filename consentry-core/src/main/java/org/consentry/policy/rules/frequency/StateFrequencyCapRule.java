@@ -1,0 +1,54 @@
+package org.consentry.policy.rules.frequency;
+
+import java.util.List;
+import org.consentry.policy.Evidence;
+import org.consentry.policy.FactSource;
+import org.consentry.policy.Facts;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.Rule;
+import org.consentry.policy.RuleInfo;
+import org.consentry.policy.SendRequest;
+import org.consentry.policy.Purpose;
+
+/**
+ * Florida, Oklahoma and Maryland allow at most three telephone solicitations to one person in 24 hours on
+ * the same subject: calls and texts together, from all of the seller's numbers. A send over the cap waits
+ * until the oldest counted one leaves the window. Sends whose topic is not given count for every topic.
+ */
+public final class StateFrequencyCapRule implements Rule {
+
+    private final FrequencyCapPack pack;
+    private final RuleInfo info;
+
+    public StateFrequencyCapRule(FrequencyCapPack pack) {
+        this.pack = pack;
+        this.info = new RuleInfo("frequency/" + pack.id(),
+                "At most " + pack.count() + " marketing calls and texts to a " + pack.name() + " number in " + pack.window().toHours()
+                        + " hours" + (pack.perTopic() ? " on the same topic" : "") + ", across all the tenant's senders.",
+                pack.citation(), List.of(ReasonCode.FREQUENCY_CAP), List.of(FrequencyCapPack.FILE));
+    }
+
+    @Override public RuleInfo info() {
+        return info;
+    }
+
+    @Override public Outcome check(SendRequest request, Facts facts) {
+        if (!request.purpose().isMarketing() || !pack.channels().contains(request.channel()) || !facts.recipient().valid()
+                || !facts.recipient().isIn(pack.regions(), pack.subdivisions()) || !facts.knows(FactSource.LEDGER)) {
+            return Outcome.pass();
+        }
+        SendCount sends = SendCount.of(facts.contact().recentSends(), request.sendAt(), pack.window(),
+                sent -> sent.purpose() == Purpose.MARKETING && pack.channels().contains(sent.channel())
+                        && (!pack.perTopic() || SendCount.sameTopic(sent.topic(), request.topic())));
+        if (!sends.reaches(pack.count())) {
+            return Outcome.pass();
+        }
+        return Outcome.defer(info.reason(sends.count() + " marketing calls and texts" + (pack.perTopic() ? " on this topic" : "")
+                        + " reached " + facts.recipient().key() + " in the last " + pack.window().toHours() + " hours; "
+                        + pack.name() + " allows " + pack.count() + ".",
+                Evidence.of("count", sends.count(), "cap", pack.count(), "window_hours", pack.window().toHours(),
+                        "topic", request.topic(), "oldest_counted", sends.oldest().toString(), "pack", pack.id())),
+                sends.underCapAt(pack.count()));
+    }
+}

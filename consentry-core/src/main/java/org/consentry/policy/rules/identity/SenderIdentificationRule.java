@@ -1,0 +1,49 @@
+package org.consentry.policy.rules.identity;
+
+import java.util.List;
+import java.util.Locale;
+import org.consentry.policy.Channel;
+import org.consentry.policy.Evidence;
+import org.consentry.policy.Facts;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.Rule;
+import org.consentry.policy.RuleInfo;
+import org.consentry.policy.SendRequest;
+
+/**
+ * Marketing names who sends it: the brand at the start of a prerecorded message (47 CFR 64.1200(b)(1)),
+ * in every text (CTIA), in an email's From name or body. A live call (no script given) is the agent's to
+ * identify and is not checked.
+ */
+public final class SenderIdentificationRule implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo("identity/sender-identification",
+            "Marketing names the tenant's brand: in the text, the prerecorded script, or the email's From name or body.",
+            "47 CFR 64.1200(b)(1), (d)(4); CTIA Messaging Principles and Best Practices 5.1",
+            List.of(ReasonCode.SENDER_IDENTIFICATION_MISSING), List.of());
+
+    @Override public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override public Outcome check(SendRequest request, Facts facts) {
+        if (!request.purpose().isMarketing()) {
+            return Outcome.pass();
+        }
+        if (request.channel() == Channel.VOICE && !request.prerecorded() && !request.aiVoice()) {
+            return Outcome.pass();
+        }
+        String brand = facts.tenant().brand().toLowerCase(Locale.ROOT);
+        if (facts.content().lowerCase().contains(brand)) {
+            return Outcome.pass();
+        }
+        int mailbox = request.from().lastIndexOf('<');
+        if (request.channel() == Channel.EMAIL && mailbox > 0 && request.from().substring(0, mailbox).toLowerCase(Locale.ROOT).contains(brand)) {
+            return Outcome.pass();
+        }
+        return Outcome.block(INFO.reason("This marketing " + request.channel().wireName() + " does not name the brand '"
+                + facts.tenant().brand() + "'" + (facts.content().isEmpty() ? " (no text or script was given to check)" : "") + ".",
+                Evidence.of("brand", facts.tenant().brand(), "channel", request.channel().wireName())));
+    }
+}

@@ -1,0 +1,57 @@
+package org.consentry.policy.rules.registry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.consentry.policy.Evidence;
+import org.consentry.policy.FactSource;
+import org.consentry.policy.Facts;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.Rule;
+import org.consentry.policy.RuleInfo;
+import org.consentry.policy.SendRequest;
+
+/**
+ * The safe harbor needs a national registry copy no more than 31 days old (47 CFR 64.1200(c)(2)(i)(D)):
+ * a telephone solicitation that needs the registry (no written consent, no business relationship) is
+ * blocked when the copy is older or was never loaded, and carries a notice from 25 days on.
+ */
+public final class DncListStaleRule implements Rule {
+
+    public static final Duration MAX_AGE = Duration.ofDays(31);
+    public static final Duration NOTICE_AGE = Duration.ofDays(25);
+    private static final RuleInfo INFO = new RuleInfo("registry/national-dnc-freshness",
+            "Marketing calls and texts that need the national registry stop when its copy is more than 31 days old (a notice from 25 days).",
+            "47 CFR 64.1200(c)(2)(i)(D)", List.of(ReasonCode.DNC_LIST_STALE), List.of());
+
+    @Override public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override public Outcome check(SendRequest request, Facts facts) {
+        if (!UsDnc.binds(request, facts) || !facts.knows(FactSource.REGISTRY) || !facts.knows(FactSource.LEDGER)
+                || UsDnc.exemption(request, facts.contact()) != null) {
+            return Outcome.pass();
+        }
+        Instant asOf = facts.registry().nationalAsOf();
+        if (asOf == null) {
+            return Outcome.block(INFO.reason("No copy of the national Do-Not-Call registry has been loaded, and this marketing "
+                    + request.channel().wireName() + " has neither written consent nor a business relationship to rely on.",
+                    Evidence.of("number", facts.recipient().key())));
+        }
+        Duration age = UsDnc.age(asOf, request.sendAt());
+        long days = age.toDays();
+        if (age.compareTo(MAX_AGE) > 0) {
+            return Outcome.block(INFO.reason("The national registry copy is from " + asOf + ", " + days
+                            + " days before the send; it must be at most 31 days old.",
+                    Evidence.of("registry_as_of", asOf.toString(), "age_days", days, "max_age_days", 31)));
+        }
+        if (age.compareTo(NOTICE_AGE) > 0) {
+            return Outcome.notice(INFO.reason("The national registry copy is " + days + " days old; refresh it within "
+                            + (31 - days) + " days or marketing calls and texts that need it will stop.",
+                    Evidence.of("registry_as_of", asOf.toString(), "age_days", days, "max_age_days", 31)));
+        }
+        return Outcome.pass();
+    }
+}

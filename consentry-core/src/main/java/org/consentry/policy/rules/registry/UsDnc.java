@@ -1,0 +1,58 @@
+package org.consentry.policy.rules.registry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.consentry.consent.Consent;
+import org.consentry.consent.ConsentStatus;
+import org.consentry.consent.ContactState;
+import org.consentry.consent.Relationship;
+import org.consentry.consent.RelationshipKind;
+import org.consentry.policy.Facts;
+import org.consentry.policy.SendRequest;
+
+/**
+ * What the US Do-Not-Call rules share: they bind telephone solicitations (marketing calls and texts) to US
+ * numbers, and two things exempt a seller: the recipient's prior express written consent to its calls
+ * (47 CFR 64.1200(c)(2)(ii)), or an established business relationship, 18 months from a purchase or 3
+ * months from an inquiry (64.1200(f)(5)). A request to the seller not to call (its own list, an opt-out)
+ * ends both, and those rules speak for themselves.
+ */
+final class UsDnc {
+
+    static final Set<String> US_REGIONS = Set.of("US", "PR", "VI", "GU", "AS", "MP");
+
+    private UsDnc() {
+    }
+
+    static boolean binds(SendRequest request, Facts facts) {
+        return request.purpose().isMarketing() && request.channel().isPhone() && facts.recipient().valid()
+                && US_REGIONS.contains(facts.recipient().country());
+    }
+
+    /** The exemption that applies, in words, or null. */
+    static String exemption(SendRequest request, ContactState contact) {
+        Instant at = request.sendAt();
+        for (Consent consent : contact.consents()) {
+            if (consent.status() == ConsentStatus.ACTIVE && consent.isWritten() && consent.covers(request.channel(), request.purpose())
+                    && !consent.capturedAt().isAfter(at)) {
+                return "prior express written consent " + consent.id();
+            }
+        }
+        Relationship purchase = contact.latest(RelationshipKind.PURCHASE);
+        if (purchase != null && !purchase.at().isAfter(at) && at.isBefore(purchase.at().atOffset(ZoneOffset.UTC).plusMonths(18).toInstant())) {
+            return "a purchase at " + purchase.at() + " (18 months)";
+        }
+        Relationship inquiry = contact.latest(RelationshipKind.INQUIRY);
+        if (inquiry != null && !inquiry.at().isAfter(at) && at.isBefore(inquiry.at().atOffset(ZoneOffset.UTC).plusMonths(3).toInstant())) {
+            return "an inquiry at " + inquiry.at() + " (3 months)";
+        }
+        return null;
+    }
+
+    /** How old the national registry copy is at send time. */
+    static Duration age(Instant asOf, Instant at) {
+        return Duration.between(asOf, at);
+    }
+}

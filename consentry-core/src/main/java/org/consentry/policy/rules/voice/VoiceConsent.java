@@ -1,0 +1,35 @@
+package org.consentry.policy.rules.voice;
+
+import org.consentry.consent.Consent;
+import org.consentry.consent.ConsentStatus;
+import org.consentry.consent.ContactState;
+import org.consentry.policy.SendRequest;
+
+/** The consents the voice rules look for. */
+final class VoiceConsent {
+
+    private VoiceConsent() {
+    }
+
+    /** An active consent for this very channel (whatever its purpose) captured by send time, or null. */
+    static Consent forChannel(SendRequest request, ContactState contact) {
+        for (Consent consent : contact.consents()) {
+            if (consent.status() == ConsentStatus.ACTIVE && consent.channel().consentCovers(request.channel())
+                    && !consent.capturedAt().isAfter(request.sendAt())) {
+                return consent;
+            }
+        }
+        return null;
+    }
+
+    /** An active consent covering channel and purpose, written when the purpose is marketing, or null. */
+    static Consent express(SendRequest request, ContactState contact) {
+        for (Consent consent : contact.consents()) {
+            if (consent.status() == ConsentStatus.ACTIVE && consent.covers(request.channel(), request.purpose())
+                    && !consent.capturedAt().isAfter(request.sendAt()) && (!request.purpose().isMarketing() || consent.isWritten())) {
+                return consent;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+package org.consentry.policy.rules.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.consentry.testing.SendRequests.marketingEmail;
+import static org.consentry.testing.SendRequests.marketingSms;
+import static org.consentry.testing.TestFacts.facts;
+
+import java.util.List;
+import java.util.Map;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.SendRequest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** CTIA Messaging Principles 5.1 (phishing, public shorteners) and providers' AUPs. */
+class PhishingRuleTest {
+
+    private final PhishingRule rule = PhishingRule.load();
+
+    private Outcome check(String body) {
+        SendRequest request = marketingSms().body(body).build();
+        return rule.check(request, facts().of(request));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String kind(Outcome outcome) {
+        return ((List<Map<String, String>>) outcome.reason().evidence().get("signals")).get(0).get("kind");
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "Acme Bank: verify your password at our secure page now          | credentials",
+            "Reply with the code we just sent you to keep your account        | credentials",
+            "Please confirm your routing number to receive the refund         | bank",
+            "Update your payment details or your order will be cancelled      | card",
+            "Your parcel is waiting: bit.ly/3xYzAbc                           | shortener",
+            "Claim it at http://185.23.4.11/claim                             | ip_link",
+            "Sign in at https://paypa1-secure.com/login to restore access     | lookalike",
+            "Account locked: https://amazon.account-update.info/restore       | lookalike",
+            "Visit https://xn--pple-43d.com today                             | punycode",
+    })
+    void findsEachKindOfPhishing(String body, String kind) {
+        Outcome outcome = check(body);
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.CONTENT_PHISHING);
+        assertThat(kind(outcome)).isEqualTo(kind);
+    }
+
+    @Test
+    void findsLinkTextNamingAnotherDomain() {
+        SendRequest email = marketingEmail().body("<p>Sign in: <a href=\"http://login-check.example.ru/x\">www.chase.com</a></p>").build();
+        Outcome outcome = rule.check(email, facts().of(email));
+        assertThat(kind(outcome)).isEqualTo("display_mismatch");
+        assertThat(outcome.reason().message()).contains("shows www.chase.com but goes to login-check.example.ru");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Acme: your code is 123456",
+            "Acme: your password was changed. If this wasn't you, call 1-800-555-0199.",
+            "Your Acme code is 482913. Never share this code with anyone, we will never ask for it.",
+            "Do not share your password. Acme staff will never ask for it.",
+            "Acme: your order shipped, track it at https://acme.example/track/123",
+            "Pay your bill at https://www.paypal.com/invoice/123",
+            "Enter code 123456 in the app to finish signing up",
+    })
+    void passesLegitimateCodesNoticesAndLinks(String body) {
+        assertThat(check(body).passed()).isTrue();
+    }
+
+    @Test
+    void aTenantMayLinkToItsOwnBrandsLookAlikeNames() {
+        assertThat(check("Your statement is ready at https://acme-billing.example/statements").passed()).isTrue();
+    }
+}

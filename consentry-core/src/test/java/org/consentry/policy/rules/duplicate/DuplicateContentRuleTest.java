@@ -1,0 +1,71 @@
+package org.consentry.policy.rules.duplicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.consentry.testing.SendRequests.marketingSms;
+import static org.consentry.testing.TestFacts.facts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.consentry.policy.Channel;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.Purpose;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.SendRequest;
+import org.consentry.tenant.TenantSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DuplicateContentRuleTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-14T17:00:00Z");
+    private static final String SALE = "Acme: spring sale, 20% off shoes today at https://acme.example/sale. Reply STOP to opt out.";
+    private final DuplicateContentRule rule = new DuplicateContentRule();
+
+    private Outcome check(String body, Duration ago, String sentBody) {
+        SendRequest request = marketingSms().body(body).at(NOW).build();
+        return rule.check(request, facts().sent(NOW.minus(ago), Channel.SMS, Purpose.MARKETING, null, sentBody).of(request));
+    }
+
+    @ParameterizedTest(name = "sent {0} minutes before: duplicate={1}")
+    @CsvSource({"59, true", "60, false"})
+    void theSameTextWithinTheWindowIsADuplicate(long minutes, boolean duplicate) {
+        Outcome outcome = check(SALE, Duration.ofMinutes(minutes), SALE);
+        assertThat(outcome.passed() || !"exact".equals(outcome.reason().evidence().get("match"))).isEqualTo(!duplicate);
+    }
+
+    @Test
+    void caseSpacesAndTrackingParametersDoNotMakeItNew() {
+        String again = "ACME:  spring sale, 20% off shoes today at https://acme.example/sale?utm_source=sms&gclid=9. Reply STOP to opt out.";
+        Outcome outcome = check(again, Duration.ofMinutes(10), SALE);
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.DUPLICATE_CONTENT);
+        assertThat(outcome.reason().evidence()).containsEntry("match", "exact");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "one word changed, 3 hours later: near duplicate | Acme: spring sale, 20% off boots today at https://acme.example/sale. Reply STOP to opt out. | 180  | true",
+            "the same, 25 hours later: fine                  | Acme: spring sale, 20% off boots today at https://acme.example/sale. Reply STOP to opt out. | 1500 | false",
+            "another message entirely: fine                  | Acme: our new store on Main St opens Friday with live music. Reply STOP to opt out.        | 30   | false",
+    })
+    void nearlyTheSameWithinADayIsADuplicate(String description, String body, long minutesAgo, boolean duplicate) {
+        assertThat(check(body, Duration.ofMinutes(minutesAgo), SALE).passed()).as(description).isEqualTo(!duplicate);
+    }
+
+    @Test
+    void theTenantSetsTheExactWindow() {
+        SendRequest request = marketingSms().body(SALE).at(NOW).build();
+        TenantSettings fiveMinutes = new TenantSettings(false, false, false, List.of(), null, 5, 0);
+        Outcome outcome = rule.check(request, facts().settings(fiveMinutes)
+                .sent(NOW.minus(Duration.ofMinutes(10)), Channel.SMS, Purpose.MARKETING, null, SALE).of(request));
+        assertThat(outcome.reason().evidence()).containsEntry("match", "near");
+    }
+
+    @Test
+    void transactionalRepeatsAreFine() {
+        SendRequest request = marketingSms().purpose(Purpose.TRANSACTIONAL).body("Acme: your code is 123456").at(NOW).build();
+        assertThat(rule.check(request, facts().sent(NOW.minusSeconds(60), Channel.SMS, Purpose.TRANSACTIONAL, null,
+                "Acme: your code is 123456").of(request)).passed()).isTrue();
+    }
+}

@@ -1,0 +1,68 @@
+package org.consentry.policy.rules.frequency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.consentry.testing.SendRequests.marketingSms;
+import static org.consentry.testing.TestFacts.facts;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.consentry.consent.AgreedFrequency;
+import org.consentry.policy.Channel;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.Purpose;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.SendRequest;
+import org.consentry.testing.TestFacts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConsentFrequencyRuleTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-14T17:00:00Z");
+    private final ConsentFrequencyRule rule = new ConsentFrequencyRule();
+
+    private static TestFacts sentDaysAgo(int count) {
+        TestFacts facts = facts().agreedFrequency("4/month");
+        for (int i = 1; i <= count; i++) {
+            facts.sent(NOW.minus(Duration.ofDays(i * 5L)), Channel.SMS, Purpose.MARKETING, null, "Acme offer " + i);
+        }
+        return facts;
+    }
+
+    @ParameterizedTest(name = "{0} in the last 30 days: deferred={1}")
+    @CsvSource({"3, false", "4, true"})
+    void noMoreThanTheAgreedFrequency(int earlier, boolean deferred) {
+        SendRequest request = marketingSms().at(NOW).build();
+        assertThat(rule.check(request, sentDaysAgo(earlier).of(request)).passed()).isEqualTo(!deferred);
+    }
+
+    @Test
+    void waitsUntilTheOldestLeavesTheRollingMonth() {
+        SendRequest request = marketingSms().at(NOW).build();
+        Outcome outcome = rule.check(request, sentDaysAgo(4).of(request));
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.FREQUENCY_CAP);
+        assertThat(outcome.notBefore()).isEqualTo(NOW.minus(Duration.ofDays(20)).plus(Duration.ofDays(30)));
+        assertThat(outcome.reason().message()).contains("agreed to 4/month");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+            "4/month               | 4  | 30",
+            "up to 2 msgs per week | 2  | 7",
+            "1 text a day          | 1  | 1",
+            "10 messages/mo        | 10 | 30",
+    })
+    void readsTheUsualWaysOfStatingAFrequency(String text, int count, long days) {
+        AgreedFrequency agreed = AgreedFrequency.parse(text).orElseThrow();
+        assertThat(agreed.count()).isEqualTo(count);
+        assertThat(agreed.period()).isEqualTo(Duration.ofDays(days));
+    }
+
+    @Test
+    void anUnreadableFrequencyCapsNothing() {
+        assertThat(AgreedFrequency.parse("recurring messages")).isEmpty();
+        SendRequest request = marketingSms().at(NOW).build();
+        assertThat(rule.check(request, facts().of(request)).passed()).isTrue();
+    }
+}

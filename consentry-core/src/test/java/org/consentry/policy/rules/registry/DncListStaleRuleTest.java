@@ -1,0 +1,60 @@
+package org.consentry.policy.rules.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.consentry.testing.SendRequests.marketingSms;
+import static org.consentry.testing.TestFacts.facts;
+
+import java.time.Instant;
+import org.consentry.consent.ConsentMethod;
+import org.consentry.policy.Outcome;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.SendRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** 47 CFR 64.1200(c)(2)(i)(D): the registry copy must be at most 31 days old. */
+class DncListStaleRuleTest {
+
+    private static final Instant SEND = Instant.parse("2026-03-14T16:00:00Z");
+    private final DncListStaleRule rule = new DncListStaleRule();
+
+    private Outcome check(long daysOld) {
+        SendRequest request = marketingSms().at(SEND).build();
+        return rule.check(request, facts().consentMethod(ConsentMethod.VERBAL)
+                .nationalRegistryAsOf(SEND.minusSeconds(daysOld * 86_400)).of(request));
+    }
+
+    @ParameterizedTest(name = "{0} days old: blocked={1}, notice={2}")
+    @CsvSource({
+            "25, false, false",
+            "26, false, true",
+            "31, false, true",
+            "32, true,  false",
+    })
+    void theCopyMayBeThirtyOneDaysOldWithANoticeFromTwentyFive(long days, boolean blocked, boolean notice) {
+        Outcome outcome = check(days);
+        assertThat(outcome.passed()).isEqualTo(!blocked);
+        assertThat(outcome.notice() != null).isEqualTo(notice);
+    }
+
+    @Test
+    void aStaleCopySaysHowOldItIs() {
+        Outcome outcome = check(40);
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.DNC_LIST_STALE);
+        assertThat(outcome.reason().evidence()).containsEntry("age_days", 40L).containsEntry("max_age_days", 31);
+    }
+
+    @Test
+    void noCopyAtAllBlocksMarketingThatNeedsIt() {
+        SendRequest request = marketingSms().at(SEND).build();
+        Outcome outcome = rule.check(request, facts().consentMethod(ConsentMethod.VERBAL).nationalRegistryAsOf(null).of(request));
+        assertThat(outcome.reason().message()).startsWith("No copy of the national Do-Not-Call registry has been loaded");
+    }
+
+    @Test
+    void writtenConsentNeedsNoRegistry() {
+        SendRequest request = marketingSms().at(SEND).build();
+        assertThat(rule.check(request, facts().nationalRegistryAsOf(null).of(request)).passed()).isTrue();
+    }
+}

@@ -1,0 +1,112 @@
+package org.consentry.store.projection;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.consentry.ledger.LedgerEntry;
+import org.consentry.ledger.LedgerEvent;
+import org.consentry.ledger.NumbersReported;
+import org.consentry.ledger.RegistryEntriesAdded;
+import org.consentry.ledger.RegistryEntriesRemoved;
+import org.consentry.recipient.LineType;
+import org.consentry.registry.NumberSet;
+import org.consentry.registry.RegistryFacts;
+import org.consentry.store.ledger.LedgerListener;
+
+/**
+ * The provider's own lists, kept in its chain of the ledger ({@value #CHAIN}): the national and state
+ * Do-Not-Call registry copies, its block list, numbers reported disconnected (reassigned numbers) and line
+ * types. Phone numbers are held in compressed bitmaps.
+ */
+public final class ProviderLists implements LedgerListener {
+
+    /** The ledger chain that holds the provider's events. */
+    public static final String CHAIN = "provider";
+    public static final String NATIONAL = "national";
+    public static final String BLOCK = "block";
+    public static final String STATE_PREFIX = "state:";
+
+    private final Map<String, NumberSet> lists = new ConcurrentHashMap<>();
+    private final Map<String, Instant> asOf = new ConcurrentHashMap<>();
+    private final Set<String> blockedOthers = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> disconnected = new ConcurrentHashMap<>();
+    private final Map<String, LineType> lineTypes = new ConcurrentHashMap<>();
+
+    public RegistryFacts factsFor(String address) {
+        if (address == null) {
+            return RegistryFacts.NONE;
+        }
+        boolean phone = address.startsWith("+");
+        boolean national = phone && contains(NATIONAL, address);
+        Set<String> states = new HashSet<>();
+        if (phone) {
+            for (Map.Entry<String, NumberSet> list : lists.entrySet()) {
+                if (list.getKey().startsWith(STATE_PREFIX) && list.getValue().contains(address)) {
+                    states.add(list.getKey().substring(STATE_PREFIX.length()));
+                }
+            }
+        }
+        boolean blocked = phone ? contains(BLOCK, address) : blockedOthers.contains(address);
+        return new RegistryFacts(national, asOf.get(NATIONAL), states, blocked, disconnected.get(address));
+    }
+
+    public LineType lineTypeOf(String e164) {
+        return lineTypes.getOrDefault(e164, LineType.UNKNOWN);
+    }
+
+    public Instant asOf(String list) {
+        return asOf.get(list);
+    }
+
+    public long size(String list) {
+        NumberSet set = lists.get(list);
+        return set == null ? 0 : set.size();
+    }
+
+    public boolean contains(String list, String address) {
+        NumberSet set = lists.get(list);
+        return set != null && set.contains(address);
+    }
+
+    @Override public void apply(LedgerEntry entry) {
+        if (!CHAIN.equals(entry.tenant())) {
+            return;
+        }
+        LedgerEvent event = entry.event();
+        if (event instanceof RegistryEntriesAdded) {
+            RegistryEntriesAdded added = (RegistryEntriesAdded) event;
+            NumberSet set = lists.computeIfAbsent(added.list(), list -> new NumberSet());
+            for (String address : added.numbers()) {
+                if (address.startsWith("+")) {
+                    set.add(address);
+                } else {
+                    blockedOthers.add(address);
+                }
+            }
+            if (added.asOf() != null) {
+                asOf.merge(added.list(), added.asOf(), (was, now) -> now.isAfter(was) ? now : was);
+            }
+        } else if (event instanceof RegistryEntriesRemoved) {
+            RegistryEntriesRemoved removed = (RegistryEntriesRemoved) event;
+            NumberSet set = lists.get(removed.list());
+            for (String address : removed.numbers()) {
+                if (!address.startsWith("+")) {
+                    blockedOthers.remove(address);
+                } else if (set != null) {
+                    set.remove(address);
+                }
+            }
+        } else if (event instanceof NumbersReported) {
+            NumbersReported reported = (NumbersReported) event;
+            for (NumbersReported.Entry report : reported.entries()) {
+                if (NumbersReported.DISCONNECTED.equals(reported.kind())) {
+                    disconnected.merge(report.number(), Instant.parse(report.value()), (was, now) -> now.isAfter(was) ? now : was);
+                } else if (NumbersReported.LINE_TYPE.equals(reported.kind())) {
+                    LineType.fromWire(report.value()).ifPresent(type -> lineTypes.put(report.number(), type));
+                }
+            }
+        }
+    }
+}
