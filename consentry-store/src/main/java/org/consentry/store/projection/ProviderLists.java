@@ -65,7 +65,11 @@ public final class ProviderLists implements LedgerListener {
         return set == null ? 0 : set.size();
     }
 
+    /** Whether the list holds the address: a number in E.164, or (on the block list) an email address. */
     public boolean contains(String list, String address) {
+        if (!address.startsWith("+")) {
+            return BLOCK.equals(list) && blockedOthers.contains(address);
+        }
         NumberSet set = lists.get(list);
         return set != null && set.contains(address);
     }

@@ -47,7 +47,7 @@ public final class DncListStaleRule implements Rule {
                             + " days before the send; it must be at most 31 days old.",
                     Evidence.of("registry_as_of", asOf.toString(), "age_days", days, "max_age_days", 31)));
         }
-        if (age.compareTo(NOTICE_AGE) > 0) {
+        if (age.compareTo(NOTICE_AGE) >= 0) {
             return Outcome.notice(INFO.reason("The national registry copy is " + days + " days old; refresh it within "
                             + (31 - days) + " days or marketing calls and texts that need it will stop.",
                     Evidence.of("registry_as_of", asOf.toString(), "age_days", days, "max_age_days", 31)));

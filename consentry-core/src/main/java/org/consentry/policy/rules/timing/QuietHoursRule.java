@@ -22,8 +22,8 @@ import org.consentry.recipient.Recipient;
  * Marketing calls and texts only inside the calling hours of one jurisdiction, in the recipient's local
  * time: 47 CFR 64.1200(c)(1) for the US (08:00-21:00), the states' stricter hours and Sunday and holiday
  * bans, Canada's CRTC rules, France's. A number whose area code spans zones must be inside the window in
- * each; a number whose zone is unknown waits; a US number whose state is unknown is bound by every state's
- * pack. Transactional messages and email are not bound.
+ * each; a number whose zone is unknown waits (the country's pack says so; a state's pack too when the state is
+ * known); a US number whose state is unknown is bound by every state's pack. Transactional messages and email are not bound.
  */
 public final class QuietHoursRule implements Rule {
 
@@ -56,6 +56,11 @@ public final class QuietHoursRule implements Rule {
         }
         List<ZoneId> zones = recipient.zones();
         if (zones.isEmpty()) {
+            if (!pack.subdivisions().isEmpty() && recipient.subdivisions().isEmpty()) {
+                // Neither zone nor state is known: the country's own pack defers this send already, and one
+                // reason says it better than one per state.
+                return Outcome.pass();
+            }
             return Outcome.defer(info.reason(
                     "The time zone of " + recipient.key() + " is unknown, so " + pack.name() + " calling hours cannot be established.",
                     Evidence.of("number", recipient.key(), "pack", pack.id())), null);

@@ -20,20 +20,25 @@ class DncListStaleRuleTest {
     private final DncListStaleRule rule = new DncListStaleRule();
 
     private Outcome check(long daysOld) {
-        SendRequest request = marketingSms().at(SEND).build();
-        return rule.check(request, facts().consentMethod(ConsentMethod.VERBAL)
-                .nationalRegistryAsOf(SEND.minusSeconds(daysOld * 86_400)).of(request));
+        return check(daysOld, 0);
     }
 
-    @ParameterizedTest(name = "{0} days old: blocked={1}, notice={2}")
+    private Outcome check(long daysOld, long secondsMore) {
+        SendRequest request = marketingSms().at(SEND).build();
+        return rule.check(request, facts().consentMethod(ConsentMethod.VERBAL)
+                .nationalRegistryAsOf(SEND.minusSeconds(daysOld * 86_400 + secondsMore)).of(request));
+    }
+
+    @ParameterizedTest(name = "{0} days and {1} s old: blocked={2}, notice={3}")
     @CsvSource({
-            "25, false, false",
-            "26, false, true",
-            "31, false, true",
-            "32, true,  false",
+            "24, 86399, false, false",
+            "25, 0,     false, true",
+            "31, 0,     false, true",
+            "31, 1,     true,  false",
+            "32, 0,     true,  false",
     })
-    void theCopyMayBeThirtyOneDaysOldWithANoticeFromTwentyFive(long days, boolean blocked, boolean notice) {
-        Outcome outcome = check(days);
+    void theCopyMayBeThirtyOneDaysOldWithANoticeFromTwentyFive(long days, long seconds, boolean blocked, boolean notice) {
+        Outcome outcome = check(days, seconds);
         assertThat(outcome.passed()).isEqualTo(!blocked);
         assertThat(outcome.notice() != null).isEqualTo(notice);
     }

@@ -14,13 +14,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Effect;
+import org.consentry.policy.Facts;
 import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.SendRequest;
+import org.consentry.recipient.Recipient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -265,9 +267,25 @@ class QuietHoursRuleTest {
 
     @Test
     void aNumberWhoseStateIsUnknownIsBoundByEveryStatesPack() {
-        Function<String, Boolean> bound = pack -> !check(pack, marketingSms().to(PERSONAL_NUMBER_WITHOUT_ZONE).build()).passed();
-        assertThat(bound.apply("us-ri")).isTrue();
-        assertThat(bound.apply("us-tx")).isTrue();
+        SendRequest request = marketingSms().to(HOUSTON).at("2026-03-14T17:30", HOUSTON_ZONE).build();
+        Facts known = facts().of(request);
+        Recipient stateless = new Recipient(known.recipient().raw(), known.recipient().address(), known.recipient().zones(),
+                "US", Set.of(), known.recipient().lineType());
+        Facts facts = new Facts(stateless, known.tenant(), known.sender(), known.contact(), known.registry(), known.content(),
+                known.activity(), known.unavailable());
+        assertThat(PACKS.get("us-ri").check(request, facts).passed()).as("Rhode Island: Saturdays end at 17:00").isFalse();
+        assertThat(PACKS.get("us-tx").check(request, facts).passed()).isTrue();
+        assertThat(PACKS.get("us-tx").check(marketingSms().to(HOUSTON).at("2026-03-15T11:00", HOUSTON_ZONE).build(), facts).passed())
+                .as("Texas: Sundays start at noon").isFalse();
+    }
+
+    @Test
+    void aNumberWithoutZoneOrStateIsDeferredOnceByItsCountrysPack() {
+        SendRequest request = marketingSms().to(PERSONAL_NUMBER_WITHOUT_ZONE).build();
+        Outcome federal = check("us-federal", request);
+        assertThat(federal.reason().effect()).isEqualTo(Effect.DEFER);
+        assertThat(federal.notBefore()).as("no zone, no time to wait for").isNull();
+        assertThat(check("us-tx", request).passed()).as("the federal pack speaks for the states").isTrue();
     }
 
     @ParameterizedTest

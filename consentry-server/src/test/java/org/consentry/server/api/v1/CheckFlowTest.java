@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
+import org.consentry.store.sqlite.SqliteDatabase;
 import org.consentry.store.testing.MutableClock;
 import org.consentry.store.testing.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -181,6 +185,31 @@ class CheckFlowTest {
         assertThat(check("").text("/reasons/0/code")).isEqualTo("CONSENT_UNCONFIRMED");
         HttpAnswer yes = server.post("/v1/inbound/sms", acme.key(), "{\"from\": \"+13055550100\", \"to\": \"+18005550199\", \"body\": \"Yes\"}");
         assertThat(yes.text("/action")).isEqualTo("confirm");
+        assertThat(check("").text("/decision")).isEqualTo("allow");
+    }
+
+    @Test
+    void whenTheLedgerCannotWriteChecksDeferAndWritesAreRefused() throws Exception {
+        assertThat(recordConsent().status()).isEqualTo(201);
+        assertThat(check("").text("/decision")).isEqualTo("allow");
+        try (Connection side = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteDatabase.FILE_NAME));
+             Statement statement = side.createStatement()) {
+            statement.execute("ALTER TABLE ledger RENAME TO ledger_away");
+        }
+        HttpAnswer refused = recordConsent();
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+
+        HttpAnswer verdict = check("");
+        assertThat(verdict.text("/decision")).as("fail closed: %s", verdict).isEqualTo("defer");
+        assertThat(verdict.text("/reasons/0/code")).isEqualTo("STORE_UNAVAILABLE");
+
+        try (Connection side = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteDatabase.FILE_NAME));
+             Statement statement = side.createStatement()) {
+            statement.execute("ALTER TABLE ledger_away RENAME TO ledger");
+        }
+        assertThat(recordConsent().status()).as("the next write succeeds and heals the ledger").isEqualTo(201);
         assertThat(check("").text("/decision")).isEqualTo("allow");
     }
 }
