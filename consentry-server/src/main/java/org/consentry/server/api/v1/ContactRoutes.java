@@ -58,16 +58,17 @@ final class ContactRoutes {
         }
         String address = addresses.either(body, "address", body.string("address", 320), country == null ? "US" : country);
         String state = body.optionalString("state", 2);
-        if (state != null && !state.matches("[A-Z]{2}")) {
-            body.reject("state", "must be a two-letter state or province code in upper case, such as FL");
+        if (state != null && !state.matches("[A-Za-z]{2}")) {
+            body.reject("state", "must be a two-letter state or province code such as FL");
         }
+        state = state == null ? null : state.toUpperCase(java.util.Locale.ROOT);
         LineType line = body.optionalChoice("line_type", LineType::fromWire, "mobile, landline, voip, toll_free");
         if (line != null && address != null && !address.startsWith("+")) {
             body.reject("line_type", "only a phone number has a line type");
         }
         body.finish();
-        ContactState state0 = contacts.declare(tenant.id(), address, country, state, line);
-        ContactDeclaration declared = state0.declaration();
+        ContactState recorded = contacts.declare(tenant.id(), address, country, state, line);
+        ContactDeclaration declared = recorded.declaration();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("address", address);
         answer.put("country", declared.country());
