@@ -1,8 +1,5 @@
 package org.consentry.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +20,8 @@ import org.consentry.policy.Verdict;
 import org.consentry.policy.rules.StandardRulebook;
 import org.consentry.recipient.RecipientResolver;
 import org.consentry.store.facts.LedgerFacts;
-import org.consentry.store.ledger.Ledger;
 import org.consentry.store.projection.ContactBook;
 import org.consentry.store.projection.TenantDirectory;
-import org.consentry.store.sqlite.SqliteDatabase;
-import org.consentry.store.sqlite.SqliteLedger;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.SenderRegistered;
 import org.consentry.ledger.TenantCreated;
@@ -75,9 +69,7 @@ public class PolicyEngineBenchmark {
     private TenantProfile tenant;
     private SendRequest[] requests;
     private Facts[] resolved;
-    private Path directory;
-    private SqliteDatabase database;
-    private Ledger ledger;
+    private ScratchLedger scratch;
     private int next;
 
     @Setup(Level.Trial)
@@ -89,13 +81,11 @@ public class PolicyEngineBenchmark {
         directory.apply(new LedgerEntry(2, SyntheticContacts.TENANT, 2, Instant.EPOCH,
                 new SenderRegistered("snd_1", "+18005550199", SenderKind.PHONE, SenderStatus.VERIFIED), "", ""));
         tenant = directory.tenant(SyntheticContacts.TENANT).orElseThrow();
-        this.directory = Files.createTempDirectory("consentry-bench");
-        database = SqliteDatabase.open(this.directory);
-        ledger = SqliteLedger.open(database, Clock.systemUTC(), List.of());
+        scratch = new ScratchLedger();
         PhoneNumberParser phones = new PhoneNumberParser();
         EmailAddressParser emails = new EmailAddressParser();
         facts = new LedgerFacts(RecipientResolver.load(), phones, emails, directory, contacts, new ProviderLists(),
-                new TenantActivityBook(), ContentAnalyzer.load(), OptOutLanguage.load(), ledger);
+                new TenantActivityBook(), ContentAnalyzer.load(), OptOutLanguage.load(), scratch.ledger());
         engine = new PolicyEngine(StandardRulebook.load());
         requests = mixedTraffic(new Random(42));
         resolved = new Facts[SAMPLES];
@@ -123,11 +113,7 @@ public class PolicyEngineBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        ledger.close();
-        database.close();
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        scratch.close();
     }
 
     @Benchmark

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.EnumSet;
 import org.consentry.consent.ConsentMethod;
 import org.consentry.consent.ConsentStatus;
+import org.consentry.consent.RelationshipKind;
 import org.consentry.ledger.ConsentEvidence;
 import org.consentry.ledger.ConsentGranted;
 import org.consentry.ledger.ConsentRevoked;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.OptedOut;
+import org.consentry.ledger.RelationshipRecorded;
 import org.consentry.policy.Channel;
 import org.consentry.policy.OptOutScope;
 import org.consentry.policy.Purpose;
@@ -53,6 +55,34 @@ final class SyntheticContacts {
             }
             if (i % 30 == 3) {
                 seq = apply(book, seq, new OptedOut(number, EnumSet.of(OptOutScope.SMS), CAPTURED.plusSeconds(7200), "sms:STOP"));
+            }
+        }
+        return book;
+    }
+
+    /** The i-th recipient's email address. */
+    static String email(long i) {
+        return "person" + i + "@example.com";
+    }
+
+    /**
+     * As {@link #build}, and more as a real tenant's book is: one recipient in eight also agreed to marketing
+     * calls, one in three to marketing email (at {@link #email}), one in twenty-five bought something 40 days ago.
+     */
+    static ContactBook buildMixed(int count) {
+        ContactBook book = build(count);
+        long seq = count * 2L;
+        for (int i = 0; i < count; i++) {
+            if (i % 8 == 5) {
+                seq = apply(book, seq, new ConsentGranted("cv_" + i, number(i), Channel.VOICE, Purpose.MARKETING, ConsentMethod.WEB_FORM,
+                        ConsentStatus.ACTIVE, CAPTURED, true, EVIDENCE));
+            }
+            if (i % 3 == 0) {
+                seq = apply(book, seq, new ConsentGranted("ce_" + i, email(i), Channel.EMAIL, Purpose.MARKETING, ConsentMethod.WEB_FORM,
+                        ConsentStatus.ACTIVE, CAPTURED, true, EVIDENCE));
+            }
+            if (i % 25 == 11) {
+                seq = apply(book, seq, new RelationshipRecorded(number(i), RelationshipKind.PURCHASE, CAPTURED.plusSeconds(86_400 * 20)));
             }
         }
         return book;

@@ -66,6 +66,32 @@ public record ConsentStanding(Kind kind, Consent consent, Relationship relations
      * @param country the recipient's country (ISO 3166), or null when unknown
      */
     public static ConsentStanding of(SendRequest request, ContactState contact, String country) {
+        Last last = LAST.get();
+        if (last.request == request && last.contact == contact && java.util.Objects.equals(last.country, country)) {
+            return last.standing;
+        }
+        ConsentStanding standing = reckon(request, contact, country);
+        last.request = request;
+        last.contact = contact;
+        last.country = country;
+        last.standing = standing;
+        return standing;
+    }
+
+    /**
+     * The last standing this thread reckoned: the five consent rules and the frequency rule ask for the same
+     * send one after another. Requests and contact states are immutable, so the same objects give the same answer.
+     */
+    private static final class Last {
+        SendRequest request;
+        ContactState contact;
+        String country;
+        ConsentStanding standing;
+    }
+
+    private static final ThreadLocal<Last> LAST = ThreadLocal.withInitial(Last::new);
+
+    private static ConsentStanding reckon(SendRequest request, ContactState contact, String country) {
         if (!required(request.channel(), request.purpose())) {
             return NOT_REQUIRED;
         }

@@ -13,6 +13,10 @@ public final class Brands {
     /** A brand: its name, the token its look-alikes carry, and the domains that are really its own. */
     public record Brand(String name, String token, List<String> domains) {
 
+        public Brand {
+            domains = List.copyOf(domains);
+        }
+
         public boolean owns(String host) {
             for (String domain : domains) {
                 if (Domains.within(host, domain)) {
@@ -21,12 +25,22 @@ public final class Brands {
             }
             return false;
         }
+
+        /** The name in lower-case letters and digits only ("Wells Fargo" is "wellsfargo"). */
+        String squeezedName() {
+            return squeeze(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private record Known(Brand brand, String squeezedName) {
     }
 
     private final List<Brand> brands;
+    private final List<Known> known;
 
     private Brands(List<Brand> brands) {
         this.brands = List.copyOf(brands);
+        this.known = brands.stream().map(brand -> new Known(brand, brand.squeezedName())).toList();
     }
 
     public static Brands load() {
@@ -52,17 +66,23 @@ public final class Brands {
      */
     public Brand named(String text, String except) {
         String lower = text.toLowerCase(Locale.ROOT);
-        String squeezed = deleet(lower.replaceAll("[^a-z0-9]", ""));
-        List<String> parts = new ArrayList<>();
-        for (String part : lower.split("[^a-z0-9]+")) {
-            if (!part.isEmpty()) {
-                parts.add(deleet(part));
+        String squeezed = deleet(squeeze(lower));
+        List<String> parts = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            boolean alnum = i < lower.length() && isAsciiAlnum(lower.charAt(i));
+            if (alnum && start < 0) {
+                start = i;
+            } else if (!alnum && start >= 0) {
+                parts.add(deleet(lower.substring(start, i)));
+                start = -1;
             }
         }
-        String own = except == null ? "" : except.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        for (Brand brand : brands) {
+        String own = except == null ? "" : squeeze(except.toLowerCase(Locale.ROOT));
+        for (Known candidate : known) {
+            Brand brand = candidate.brand();
             String token = brand.token();
-            if (token.equals(own) || brand.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").equals(own)) {
+            if (token.equals(own) || candidate.squeezedName().equals(own)) {
                 continue;
             }
             if (parts.contains(token) || (token.length() >= 5 && squeezed.contains(token))) {
@@ -77,6 +97,22 @@ public final class Brands {
             }
         }
         return null;
+    }
+
+    /** Only the ASCII letters and digits of lower-case text. */
+    static String squeeze(String lower) {
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (isAsciiAlnum(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     static String deleet(String text) {

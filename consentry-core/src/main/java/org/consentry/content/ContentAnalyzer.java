@@ -8,11 +8,14 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.consentry.ruledata.RuleDataFile;
 
 /**
- * Reads a message body into {@link MessageContent}, in one pass over the text plus one over the links.
+ * Reads a message body into {@link MessageContent}: its words (in one pass), its links, its normalised hash
+ * and shingles. Bodies are remembered, since a campaign sends the same one many times.
  * Tracking parameters ({@value #TRACKING_FILE}) are dropped from links before hashing, so that the same
  * message with another click id is the same content.
  */
@@ -20,6 +23,10 @@ public final class ContentAnalyzer {
 
     public static final String TRACKING_FILE = "/org/consentry/rules/tracking-parameters.tsv";
 
+    static final int REMEMBERED_BODIES = 8_192;
+    static final int MAX_REMEMBERED_LENGTH = 4_096;
+
+    private final Map<String, MessageContent> remembered = new ConcurrentHashMap<>();
     private final Set<String> trackingParameters;
     private final Set<String> trackingPrefixes;
 
@@ -42,15 +49,35 @@ public final class ContentAnalyzer {
         return new ContentAnalyzer(exact, prefixes);
     }
 
+    /**
+     * The body read, remembered: a campaign sends one body to thousands of recipients, and each of their checks
+     * reads the same text. At most {@value #REMEMBERED_BODIES} bodies are kept; when full, the memory starts over.
+     */
     public MessageContent analyze(String body) {
         if (body == null || body.isEmpty()) {
             return MessageContent.EMPTY;
         }
+        if (body.length() > MAX_REMEMBERED_LENGTH) {
+            return read(body);
+        }
+        MessageContent known = remembered.get(body);
+        if (known == null) {
+            known = read(body);
+            if (remembered.size() >= REMEMBERED_BODIES) {
+                remembered.clear();
+            }
+            remembered.put(body, known);
+        }
+        return known;
+    }
+
+    private MessageContent read(String body) {
         List<Link> links = Links.find(body);
         String lowerCase = collapse(body.toLowerCase(Locale.ROOT));
-        List<String> words = Words.of(body);
+        Words.Reading reading = Words.read(body);
         String normalised = normalise(lowerCase, links);
-        return new MessageContent(body, lowerCase, words, Words.raw(body), links, sha256(normalised), Shingles.of(words));
+        return new MessageContent(body, lowerCase, reading.words(), reading.raw(), links, sha256(normalised),
+                Shingles.of(reading.words()));
     }
 
     /** The text for the duplicate hash: lower case, collapsed white space, links without tracking parameters. */
@@ -97,11 +124,16 @@ public final class ContentAnalyzer {
     }
 
     private static String collapse(String text) {
+        return collapse(text, false);
+    }
+
+    /** Runs of white space (and of commas, when asked) as one space, none at either end. */
+    public static String collapse(String text, boolean commasToo) {
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || (commasToo && c == ',')) {
                 space = out.length() > 0;
             } else {
                 if (space) {

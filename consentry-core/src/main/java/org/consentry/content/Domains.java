@@ -38,6 +38,7 @@ public final class Domains {
 
     /** True when the host is the domain or one of its subdomains. */
     public static boolean within(String host, String domain) {
-        return host.equals(domain) || host.endsWith("." + domain);
+        int at = host.length() - domain.length();
+        return host.endsWith(domain) && (at == 0 || (at > 0 && host.charAt(at - 1) == '.'));
     }
 }

@@ -24,6 +24,9 @@ public final class Lexicon {
     /** Every match in either reading of a message (leetspeak as letters, and as written), each term once. */
     public List<Match> find(MessageContent content) {
         List<Match> read = find(content.words());
+        if (content.rawWords() == content.words()) {
+            return read;
+        }
         List<Match> written = find(content.rawWords());
         if (written.isEmpty()) {
             return read;
@@ -43,10 +46,18 @@ public final class Lexicon {
 
     public static final String ALLOW = "allow";
 
+    private static final int FILTER_WORDS = 1 << 10;
+
     private final Map<String, List<Term>> byFirstWord;
+    /** One bit per first word's hash: a message's word whose bit is clear starts no term, and the map is not asked. */
+    private final long[] filter = new long[FILTER_WORDS];
 
     private Lexicon(Map<String, List<Term>> byFirstWord) {
         this.byFirstWord = byFirstWord;
+        for (String word : byFirstWord.keySet()) {
+            int hash = word.hashCode();
+            filter[(hash >>> 6) & (FILTER_WORDS - 1)] |= 1L << hash;
+        }
     }
 
     public static Lexicon load(String resource, String termColumn) {
@@ -64,7 +75,22 @@ public final class Lexicon {
                 byFirstWord.computeIfAbsent(raw.get(0), w -> new ArrayList<>()).add(new Term(row.get("category"), text, raw));
             }
         }
-        return new Lexicon(byFirstWord);
+        return new Lexicon(withPlurals(byFirstWord));
+    }
+
+    /**
+     * The index, with each first word's plural (the word and an s) pointing at its terms too, unless the
+     * plural is a first word of its own: a message's word is then found with one look-up.
+     */
+    private static Map<String, List<Term>> withPlurals(Map<String, List<Term>> byFirstWord) {
+        Map<String, List<Term>> index = new HashMap<>(byFirstWord);
+        for (Map.Entry<String, List<Term>> entry : byFirstWord.entrySet()) {
+            String plural = entry.getKey() + "s";
+            if (plural.length() > 3 && !byFirstWord.containsKey(plural)) {
+                index.put(plural, entry.getValue());
+            }
+        }
+        return Map.copyOf(index);
     }
 
     /** Every match outside an allow phrase, in order. */
@@ -122,11 +148,11 @@ public final class Lexicon {
     }
 
     private List<Term> candidates(String word) {
-        List<Term> terms = byFirstWord.get(word);
-        if (terms == null && word.length() > 3 && word.endsWith("s")) {
-            terms = byFirstWord.get(word.substring(0, word.length() - 1));
+        int hash = word.hashCode();
+        if ((filter[(hash >>> 6) & (FILTER_WORDS - 1)] & (1L << hash)) == 0) {
+            return null;
         }
-        return terms;
+        return byFirstWord.get(word);
     }
 
     private static boolean matchesAt(Term term, List<String> words, int at) {

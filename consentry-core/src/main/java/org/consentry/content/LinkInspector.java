@@ -3,7 +3,9 @@ package org.consentry.content;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.consentry.ruledata.RuleDataFile;
 
 /**
@@ -19,6 +21,9 @@ public final class LinkInspector {
     public record Finding(String kind, String url, String detail) {
     }
 
+    private static final int REMEMBERED_HOSTS = 10_000;
+
+    private final Map<String, Map<String, HostVerdict>> verdicts = new ConcurrentHashMap<>();
     private final Set<String> shorteners;
     private final Domains domains;
     private final Brands brands;
@@ -49,36 +54,77 @@ public final class LinkInspector {
      * @param ownBrand the tenant's brand: links naming it are not look-alikes of it
      */
     public List<Finding> inspect(List<Link> links, String ownBrand) {
+        if (links.isEmpty()) {
+            return List.of();
+        }
         List<Finding> findings = new ArrayList<>(0);
         for (Link link : links) {
-            String host = link.host();
-            if (link.hostIsIpLiteral()) {
-                findings.add(new Finding("ip_link", link.url(), host));
-                continue;
-            }
-            String registrable = domains.registrable(host);
-            if (shorteners.contains(registrable) || shorteners.contains(host)) {
-                findings.add(new Finding("shortener", link.url(), registrable));
-                continue;
-            }
-            if (host.contains("xn--") || !host.chars().allMatch(c -> c < 128)) {
-                findings.add(new Finding("punycode", link.url(), host));
-                continue;
-            }
-            Brands.Brand imitated = lookAlike(host, ownBrand);
-            if (imitated != null) {
-                findings.add(new Finding("lookalike", link.url(), host + " imitates " + imitated.name()));
+            HostVerdict host = verdict(link.host(), ownBrand);
+            if (host.kind() != null) {
+                findings.add(new Finding(host.kind(), link.url(), host.detail()));
                 continue;
             }
             String shown = shownDomain(link.displayText());
-            if (shown != null && !domains.registrable(shown).equals(registrable)) {
-                findings.add(new Finding("display_mismatch", link.url(), "shows " + shown + " but goes to " + host));
+            if (shown != null && !domains.registrable(shown).equals(host.registrable())) {
+                findings.add(new Finding("display_mismatch", link.url(), "shows " + shown + " but goes to " + link.host()));
             }
         }
         return findings;
     }
 
-    private Brands.Brand lookAlike(String host, String ownBrand) {
+    /** What a host gives away by itself: a disguise (its kind and what shows it), or none; and its registrable domain. */
+    private record HostVerdict(String kind, String detail, String registrable) {
+    }
+
+    /**
+     * The verdict on a host, remembered per brand: the same few hosts (the sender's own link domain above all)
+     * come back in message after message.
+     */
+    private HostVerdict verdict(String host, String ownBrand) {
+        if (verdicts.size() >= REMEMBERED_HOSTS) {
+            verdicts.clear();
+        }
+        Map<String, HostVerdict> known = verdicts.computeIfAbsent(ownBrand == null ? "" : ownBrand, brand -> new ConcurrentHashMap<>());
+        HostVerdict verdict = known.get(host);
+        if (verdict == null) {
+            if (known.size() >= REMEMBERED_HOSTS) {
+                known.clear();
+            }
+            verdict = judge(host, ownBrand);
+            known.put(host, verdict);
+        }
+        return verdict;
+    }
+
+    private HostVerdict judge(String host, String ownBrand) {
+        Link probe = new Link(host, host, null);
+        if (probe.hostIsIpLiteral()) {
+            return new HostVerdict("ip_link", host, host);
+        }
+        String registrable = domains.registrable(host);
+        if (shorteners.contains(registrable) || shorteners.contains(host)) {
+            return new HostVerdict("shortener", registrable, registrable);
+        }
+        if (host.contains("xn--") || !isAscii(host)) {
+            return new HostVerdict("punycode", host, registrable);
+        }
+        Brands.Brand imitated = imitated(host, ownBrand);
+        if (imitated != null) {
+            return new HostVerdict("lookalike", host + " imitates " + imitated.name(), registrable);
+        }
+        return new HostVerdict(null, null, registrable);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Brands.Brand imitated(String host, String ownBrand) {
         for (Brands.Brand brand : brands.all()) {
             if (brand.owns(host)) {
                 return null;

@@ -15,10 +15,10 @@ final class Links {
 
     static List<Link> find(String body) {
         List<Link> links = new ArrayList<>(2);
-        String lower = body.toLowerCase(Locale.ROOT);
+        List<int[]> anchors = new ArrayList<>(0);
+        String lower = body.indexOf('<') < 0 ? null : body.toLowerCase(Locale.ROOT);
         int searchFrom = 0;
-        List<int[]> anchors = new ArrayList<>();
-        while (true) {
+        while (lower != null) {
             int open = lower.indexOf("<a", searchFrom);
             if (open < 0) {
                 break;
@@ -39,26 +39,45 @@ final class Links {
             searchFrom = close + 4;
         }
         int i = 0;
-        while (i < body.length()) {
-            if (inside(anchors, i) || Character.isWhitespace(body.charAt(i)) || body.charAt(i) == '<') {
+        int anchor = 0;
+        int length = body.length();
+        while (i < length) {
+            if (anchor < anchors.size() && i >= anchors.get(anchor)[0]) {
+                i = Math.max(i, anchors.get(anchor)[1]);
+                anchor++;
+                continue;
+            }
+            char c = body.charAt(i);
+            if (isSpace(c) || c == '<') {
                 i = skipTag(body, i) + 1;
                 continue;
             }
             int end = i;
-            while (end < body.length() && !Character.isWhitespace(body.charAt(end)) && body.charAt(end) != '<'
-                    && body.charAt(end) != '"' && body.charAt(end) != '\'') {
+            boolean dotOrColon = false;
+            while (end < length) {
+                char d = body.charAt(end);
+                if (d == '<' || d == '"' || d == '\'' || isSpace(d)) {
+                    break;
+                }
+                dotOrColon |= d == '.' || d == ':';
                 end++;
             }
-            String token = trimPunctuation(body.substring(i, end));
-            if (looksLikeLink(token)) {
-                String host = hostOf(token);
-                if (host != null) {
-                    links.add(new Link(token, host, null));
+            if (dotOrColon) {
+                String token = trimPunctuation(body.substring(i, end));
+                if (looksLikeLink(token)) {
+                    String host = hostOf(token);
+                    if (host != null) {
+                        links.add(new Link(token, host, null));
+                    }
                 }
             }
             i = Math.max(end, i + 1);
         }
         return links;
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' ? Character.isWhitespace(c) : c >= 128 && Character.isWhitespace(c);
     }
 
     private static int skipTag(String body, int i) {
@@ -67,15 +86,6 @@ final class Links {
             return close < 0 ? i : close;
         }
         return i;
-    }
-
-    private static boolean inside(List<int[]> spans, int at) {
-        for (int[] span : spans) {
-            if (at >= span[0] && at < span[1]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean looksLikeLink(String token) {
@@ -92,15 +102,41 @@ final class Links {
         if (dot <= 0 || dot == host.length() - 1) {
             return false;
         }
-        String tld = host.substring(dot + 1);
-        if (tld.length() < 2 || !tld.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        if (host.length() - dot - 1 < 2 || !allLowerLetters(host, dot + 1)) {
             return isIpv4(host);
         }
-        return host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-');
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allLowerLetters(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) < 'a' || text.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isIpv4(String host) {
-        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?");
+        int colon = host.indexOf(':');
+        if (colon < 0) {
+            return Link.isIpv4(host);
+        }
+        if (colon == host.length() - 1) {
+            return false;
+        }
+        for (int i = colon + 1; i < host.length(); i++) {
+            if (host.charAt(i) < '0' || host.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Link.isIpv4(host.substring(0, colon));
     }
 
     /** The host of a link, lower case, without user info or port; null when there is none. */

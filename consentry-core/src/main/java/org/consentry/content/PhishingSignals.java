@@ -1,7 +1,12 @@
 package org.consentry.content;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import org.consentry.ruledata.RuleDataFile;
 
@@ -24,11 +29,46 @@ public final class PhishingSignals {
     private record Phrase(String text, List<String> words, String category) {
     }
 
-    private final List<Phrase> requests = new ArrayList<>();
-    private final List<Phrase> shares = new ArrayList<>();
-    private final List<Phrase> secrets = new ArrayList<>();
-    private final List<Phrase> codes = new ArrayList<>();
-    private final List<Phrase> guards = new ArrayList<>();
+    /** Phrases of one kind by their first word, longest first. */
+    private static final class PhraseIndex {
+        private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
+
+        void add(Phrase phrase) {
+            List<Phrase> phrases = byFirstWord.computeIfAbsent(phrase.words().get(0), w -> new ArrayList<>());
+            phrases.add(phrase);
+            phrases.sort(Comparator.comparingInt((Phrase p) -> p.words().size()).reversed());
+        }
+
+        /** The longest phrase that starts at word {@code i}, or null. */
+        Phrase at(List<String> words, int i) {
+            List<Phrase> phrases = byFirstWord.get(words.get(i));
+            if (phrases == null) {
+                return null;
+            }
+            for (Phrase phrase : phrases) {
+                List<String> needed = phrase.words();
+                if (i + needed.size() > words.size()) {
+                    continue;
+                }
+                boolean match = true;
+                for (int j = 1; j < needed.size() && match; j++) {
+                    match = words.get(i + j).equals(needed.get(j));
+                }
+                if (match) {
+                    return phrase;
+                }
+            }
+            return null;
+        }
+    }
+
+    private final PhraseIndex requests = new PhraseIndex();
+    private final PhraseIndex shares = new PhraseIndex();
+    private final PhraseIndex secrets = new PhraseIndex();
+    private final PhraseIndex codes = new PhraseIndex();
+    private final PhraseIndex guards = new PhraseIndex();
+    /** The first words of every request and share: most words of a message are none, and are passed over at once. */
+    private final Set<String> verbStarts = new HashSet<>();
 
     private PhishingSignals() {
     }
@@ -37,10 +77,14 @@ public final class PhishingSignals {
         PhishingSignals signals = new PhishingSignals();
         for (RuleDataFile.Row row : RuleDataFile.resource(FILE).rows()) {
             String text = row.get("phrase");
-            Phrase phrase = new Phrase(text, Words.of(text), row.get("category"));
+            List<String> words = Words.of(text);
+            if (words.isEmpty()) {
+                throw row.problem("phrase", "'" + text + "' has no words");
+            }
+            Phrase phrase = new Phrase(text, words, row.get("category"));
             switch (row.get("kind").toLowerCase(Locale.ROOT)) {
-                case "request": signals.requests.add(phrase); break;
-                case "share": signals.shares.add(phrase); break;
+                case "request": signals.requests.add(phrase); signals.verbStarts.add(words.get(0)); break;
+                case "share": signals.shares.add(phrase); signals.verbStarts.add(words.get(0)); break;
                 case "secret": signals.secrets.add(phrase); break;
                 case "code": signals.codes.add(phrase); break;
                 case "guard": signals.guards.add(phrase); break;
@@ -53,6 +97,9 @@ public final class PhishingSignals {
     public List<Signal> find(List<String> words) {
         List<Signal> found = new ArrayList<>(1);
         for (int i = 0; i < words.size(); i++) {
+            if (!verbStarts.contains(words.get(i))) {
+                continue;
+            }
             Phrase request = at(requests, words, i);
             Phrase share = at(shares, words, i);
             if ((request == null && share == null) || guarded(words, i)) {
@@ -86,7 +133,12 @@ public final class PhishingSignals {
 
     /** Numbers (a phone number read as words) do not count toward the distance between a verb and its object. */
     private static boolean isNumber(String word) {
-        return !word.isEmpty() && word.chars().allMatch(Character::isDigit);
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return !word.isEmpty();
     }
 
     /** True when a one-time code is named in the ten words before a verb. */
@@ -108,22 +160,7 @@ public final class PhishingSignals {
         return false;
     }
 
-    /** The longest phrase of the list that starts at word {@code i}, or null. */
-    private static Phrase at(List<Phrase> phrases, List<String> words, int i) {
-        Phrase best = null;
-        for (Phrase phrase : phrases) {
-            List<String> needed = phrase.words();
-            if (i + needed.size() > words.size() || (best != null && best.words().size() >= needed.size())) {
-                continue;
-            }
-            boolean match = true;
-            for (int j = 0; j < needed.size() && match; j++) {
-                match = words.get(i + j).equals(needed.get(j));
-            }
-            if (match) {
-                best = phrase;
-            }
-        }
-        return best;
+    private static Phrase at(PhraseIndex phrases, List<String> words, int i) {
+        return phrases.at(words, i);
     }
 }

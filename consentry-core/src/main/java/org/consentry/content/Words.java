@@ -13,53 +13,154 @@ final class Words {
     private Words() {
     }
 
+    /** Both readings of a body; {@code raw} is the very same list as {@code words} when no letter was read from a digit. */
+    record Reading(List<String> words, List<String> raw) {
+    }
+
     static List<String> of(String body) {
-        return of(body, true);
+        return read(body).words();
     }
 
     /** The words as written, lower case, without reading digits as letters. */
     static List<String> raw(String body) {
-        return of(body, false);
+        return read(body).raw();
     }
 
-    private static List<String> of(String body, boolean leet) {
-        List<String> words = new ArrayList<>(body.length() / 5 + 1);
-        StringBuilder word = new StringBuilder(16);
-        int length = body.length();
-        int i = 0;
-        while (i < length) {
-            char c = body.charAt(i);
-            if (c == '<') {
-                int close = body.indexOf('>', i);
-                if (close > i && close - i < 2000) {
-                    flush(word, words);
-                    i = close + 1;
+    /** Reads the body once into both lists. */
+    static Reading read(String body) {
+        Reader reader = new Reader(body);
+        reader.run();
+        List<String> words = List.copyOf(reader.words);
+        return new Reading(words, reader.differ ? List.copyOf(reader.raw) : words);
+    }
+
+    /** One pass over a body, building both readings of each word side by side in character buffers. */
+    private static final class Reader {
+        private final String body;
+        private final List<String> words;
+        private final List<String> raw;
+        private char[] word = new char[32];
+        private char[] written = new char[32];
+        private int wordLength;
+        private int writtenLength;
+        private boolean differ;
+
+        Reader(String body) {
+            this.body = body;
+            this.words = new ArrayList<>(body.length() / 5 + 1);
+            this.raw = new ArrayList<>(body.length() / 5 + 1);
+        }
+
+        void run() {
+            int length = body.length();
+            int i = 0;
+            while (i < length) {
+                char c = body.charAt(i);
+                if (c == '<') {
+                    int close = body.indexOf('>', i);
+                    if (close > i && close - i < 2000) {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                if (isWordChar(c)) {
+                    int end = i;
+                    while (end < length && (isWordChar(body.charAt(end)) || isJoiner(body, end))) {
+                        end++;
+                    }
+                    if (!isLinkOrAddress(body, i, end)) {
+                        token(i, end);
+                    } else {
+                        end = skipLink(body, end);
+                    }
+                    i = end;
                     continue;
                 }
+                i++;
             }
-            if (isWordChar(c)) {
-                int end = i;
-                while (end < length && (isWordChar(body.charAt(end)) || isJoiner(body, end))) {
-                    end++;
-                }
-                String token = body.substring(i, end);
-                if (!isLinkOrAddress(token, body, end)) {
-                    read(token, word, words, leet);
-                    flush(word, words);
-                } else {
-                    end = skipLink(body, end);
-                }
-                i = end;
-                continue;
-            }
-            i++;
         }
-        flush(word, words);
-        return words;
+
+        /**
+         * Appends the token's words to both readings: lower case, split at hyphens, dots and slashes ("e-juice"
+         * is "e juice"); in the first reading leetspeak is read as letters when the part has letters.
+         */
+        private void token(int start, int end) {
+            boolean letters = false;
+            for (int i = start; i < end; i++) {
+                if (isLetter(body.charAt(i))) {
+                    letters = true;
+                    break;
+                }
+            }
+            if (word.length < end - start) {
+                word = new char[end - start];
+                written = new char[end - start];
+            }
+            for (int i = start; i < end; i++) {
+                char c = body.charAt(i);
+                if (c == '.' || c == '-' || c == '/' || c == ':' || c == '_' || c == '?' || c == '=' || c == '&' || c == '%' || c == '#') {
+                    flush();
+                    continue;
+                }
+                char read = letters ? asLetter(c) : c;
+                if (read != '$' && read != '@') {
+                    word[wordLength++] = lower(read);
+                }
+                if (c != '$' && c != '@') {
+                    written[writtenLength++] = lower(c);
+                }
+            }
+            flush();
+        }
+
+        /** Ends the current word in both readings; apostrophes around a word are not part of it. */
+        private void flush() {
+            String read = trimmed(word, wordLength);
+            boolean same = wordLength == writtenLength && java.util.Arrays.equals(word, 0, wordLength, written, 0, writtenLength);
+            String asWritten = same ? read : trimmed(written, writtenLength);
+            differ |= !same;
+            if (read != null) {
+                words.add(read);
+            }
+            if (asWritten != null) {
+                raw.add(asWritten);
+            }
+            wordLength = 0;
+            writtenLength = 0;
+        }
+
+        private static String trimmed(char[] chars, int length) {
+            int start = 0;
+            int end = length;
+            while (start < end && chars[start] == '\'') {
+                start++;
+            }
+            while (end > start && chars[end - 1] == '\'') {
+                end--;
+            }
+            return end > start ? new String(chars, start, end - start) : null;
+        }
+    }
+
+    private static char lower(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    private static boolean isLetter(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return Character.isLetter(c);
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '$' || c == '@' || c == '\'';
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '$' || c == '@' || c == '\'';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** A dot, hyphen or slash inside a token keeps it together when what follows is a word character (a host, a URL). */
@@ -69,22 +170,45 @@ final class Words {
                 && at + 1 < body.length() && isWordChar(body.charAt(at + 1));
     }
 
-    private static boolean isLinkOrAddress(String token, String body, int end) {
-        if (token.indexOf("://") > 0 || token.regionMatches(true, 0, "www.", 0, 4)) {
+    /** A URL (with a scheme or www.), an email address, or a bare host.tld form: not words. */
+    private static boolean isLinkOrAddress(String body, int start, int end) {
+        if (end - start >= 4 && body.regionMatches(true, start, "www.", 0, 4)) {
             return true;
         }
-        int at = token.indexOf('@');
-        if (at > 0 && token.indexOf('.', at) > at) {
-            return true;
-        }
-        int dot = token.lastIndexOf('.');
-        if (dot > 0 && dot < token.length() - 2) {
-            String tld = token.substring(dot + 1);
-            int slash = tld.indexOf('/');
-            if (slash >= 0) {
-                tld = tld.substring(0, slash);
+        int at = -1;
+        boolean dotAfterAt = false;
+        int lastDot = -1;
+        for (int i = start; i < end; i++) {
+            char c = body.charAt(i);
+            if (c == ':' && i > start && i + 3 <= end && body.charAt(i + 1) == '/' && body.charAt(i + 2) == '/') {
+                return true;
+            } else if (c == '@' && at < 0) {
+                at = i;
+            } else if (c == '.') {
+                lastDot = i;
+                dotAfterAt |= at >= 0;
             }
-            return tld.length() >= 2 && tld.chars().allMatch(Character::isLetter);
+        }
+        if (at > start && dotAfterAt) {
+            return true;
+        }
+        if (lastDot > start && lastDot < end - 2) {
+            int tldEnd = end;
+            for (int i = lastDot + 1; i < end; i++) {
+                if (body.charAt(i) == '/') {
+                    tldEnd = i;
+                    break;
+                }
+            }
+            if (tldEnd - lastDot - 1 < 2) {
+                return false;
+            }
+            for (int i = lastDot + 1; i < tldEnd; i++) {
+                if (!Character.isLetter(body.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
         return false;
     }
@@ -94,34 +218,6 @@ final class Words {
             end++;
         }
         return end;
-    }
-
-    /**
-     * Appends the token's words: lower case, split at hyphens, dots and slashes ("e-juice" is "e juice"),
-     * leetspeak read as letters when asked and the part has letters.
-     */
-    private static void read(String token, StringBuilder word, List<String> words, boolean leet) {
-        boolean letters = false;
-        for (int i = 0; i < token.length(); i++) {
-            if (Character.isLetter(token.charAt(i))) {
-                letters = true;
-                break;
-            }
-        }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.' || c == '-' || c == '/' || c == ':' || c == '_' || c == '?' || c == '=' || c == '&' || c == '%' || c == '#') {
-                flush(word, words);
-                continue;
-            }
-            if (letters && leet) {
-                c = asLetter(c);
-            }
-            if (c == '$' || c == '@') {
-                continue;
-            }
-            word.append(Character.toLowerCase(c));
-        }
     }
 
     private static char asLetter(char c) {
@@ -136,20 +232,5 @@ final class Words {
             case '@': return 'a';
             default: return c;
         }
-    }
-
-    private static void flush(StringBuilder word, List<String> words) {
-        int start = 0;
-        int end = word.length();
-        while (start < end && word.charAt(start) == '\'') {
-            start++;
-        }
-        while (end > start && word.charAt(end - 1) == '\'') {
-            end--;
-        }
-        if (end > start) {
-            words.add(word.substring(start, end));
-        }
-        word.setLength(0);
     }
 }

@@ -8,8 +8,10 @@ public enum Channel {
     SMS, MMS, EMAIL, VOICE, IVR, RVM;
 
     /** The name used on the wire: {@code sms}, {@code mms}, {@code email}... */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<Channel> fromWire(String name) {

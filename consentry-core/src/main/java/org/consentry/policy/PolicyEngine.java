@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.consentry.recipient.Recipient;
 
 /**
- * Runs every rule of the rulebook and reports every reason: a compliance verdict must list them all. The
+ * Runs every rule of the rulebook whose {@link RuleScope} covers the send, and reports every reason: a compliance verdict must list them all. The
  * most severe outcome decides (block over defer over allow). A rule that throws blocks (fail closed).
  *
  * <p>A deferral's {@code not_before} is the earliest instant at which every deferring rule passes
@@ -18,28 +21,73 @@ import java.util.Map;
 public final class PolicyEngine {
 
     private static final int SETTLE_ROUNDS = 16;
+    private static final int MAX_SELECTIONS = 8_192;
 
     private final Rule[] rules;
-    private final Rule[] timingRules;
+    private final RuleScope[] scopes;
+    private final Map<Selector, Selection> selections = new ConcurrentHashMap<>();
+
+    /** What decides which rules apply: the channel, the purpose and where the recipient is. */
+    private record Selector(Channel channel, Purpose purpose, String country, Set<String> subdivisions) {
+        @Override public int hashCode() {
+            return ((channel.ordinal() * 8 + purpose.ordinal()) * 31 + (country == null ? 0 : country.hashCode())) * 31
+                    + subdivisions.hashCode();
+        }
+
+        @Override public boolean equals(Object other) {
+            return other instanceof Selector that && channel == that.channel && purpose == that.purpose
+                    && java.util.Objects.equals(country, that.country) && subdivisions.equals(that.subdivisions);
+        }
+    }
+
+    /** The rules that apply, in rulebook order, and those of them that can defer. */
+    private record Selection(Rule[] rules, Rule[] timing) {
+    }
 
     public PolicyEngine(Rulebook rulebook) {
         this.rules = rulebook.rules().toArray(new Rule[0]);
-        List<Rule> timing = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (rule.info().codes().stream().anyMatch(code -> code.effect() == Effect.DEFER)) {
-                timing.add(rule);
+        this.scopes = new RuleScope[rules.length];
+        for (int i = 0; i < rules.length; i++) {
+            scopes[i] = rules[i].scope();
+        }
+    }
+
+    private Selection select(SendRequest request, Facts facts) {
+        Recipient recipient = facts.recipient();
+        Selector selector = new Selector(request.channel(), request.purpose(), recipient.country(), recipient.subdivisions());
+        Selection selection = selections.get(selector);
+        if (selection == null) {
+            selection = selectFor(request.channel(), request.purpose(), recipient);
+            if (selections.size() < MAX_SELECTIONS) {
+                selections.put(selector, selection);
             }
         }
-        this.timingRules = timing.toArray(new Rule[0]);
+        return selection;
+    }
+
+    private Selection selectFor(Channel channel, Purpose purpose, Recipient recipient) {
+        List<Rule> applying = new ArrayList<>();
+        List<Rule> timing = new ArrayList<>();
+        for (int i = 0; i < rules.length; i++) {
+            if (!scopes[i].covers(channel, purpose, recipient)) {
+                continue;
+            }
+            applying.add(rules[i]);
+            if (rules[i].info().codes().stream().anyMatch(code -> code.effect() == Effect.DEFER)) {
+                timing.add(rules[i]);
+            }
+        }
+        return new Selection(applying.toArray(new Rule[0]), timing.toArray(new Rule[0]));
     }
 
     public Verdict evaluate(SendRequest request, Facts facts) {
+        Selection selection = select(request, facts);
         List<Reason> reasons = null;
         List<Reason> notices = null;
         boolean blocked = false;
         boolean deferredWithoutTime = false;
         Instant notBefore = null;
-        for (Rule rule : rules) {
+        for (Rule rule : selection.rules()) {
             Outcome outcome = run(rule, request, facts);
             if (outcome.notice() != null) {
                 if (notices == null) {
@@ -70,12 +118,12 @@ public final class PolicyEngine {
         if (blocked) {
             return new Verdict(Decision.BLOCK, null, reasons, noticeList);
         }
-        Instant settled = deferredWithoutTime ? null : settle(request, facts, notBefore);
+        Instant settled = deferredWithoutTime ? null : settle(selection.timing(), request, facts, notBefore);
         return new Verdict(Decision.DEFER, settled, reasons, noticeList);
     }
 
     /** The earliest instant from {@code candidate} on at which no rule that can defer does. */
-    private Instant settle(SendRequest request, Facts facts, Instant candidate) {
+    private static Instant settle(Rule[] timingRules, SendRequest request, Facts facts, Instant candidate) {
         Instant at = candidate;
         for (int round = 0; round < SETTLE_ROUNDS && at != null; round++) {
             SendRequest later = request.at(at);

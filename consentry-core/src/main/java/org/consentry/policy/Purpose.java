@@ -11,8 +11,10 @@ public enum Purpose {
     /** The single confirmation allowed within 5 minutes of an opt-out, without marketing (47 CFR 64.1200(a)(10)). */
     OPT_OUT_CONFIRMATION;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<Purpose> fromWire(String name) {

@@ -10,4 +10,9 @@ public interface Rule {
     RuleInfo info();
 
     Outcome check(SendRequest request, Facts facts);
+
+    /** The sends the rule can speak about; outside them it would pass without a notice. */
+    default RuleScope scope() {
+        return RuleScope.ANY;
+    }
 }

@@ -7,6 +7,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -16,6 +17,7 @@ import org.consentry.policy.SendRequest;
  */
 public final class EmergencyNumberRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.channels(RuleScope.PHONE);
     private static final RuleInfo INFO = new RuleInfo("address/emergency-number",
             "Calls and texts never go to emergency (911, 112, 999, 000, 110, 119...) or N11 service numbers, in any format.",
             "47 CFR 64.1200(a)(1)(i)", List.of(ReasonCode.EMERGENCY_NUMBER), List.of(EmergencyNumbers.FILE));
@@ -28,6 +30,10 @@ public final class EmergencyNumberRule implements Rule {
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -11,6 +11,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -20,12 +21,17 @@ import org.consentry.policy.SendRequest;
  */
 public final class ConsentPredatesReassignmentRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.channels(RuleScope.PHONE);
     private static final RuleInfo INFO = new RuleInfo("consent/reassigned-number",
             "A consent given on or before the number was permanently disconnected (reassigned numbers data) covers nothing.",
             "47 CFR 64.1200(m)", List.of(ReasonCode.CONSENT_PREDATES_REASSIGNMENT), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -12,6 +12,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -23,6 +24,7 @@ import org.consentry.policy.SendRequest;
 public final class DuplicateContentRule implements Rule {
 
     public static final Duration NEAR_WINDOW = Duration.ofHours(24);
+    private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.ALL_CHANNELS);
     private static final RuleInfo INFO = new RuleInfo("duplicate/content",
             "No marketing identical to one sent to the recipient within the duplicate window (60 minutes by default), nor nearly identical within 24 hours.",
             "Provider acceptable-use policies (repetitive messaging); CTIA Messaging Principles and Best Practices 5.1",
@@ -30,6 +32,10 @@ public final class DuplicateContentRule implements Rule {
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -11,6 +11,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.tenant.SenderStatus;
 
@@ -21,6 +22,7 @@ import org.consentry.tenant.SenderStatus;
  */
 public final class EmailHeaderRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.channels(Channel.EMAIL);
     private static final RuleInfo INFO = new RuleInfo("email/honest-headers",
             "From is a verified domain of the tenant; display name and Reply-To do not impersonate another brand; the subject fakes no reply or forward.",
             "15 U.S.C. 7704(a)(1)-(2)", List.of(ReasonCode.EMAIL_HEADER_INVALID), List.of("/org/consentry/rules/brands.tsv"));
@@ -33,6 +35,10 @@ public final class EmailHeaderRule implements Rule {
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

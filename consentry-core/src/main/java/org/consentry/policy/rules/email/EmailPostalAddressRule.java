@@ -3,6 +3,7 @@ package org.consentry.policy.rules.email;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.consentry.content.ContentAnalyzer;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.Facts;
@@ -10,6 +11,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -21,12 +23,17 @@ public final class EmailPostalAddressRule implements Rule {
     private static final Pattern STREET = Pattern.compile(
             "\\b\\d{1,6}\\s+(?:[a-z0-9.'-]+\\s+){1,5}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|suite|ste|parkway|pkwy|highway|hwy|square|sq|terrace|circle|cir)\\b");
     private static final Pattern PO_BOX = Pattern.compile("\\bp\\.?\\s?o\\.?\\s+box\\s+\\d+");
+    private static final RuleScope SCOPE = RuleScope.marketing(Channel.EMAIL);
     private static final RuleInfo INFO = new RuleInfo("email/postal-address",
             "Marketing email includes the sender's physical postal address.",
             "15 U.S.C. 7704(a)(5)(A)(iii)", List.of(ReasonCode.EMAIL_POSTAL_ADDRESS_MISSING), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {
@@ -49,7 +56,7 @@ public final class EmailPostalAddressRule implements Rule {
                 Evidence.of("registered_address", registered)));
     }
 
-    private static String simplify(String text) {
-        return text.replaceAll("[\\s,]+", " ").strip();
+    static String simplify(String text) {
+        return ContentAnalyzer.collapse(text, true);
     }
 }

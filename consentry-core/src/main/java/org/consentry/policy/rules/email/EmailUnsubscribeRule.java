@@ -10,6 +10,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.tenant.TenantSettings;
 
@@ -21,6 +22,7 @@ import org.consentry.tenant.TenantSettings;
  */
 public final class EmailUnsubscribeRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.marketing(Channel.EMAIL);
     private static final RuleInfo INFO = new RuleInfo("email/unsubscribe",
             "Marketing email has an unsubscribe link; bulk senders (5,000+ a day) also send RFC 8058 one-click List-Unsubscribe headers.",
             "15 U.S.C. 7704(a)(3)-(5); RFC 8058; Gmail and Yahoo bulk sender requirements (2024)",
@@ -28,6 +30,10 @@ public final class EmailUnsubscribeRule implements Rule {
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -8,6 +8,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.policy.Purpose;
 
@@ -20,9 +21,11 @@ public final class StateFrequencyCapRule implements Rule {
 
     private final FrequencyCapPack pack;
     private final RuleInfo info;
+    private final RuleScope scope;
 
     public StateFrequencyCapRule(FrequencyCapPack pack) {
         this.pack = pack;
+        this.scope = RuleScope.marketing(pack.channels()).in(pack.regions(), pack.subdivisions());
         this.info = new RuleInfo("frequency/" + pack.id(),
                 "At most " + pack.count() + " marketing calls and texts to a " + pack.name() + " number in " + pack.window().toHours()
                         + " hours" + (pack.perTopic() ? " on the same topic" : "") + ", across all the tenant's senders.",
@@ -31,6 +34,10 @@ public final class StateFrequencyCapRule implements Rule {
 
     @Override public RuleInfo info() {
         return info;
+    }
+
+    @Override public RuleScope scope() {
+        return scope;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -11,18 +11,24 @@ import org.consentry.policy.Purpose;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.tenant.FrequencyCap;
 
 /** The tenant's own caps on marketing ({@code frequency_caps} in its settings), on every channel. */
 public final class TenantFrequencyCapRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.ALL_CHANNELS);
     private static final RuleInfo INFO = new RuleInfo("frequency/tenant",
             "The tenant's own caps on marketing messages per recipient (or per recipient and topic).",
             "Tenant settings (frequency_caps)", List.of(ReasonCode.FREQUENCY_CAP), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -8,6 +8,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -16,12 +17,17 @@ import org.consentry.policy.SendRequest;
  */
 public final class CallbackNumberRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.channels(RuleScope.CALLS);
     private static final RuleInfo INFO = new RuleInfo("identity/callback-number",
             "Prerecorded and artificial-voice calls, IVR calls and ringless voicemail state a callback number in the script.",
             "47 CFR 64.1200(b)(2)", List.of(ReasonCode.CALLBACK_NUMBER_MISSING), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -1,12 +1,14 @@
 package org.consentry.policy.rules.identity;
 
 import java.util.List;
+import org.consentry.policy.Channel;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.Facts;
 import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -16,6 +18,7 @@ import org.consentry.policy.SendRequest;
  */
 public final class OptOutLanguageRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.marketing(Channel.SMS, Channel.MMS, Channel.IVR, Channel.RVM);
     private static final RuleInfo INFO = new RuleInfo("identity/opt-out-language",
             "Marketing texts say how to opt out (Reply STOP); marketing IVR and ringless voicemail offer an automated opt-out.",
             "CTIA Messaging Principles and Best Practices 5.1.2; 47 CFR 64.1200(b)(3)", List.of(ReasonCode.OPT_OUT_LANGUAGE_MISSING),
@@ -29,6 +32,10 @@ public final class OptOutLanguageRule implements Rule {
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

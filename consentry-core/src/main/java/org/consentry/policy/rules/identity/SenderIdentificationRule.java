@@ -9,6 +9,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -18,6 +19,7 @@ import org.consentry.policy.SendRequest;
  */
 public final class SenderIdentificationRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.ALL_CHANNELS);
     private static final RuleInfo INFO = new RuleInfo("identity/sender-identification",
             "Marketing names the tenant's brand: in the text, the prerecorded script, or the email's From name or body.",
             "47 CFR 64.1200(b)(1), (d)(4); CTIA Messaging Principles and Best Practices 5.1",
@@ -25,6 +27,10 @@ public final class SenderIdentificationRule implements Rule {
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -8,6 +8,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -16,12 +17,17 @@ import org.consentry.policy.SendRequest;
  */
 public final class DncInternalRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE);
     private static final RuleInfo INFO = new RuleInfo("registry/internal-dnc",
             "No marketing call or text to a number on the tenant's own Do-Not-Call list.",
             "47 CFR 64.1200(d)(3)", List.of(ReasonCode.DNC_INTERNAL), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -3,6 +3,7 @@ package org.consentry.policy.rules.registry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
@@ -10,6 +11,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -21,12 +23,17 @@ public final class DncListStaleRule implements Rule {
 
     public static final Duration MAX_AGE = Duration.ofDays(31);
     public static final Duration NOTICE_AGE = Duration.ofDays(25);
+    private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE).in(UsDnc.US_REGIONS, Set.of());
     private static final RuleInfo INFO = new RuleInfo("registry/national-dnc-freshness",
             "Marketing calls and texts that need the national registry stop when its copy is more than 31 days old (a notice from 25 days).",
             "47 CFR 64.1200(c)(2)(i)(D)", List.of(ReasonCode.DNC_LIST_STALE), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

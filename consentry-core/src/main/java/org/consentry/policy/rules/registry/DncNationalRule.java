@@ -1,6 +1,7 @@
 package org.consentry.policy.rules.registry;
 
 import java.util.List;
+import java.util.Set;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
@@ -8,6 +9,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -16,12 +18,17 @@ import org.consentry.policy.SendRequest;
  */
 public final class DncNationalRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE).in(UsDnc.US_REGIONS, Set.of());
     private static final RuleInfo INFO = new RuleInfo("registry/national-dnc",
             "No marketing call or text to a number on the national Do-Not-Call registry, without written consent or a business relationship.",
             "47 CFR 64.1200(c)(2)", List.of(ReasonCode.DNC_NATIONAL), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -1,6 +1,7 @@
 package org.consentry.policy.rules.registry;
 
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
@@ -9,6 +10,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -18,6 +20,7 @@ import org.consentry.policy.SendRequest;
  */
 public final class DncStateRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE).in(UsDnc.US_REGIONS, Set.of());
     private static final RuleInfo INFO = new RuleInfo("registry/state-dnc",
             "No marketing call or text to a number on a state Do-Not-Call list, without written consent or a business relationship.",
             "State telephone solicitation laws (e.g. Tex. Bus. & Com. Code 304.052; Fla. Stat. 501.059(4))",
@@ -25,6 +28,10 @@ public final class DncStateRule implements Rule {
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -15,6 +15,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.recipient.Recipient;
 
@@ -31,9 +32,11 @@ public final class QuietHoursRule implements Rule {
 
     private final QuietHoursPack pack;
     private final RuleInfo info;
+    private final RuleScope scope;
 
     public QuietHoursRule(QuietHoursPack pack) {
         this.pack = pack;
+        this.scope = RuleScope.marketing(pack.channels()).in(pack.regions(), pack.subdivisions());
         this.info = new RuleInfo("quiet-hours/" + pack.id(),
                 "Marketing " + pack.channels().stream().map(c -> c.wireName()).sorted().toList() + " to " + pack.name()
                         + " only in its calling hours, in the recipient's local time, in every zone of its area code.",
@@ -46,6 +49,10 @@ public final class QuietHoursRule implements Rule {
 
     @Override public RuleInfo info() {
         return info;
+    }
+
+    @Override public RuleScope scope() {
+        return scope;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

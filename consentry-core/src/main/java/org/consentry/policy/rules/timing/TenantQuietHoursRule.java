@@ -10,6 +10,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.tenant.DailyHours;
 
@@ -20,12 +21,17 @@ import org.consentry.tenant.DailyHours;
 public final class TenantQuietHoursRule implements Rule {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE);
     private static final RuleInfo INFO = new RuleInfo("quiet-hours/tenant",
             "Marketing calls and texts also keep to the tenant's own calling hours, when it set narrower ones.",
             "Tenant settings (quiet_hours)", List.of(ReasonCode.QUIET_HOURS), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -8,6 +8,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 
 /**
@@ -16,12 +17,17 @@ import org.consentry.policy.SendRequest;
  */
 public final class AiVoiceRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.channels(RuleScope.CALLS);
     private static final RuleInfo INFO = new RuleInfo("voice/ai-voice",
             "A call with an AI-generated or cloned voice needs prior express consent covering it, written for marketing.",
             "FCC 24-17 (Declaratory Ruling, 2024); 47 U.S.C. 227(b)(1)", List.of(ReasonCode.AI_VOICE_WITHOUT_CONSENT), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

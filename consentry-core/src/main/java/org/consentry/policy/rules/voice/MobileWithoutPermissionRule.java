@@ -9,6 +9,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.recipient.LineType;
 
@@ -19,12 +20,17 @@ import org.consentry.recipient.LineType;
  */
 public final class MobileWithoutPermissionRule implements Rule {
 
+    private static final RuleScope SCOPE = RuleScope.channels(RuleScope.CALLS);
     private static final RuleInfo INFO = new RuleInfo("voice/mobile-permission",
             "Prerecorded, artificial-voice, IVR and ringless-voicemail calls to mobiles (or unknown lines) need consent to that channel.",
             "47 CFR 64.1200(a)(1)(iii); FCC 22-85", List.of(ReasonCode.MOBILE_WITHOUT_PERMISSION), List.of());
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {

@@ -11,6 +11,7 @@ import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.Rule;
 import org.consentry.policy.RuleInfo;
+import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.ruledata.RuleDataFile;
 
@@ -24,6 +25,7 @@ public final class RecordingConsentRule implements Rule {
 
     public static final String FILE = "/org/consentry/rules/all-party-consent-states.tsv";
     private static final Set<String> DISCLOSURE_WORDS = Set.of("recorded", "recording", "recordings");
+    private static final RuleScope SCOPE = RuleScope.channels(Channel.VOICE, Channel.IVR).in(Set.of("US"), Set.of());
     private static final RuleInfo INFO = new RuleInfo("voice/recording-consent",
             "A recorded call to an all-party-consent state (or an unknown state) announces the recording in its script.",
             "State wiretap laws, e.g. Cal. Penal Code 632; Fla. Stat. 934.03", List.of(ReasonCode.RECORDING_CONSENT_MISSING), List.of(FILE));
@@ -44,6 +46,10 @@ public final class RecordingConsentRule implements Rule {
 
     @Override public RuleInfo info() {
         return INFO;
+    }
+
+    @Override public RuleScope scope() {
+        return SCOPE;
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {
