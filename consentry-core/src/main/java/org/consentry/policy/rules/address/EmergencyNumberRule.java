@@ -20,7 +20,9 @@ public final class EmergencyNumberRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.channels(RuleScope.PHONE);
     private static final RuleInfo INFO = new RuleInfo("address/emergency-number",
             "Calls and texts never go to emergency (911, 112, 999, 000, 110, 119...) or N11 service numbers, in any format.",
-            "47 CFR 64.1200(a)(1)(i)", List.of(ReasonCode.EMERGENCY_NUMBER), List.of(EmergencyNumbers.FILE));
+            "47 CFR 64.1200(a)(1)(i)", List.of(ReasonCode.EMERGENCY_NUMBER), List.of(EmergencyNumbers.FILE))
+            .because("Robocalls and texts to 911 and other emergency lines tie up lines people need to save lives; "
+                    + "the TCPA forbids them outright, with or without consent.");
 
     private final EmergencyNumbers numbers;
 

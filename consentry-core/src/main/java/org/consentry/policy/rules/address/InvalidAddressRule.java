@@ -14,7 +14,9 @@ public final class InvalidAddressRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("address/valid",
             "The recipient must be a valid phone number (libphonenumber) for calls and texts, or a valid email address for email.",
-            "-", List.of(ReasonCode.INVALID_ADDRESS), List.of());
+            "-", List.of(ReasonCode.INVALID_ADDRESS), List.of())
+            .because("A message to an address that is not one cannot be delivered lawfully or traced; a malformed "
+                    + "number is also how typos reach strangers, who never consented.");
 
     @Override public RuleInfo info() {
         return INFO;

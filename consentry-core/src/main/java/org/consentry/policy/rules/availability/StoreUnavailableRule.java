@@ -20,7 +20,9 @@ public final class StoreUnavailableRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("availability/stores",
             "A decision whose facts could not be read is deferred (fail closed).",
-            "-", List.of(ReasonCode.STORE_UNAVAILABLE), List.of());
+            "-", List.of(ReasonCode.STORE_UNAVAILABLE), List.of())
+            .because("Without its evidence (consents, opt-outs, counters) the gateway cannot show a message is "
+                    + "lawful, so it waits rather than guess.");
 
     @Override public RuleInfo info() {
         return INFO;

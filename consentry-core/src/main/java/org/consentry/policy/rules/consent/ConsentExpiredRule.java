@@ -15,7 +15,9 @@ public final class ConsentExpiredRule extends ConsentRule {
 
     private static final RuleInfo INFO = new RuleInfo("consent/expired",
             "Consent implied by a business relationship (Canada) lasts 2 years from a purchase, 6 months from an inquiry.",
-            "CASL s.10(9)-(10)", List.of(ReasonCode.CONSENT_EXPIRED), List.of());
+            "CASL s.10(9)-(10)", List.of(ReasonCode.CONSENT_EXPIRED), List.of())
+            .because("Canada's CASL lets a business relationship imply consent only for a limited time; after it, "
+                    + "the sender needs express consent.");
 
     public ConsentExpiredRule() {
         super(INFO, ConsentStanding.Kind.EXPIRED);

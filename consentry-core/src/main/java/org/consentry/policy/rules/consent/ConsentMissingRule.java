@@ -15,7 +15,9 @@ public final class ConsentMissingRule extends ConsentRule {
 
     private static final RuleInfo INFO = new RuleInfo("consent/missing",
             "Every call or text, and every marketing email, needs a consent on record for the recipient.",
-            "47 CFR 64.1200(a)(1)-(3); CTIA Messaging Principles 5.1", List.of(ReasonCode.CONSENT_MISSING), List.of());
+            "47 CFR 64.1200(a)(1)-(3); CTIA Messaging Principles 5.1", List.of(ReasonCode.CONSENT_MISSING), List.of())
+            .because("Calls and texts from autodialers, and marketing of any kind, need the recipient's prior "
+                    + "consent; without a record of it there is no defence.");
 
     public ConsentMissingRule() {
         super(INFO, ConsentStanding.Kind.NONE);

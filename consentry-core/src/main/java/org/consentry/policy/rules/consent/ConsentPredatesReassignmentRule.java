@@ -24,7 +24,9 @@ public final class ConsentPredatesReassignmentRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.channels(RuleScope.PHONE);
     private static final RuleInfo INFO = new RuleInfo("consent/reassigned-number",
             "A consent given on or before the number was permanently disconnected (reassigned numbers data) covers nothing.",
-            "47 CFR 64.1200(m)", List.of(ReasonCode.CONSENT_PREDATES_REASSIGNMENT), List.of());
+            "47 CFR 64.1200(m)", List.of(ReasonCode.CONSENT_PREDATES_REASSIGNMENT), List.of())
+            .because("When a number is disconnected and given to someone else, the old owner's consent does not pass "
+                    + "to the new one; the FCC's reassigned numbers database is the safe harbor.");
 
     @Override public RuleInfo info() {
         return INFO;

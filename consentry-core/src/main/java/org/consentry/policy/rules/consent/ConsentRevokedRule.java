@@ -12,7 +12,9 @@ public final class ConsentRevokedRule extends ConsentRule {
 
     private static final RuleInfo INFO = new RuleInfo("consent/revoked",
             "A withdrawn consent no longer covers anything.",
-            "47 CFR 64.1200(a)(10)", List.of(ReasonCode.CONSENT_REVOKED), List.of());
+            "47 CFR 64.1200(a)(10)", List.of(ReasonCode.CONSENT_REVOKED), List.of())
+            .because("A consent withdrawn in any reasonable way ends at once; using it afterwards is sending without "
+                    + "consent.");
 
     public ConsentRevokedRule() {
         super(INFO, ConsentStanding.Kind.REVOKED);

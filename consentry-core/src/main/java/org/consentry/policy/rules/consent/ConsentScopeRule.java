@@ -15,7 +15,9 @@ public final class ConsentScopeRule extends ConsentRule {
 
     private static final RuleInfo INFO = new RuleInfo("consent/scope",
             "A consent covers only its own channel (SMS also MMS) and purpose.",
-            "47 CFR 64.1200(a)(2); CTIA Messaging Principles 5.1", List.of(ReasonCode.CONSENT_SCOPE), List.of());
+            "47 CFR 64.1200(a)(2); CTIA Messaging Principles 5.1", List.of(ReasonCode.CONSENT_SCOPE), List.of())
+            .because("Consent is given for one channel and one purpose; agreeing to order updates is not agreeing to "
+                    + "marketing, and a text consent is not a call consent.");
 
     public ConsentScopeRule() {
         super(INFO, ConsentStanding.Kind.OTHER_SCOPE);

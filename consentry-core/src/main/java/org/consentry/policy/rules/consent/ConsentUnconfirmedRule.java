@@ -12,7 +12,9 @@ public final class ConsentUnconfirmedRule extends ConsentRule {
 
     private static final RuleInfo INFO = new RuleInfo("consent/unconfirmed",
             "A consent recorded under double opt-in, or a German recipient's marketing consent, counts only once the recipient confirmed it.",
-            "Provider acceptable-use policy (double opt-in); UWG s.7(2) (Germany)", List.of(ReasonCode.CONSENT_UNCONFIRMED), List.of());
+            "Provider acceptable-use policy (double opt-in); UWG s.7(2) (Germany)", List.of(ReasonCode.CONSENT_UNCONFIRMED), List.of())
+            .because("A consent that was never confirmed may have been typed in by someone else; double opt-in, and "
+                    + "German law for marketing, demand the confirmation before the first message.");
 
     public ConsentUnconfirmedRule() {
         super(INFO, ConsentStanding.Kind.PENDING);

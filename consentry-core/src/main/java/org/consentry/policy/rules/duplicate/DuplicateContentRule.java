@@ -28,7 +28,9 @@ public final class DuplicateContentRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("duplicate/content",
             "No marketing identical to one sent to the recipient within the duplicate window (60 minutes by default), nor nearly identical within 24 hours.",
             "Provider acceptable-use policies (repetitive messaging); CTIA Messaging Principles and Best Practices 5.1",
-            List.of(ReasonCode.DUPLICATE_CONTENT), List.of());
+            List.of(ReasonCode.DUPLICATE_CONTENT), List.of())
+            .because("The same message again and again to the same person is spam to them and to carriers, whose "
+                    + "filters flag repetitive traffic.");
 
     @Override public RuleInfo info() {
         return INFO;

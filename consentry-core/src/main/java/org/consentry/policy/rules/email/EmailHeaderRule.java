@@ -25,7 +25,9 @@ public final class EmailHeaderRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.channels(Channel.EMAIL);
     private static final RuleInfo INFO = new RuleInfo("email/honest-headers",
             "From is a verified domain of the tenant; display name and Reply-To do not impersonate another brand; the subject fakes no reply or forward.",
-            "15 U.S.C. 7704(a)(1)-(2)", List.of(ReasonCode.EMAIL_HEADER_INVALID), List.of("/org/consentry/rules/brands.tsv"));
+            "15 U.S.C. 7704(a)(1)-(2)", List.of(ReasonCode.EMAIL_HEADER_INVALID), List.of("/org/consentry/rules/brands.tsv"))
+            .because("False or misleading headers (a From domain that is not the sender's, a display name of another "
+                    + "brand, a fake 'RE:') are prohibited by CAN-SPAM and are the marks of phishing.");
 
     private final Brands brands;
 

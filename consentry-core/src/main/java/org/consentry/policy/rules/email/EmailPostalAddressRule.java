@@ -26,7 +26,8 @@ public final class EmailPostalAddressRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.marketing(Channel.EMAIL);
     private static final RuleInfo INFO = new RuleInfo("email/postal-address",
             "Marketing email includes the sender's physical postal address.",
-            "15 U.S.C. 7704(a)(5)(A)(iii)", List.of(ReasonCode.EMAIL_POSTAL_ADDRESS_MISSING), List.of());
+            "15 U.S.C. 7704(a)(5)(A)(iii)", List.of(ReasonCode.EMAIL_POSTAL_ADDRESS_MISSING), List.of())
+            .because("CAN-SPAM requires every commercial email to carry the sender's valid physical postal address.");
 
     @Override public RuleInfo info() {
         return INFO;

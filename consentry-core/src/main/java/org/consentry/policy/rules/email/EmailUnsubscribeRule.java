@@ -26,7 +26,9 @@ public final class EmailUnsubscribeRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("email/unsubscribe",
             "Marketing email has an unsubscribe link; bulk senders (5,000+ a day) also send RFC 8058 one-click List-Unsubscribe headers.",
             "15 U.S.C. 7704(a)(3)-(5); RFC 8058; Gmail and Yahoo bulk sender requirements (2024)",
-            List.of(ReasonCode.EMAIL_UNSUBSCRIBE_MISSING), List.of());
+            List.of(ReasonCode.EMAIL_UNSUBSCRIBE_MISSING), List.of())
+            .because("CAN-SPAM requires a working way to unsubscribe from commercial email, and mailbox providers "
+                    + "require one-click unsubscribe from bulk senders.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -22,7 +22,8 @@ public final class ConsentFrequencyRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("frequency/consent-terms",
             "No more sends than the frequency the recipient agreed to in its consent (e.g. 4/month).",
             "CTIA Messaging Principles and Best Practices 5.1 (disclosed frequency); consent terms",
-            List.of(ReasonCode.FREQUENCY_CAP), List.of());
+            List.of(ReasonCode.FREQUENCY_CAP), List.of())
+            .because("A consent given for a stated frequency ('up to 4 texts a month') covers no more than that.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -29,7 +29,9 @@ public final class StateFrequencyCapRule implements Rule {
         this.info = new RuleInfo("frequency/" + pack.id(),
                 "At most " + pack.count() + " marketing calls and texts to a " + pack.name() + " number in " + pack.window().toHours()
                         + " hours" + (pack.perTopic() ? " on the same topic" : "") + ", across all the tenant's senders.",
-                pack.citation(), List.of(ReasonCode.FREQUENCY_CAP), List.of(FrequencyCapPack.FILE));
+                pack.citation(), List.of(ReasonCode.FREQUENCY_CAP), List.of(FrequencyCapPack.FILE))
+            .because("Florida, Oklahoma and Maryland limit how many telemarketing calls and texts one person may "
+                    + "receive on the same subject in 24 hours, counting every sender of the seller together.");
     }
 
     @Override public RuleInfo info() {

@@ -21,7 +21,8 @@ public final class TenantFrequencyCapRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.ALL_CHANNELS);
     private static final RuleInfo INFO = new RuleInfo("frequency/tenant",
             "The tenant's own caps on marketing messages per recipient (or per recipient and topic).",
-            "Tenant settings (frequency_caps)", List.of(ReasonCode.FREQUENCY_CAP), List.of());
+            "Tenant settings (frequency_caps)", List.of(ReasonCode.FREQUENCY_CAP), List.of())
+            .because("A tenant's own caps keep its program within what its recipients signed up for.");
 
     @Override public RuleInfo info() {
         return INFO;

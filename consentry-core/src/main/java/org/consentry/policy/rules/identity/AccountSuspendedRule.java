@@ -16,7 +16,9 @@ public final class AccountSuspendedRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("identity/account-status",
             "Only an active tenant may send; suspended and terminated tenants are blocked.",
-            "Provider acceptable-use policy", List.of(ReasonCode.ACCOUNT_SUSPENDED), List.of());
+            "Provider acceptable-use policy", List.of(ReasonCode.ACCOUNT_SUSPENDED), List.of())
+            .because("A provider that has suspended an account for abuse must stop its traffic at once; a message "
+                    + "sent after suspension is the provider's liability.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -20,7 +20,9 @@ public final class CallbackNumberRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.channels(RuleScope.CALLS);
     private static final RuleInfo INFO = new RuleInfo("identity/callback-number",
             "Prerecorded and artificial-voice calls, IVR calls and ringless voicemail state a callback number in the script.",
-            "47 CFR 64.1200(b)(2)", List.of(ReasonCode.CALLBACK_NUMBER_MISSING), List.of());
+            "47 CFR 64.1200(b)(2)", List.of(ReasonCode.CALLBACK_NUMBER_MISSING), List.of())
+            .because("Prerecorded and artificial-voice messages must give a number the recipient can call back, to "
+                    + "ask questions or to opt out.");
 
     @Override public RuleInfo info() {
         return INFO;

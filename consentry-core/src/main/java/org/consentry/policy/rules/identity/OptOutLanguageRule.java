@@ -22,7 +22,9 @@ public final class OptOutLanguageRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("identity/opt-out-language",
             "Marketing texts say how to opt out (Reply STOP); marketing IVR and ringless voicemail offer an automated opt-out.",
             "CTIA Messaging Principles and Best Practices 5.1.2; 47 CFR 64.1200(b)(3)", List.of(ReasonCode.OPT_OUT_LANGUAGE_MISSING),
-            List.of(OptOutLanguage.FILE));
+            List.of(OptOutLanguage.FILE))
+            .because("A recipient can only opt out if told how; carriers require STOP instructions in marketing "
+                    + "texts and the FCC an automated opt-out in prerecorded marketing calls.");
 
     private final OptOutLanguage language;
 

@@ -23,7 +23,9 @@ public final class SenderIdentificationRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("identity/sender-identification",
             "Marketing names the tenant's brand: in the text, the prerecorded script, or the email's From name or body.",
             "47 CFR 64.1200(b)(1), (d)(4); CTIA Messaging Principles and Best Practices 5.1",
-            List.of(ReasonCode.SENDER_IDENTIFICATION_MISSING), List.of());
+            List.of(ReasonCode.SENDER_IDENTIFICATION_MISSING), List.of())
+            .because("Recipients must know who is contacting them; telemarketing must identify the seller, and "
+                    + "carriers require the brand in every marketing text.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -19,7 +19,10 @@ public final class SenderNotVerifiedRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("identity/verified-sender",
             "The 'from' number, sender ID or email domain must be verified for the tenant.",
-            "47 U.S.C. 227(e); 15 U.S.C. 7704(a)(1)", List.of(ReasonCode.SENDER_NOT_VERIFIED), List.of());
+            "47 U.S.C. 227(e); 15 U.S.C. 7704(a)(1)", List.of(ReasonCode.SENDER_NOT_VERIFIED), List.of())
+            .because("Spoofed or borrowed caller IDs and sender domains defraud recipients and break the chain of "
+                    + "responsibility; carriers and the Truth in Caller ID Act require the sender to own what it "
+                    + "shows.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -21,7 +21,9 @@ public final class PurposeNotPermittedRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("plan/permitted-purposes",
             "Only the purposes the tenant's plan permits on the channel; an opt-out confirmation only once, within 5 minutes of an opt-out.",
-            "Provider terms; 47 CFR 64.1200(a)(10)", List.of(ReasonCode.PURPOSE_NOT_PERMITTED), List.of());
+            "Provider terms; 47 CFR 64.1200(a)(10)", List.of(ReasonCode.PURPOSE_NOT_PERMITTED), List.of())
+            .because("A tenant registered (and vetted) for one kind of traffic, such as one-time codes, must not use "
+                    + "the same route for another, such as marketing; that is how registered campaigns are abused.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -21,7 +21,9 @@ public final class ThrottledRule implements Rule {
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final RuleInfo INFO = new RuleInfo("plan/sending-rate",
             "A tenant sends no faster than its plan's rate per minute; over it, sends wait.",
-            "Provider terms (rate limits)", List.of(ReasonCode.THROTTLED), List.of());
+            "Provider terms (rate limits)", List.of(ReasonCode.THROTTLED), List.of())
+            .because("Bursts above the rate a tenant was approved for overload carrier routes and are the pattern of "
+                    + "a compromised or abusive account.");
 
     @Override public RuleInfo info() {
         return INFO;

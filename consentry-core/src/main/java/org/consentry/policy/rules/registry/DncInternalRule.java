@@ -20,7 +20,9 @@ public final class DncInternalRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE);
     private static final RuleInfo INFO = new RuleInfo("registry/internal-dnc",
             "No marketing call or text to a number on the tenant's own Do-Not-Call list.",
-            "47 CFR 64.1200(d)(3)", List.of(ReasonCode.DNC_INTERNAL), List.of());
+            "47 CFR 64.1200(d)(3)", List.of(ReasonCode.DNC_INTERNAL), List.of())
+            .because("A company must keep and honour its own do-not-call list; a request not to be called binds the "
+                    + "seller for good.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -26,7 +26,9 @@ public final class DncListStaleRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE).in(UsDnc.US_REGIONS, Set.of());
     private static final RuleInfo INFO = new RuleInfo("registry/national-dnc-freshness",
             "Marketing calls and texts that need the national registry stop when its copy is more than 31 days old (a notice from 25 days).",
-            "47 CFR 64.1200(c)(2)(i)(D)", List.of(ReasonCode.DNC_LIST_STALE), List.of());
+            "47 CFR 64.1200(c)(2)(i)(D)", List.of(ReasonCode.DNC_LIST_STALE), List.of())
+            .because("The safe harbor for Do-Not-Call mistakes holds only for a seller that scrubs against a "
+                    + "registry copy at most 31 days old; numbers added since would otherwise be called.");
 
     @Override public RuleInfo info() {
         return INFO;

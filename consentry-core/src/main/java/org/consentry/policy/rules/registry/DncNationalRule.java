@@ -21,7 +21,9 @@ public final class DncNationalRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE).in(UsDnc.US_REGIONS, Set.of());
     private static final RuleInfo INFO = new RuleInfo("registry/national-dnc",
             "No marketing call or text to a number on the national Do-Not-Call registry, without written consent or a business relationship.",
-            "47 CFR 64.1200(c)(2)", List.of(ReasonCode.DNC_NATIONAL), List.of());
+            "47 CFR 64.1200(c)(2)", List.of(ReasonCode.DNC_NATIONAL), List.of())
+            .because("People on the National Do-Not-Call Registry asked not to receive telemarketing; calling them "
+                    + "without written consent or a current business relationship is a violation.");
 
     @Override public RuleInfo info() {
         return INFO;

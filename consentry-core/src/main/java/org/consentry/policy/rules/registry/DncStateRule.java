@@ -24,7 +24,9 @@ public final class DncStateRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("registry/state-dnc",
             "No marketing call or text to a number on a state Do-Not-Call list, without written consent or a business relationship.",
             "State telephone solicitation laws (e.g. Tex. Bus. & Com. Code 304.052; Fla. Stat. 501.059(4))",
-            List.of(ReasonCode.DNC_STATE), List.of());
+            List.of(ReasonCode.DNC_STATE), List.of())
+            .because("Several states keep their own do-not-call lists with their own penalties, on top of the "
+                    + "national one.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -22,7 +22,9 @@ public final class OptedOutRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("suppression/opted-out",
             "Nothing is sent on a channel the recipient opted out of with this tenant (an SMS opt-out covers MMS; voice covers IVR and RVM).",
-            "47 CFR 64.1200(a)(10), (d)(3); 15 U.S.C. 7704(a)(4)", List.of(ReasonCode.OPTED_OUT), List.of());
+            "47 CFR 64.1200(a)(10), (d)(3); 15 U.S.C. 7704(a)(4)", List.of(ReasonCode.OPTED_OUT), List.of())
+            .because("Someone who said stop must not hear from the sender again on that channel; every further "
+                    + "message is a separate violation ($500-$1,500 each under the TCPA).");
 
     @Override public RuleInfo info() {
         return INFO;

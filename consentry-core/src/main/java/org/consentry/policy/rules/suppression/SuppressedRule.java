@@ -19,7 +19,9 @@ public final class SuppressedRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("suppression/provider-block-list",
             "Nothing goes to an address on the provider's block list.",
-            "Provider acceptable-use policy", List.of(ReasonCode.SUPPRESSED), List.of());
+            "Provider acceptable-use policy", List.of(ReasonCode.SUPPRESSED), List.of())
+            .because("The provider has found the address abused or complained about (a litigator, a trap, a spam "
+                    + "report); sending to it again risks the whole platform's reputation.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -128,7 +128,42 @@ public final class CallingHours {
 
     /** The windows of a date in words, e.g. {@code 10:00-13:00, 14:00-20:00} or {@code no calls}. */
     public String describe(LocalDate date) {
-        List<LocalWindow> windows = windowsOn(date);
+        return describe(windowsOn(date));
+    }
+
+    /**
+     * The week in words, days with the same hours together, then holidays, e.g.
+     * {@code Mon-Sat 08:00-20:00; Sun no calls; holidays (us-al) no calls}.
+     */
+    public String describeWeek() {
+        List<String> parts = new ArrayList<>();
+        DayOfWeek from = DayOfWeek.MONDAY;
+        for (int day = 1; day <= 7; day++) {
+            DayOfWeek current = DayOfWeek.of(day);
+            boolean last = day == 7;
+            if (last || !windowsOn(current).equals(windowsOn(current.plus(1)))) {
+                String days = from == current ? name(from) : name(from) + "-" + name(current);
+                parts.add(days + " " + describe(windowsOn(current)));
+                if (!last) {
+                    from = current.plus(1);
+                }
+            }
+        }
+        if (holidays != null) {
+            parts.add("holidays (" + holidays.id() + ") " + describe(onHolidays));
+        }
+        return String.join("; ", parts);
+    }
+
+    private List<LocalWindow> windowsOn(DayOfWeek day) {
+        return byDay.getOrDefault(day, List.of());
+    }
+
+    private static String name(DayOfWeek day) {
+        return day.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+    }
+
+    private static String describe(List<LocalWindow> windows) {
         return windows.isEmpty() ? "no calls" : windows.stream().map(LocalWindow::toString).collect(Collectors.joining(", "));
     }
 

@@ -40,7 +40,9 @@ public final class QuietHoursRule implements Rule {
         this.info = new RuleInfo("quiet-hours/" + pack.id(),
                 "Marketing " + pack.channels().stream().map(c -> c.wireName()).sorted().toList() + " to " + pack.name()
                         + " only in its calling hours, in the recipient's local time, in every zone of its area code.",
-                pack.citation(), List.of(ReasonCode.QUIET_HOURS), List.of(QuietHoursPack.FILE));
+                pack.citation(), List.of(ReasonCode.QUIET_HOURS), List.of(QuietHoursPack.FILE))
+            .because("Calls and texts at night, on days of rest or on holidays intrude on the recipient's home; each "
+                    + "jurisdiction sets the hours in which telemarketing may reach people, in their own local time.");
     }
 
     public QuietHoursPack pack() {

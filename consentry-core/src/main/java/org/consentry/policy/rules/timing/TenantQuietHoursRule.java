@@ -24,7 +24,9 @@ public final class TenantQuietHoursRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE);
     private static final RuleInfo INFO = new RuleInfo("quiet-hours/tenant",
             "Marketing calls and texts also keep to the tenant's own calling hours, when it set narrower ones.",
-            "Tenant settings (quiet_hours)", List.of(ReasonCode.QUIET_HOURS), List.of());
+            "Tenant settings (quiet_hours)", List.of(ReasonCode.QUIET_HOURS), List.of())
+            .because("A tenant may promise its recipients narrower hours than the law allows; the gateway keeps the "
+                    + "promise.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -20,7 +20,9 @@ public final class AiVoiceRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.channels(RuleScope.CALLS);
     private static final RuleInfo INFO = new RuleInfo("voice/ai-voice",
             "A call with an AI-generated or cloned voice needs prior express consent covering it, written for marketing.",
-            "FCC 24-17 (Declaratory Ruling, 2024); 47 U.S.C. 227(b)(1)", List.of(ReasonCode.AI_VOICE_WITHOUT_CONSENT), List.of());
+            "FCC 24-17 (Declaratory Ruling, 2024); 47 U.S.C. 227(b)(1)", List.of(ReasonCode.AI_VOICE_WITHOUT_CONSENT), List.of())
+            .because("The FCC ruled in 2024 that AI-generated voices are artificial voices under the TCPA: "
+                    + "cloned-voice calls need the same prior express consent, written for marketing.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -23,7 +23,9 @@ public final class MobileWithoutPermissionRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.channels(RuleScope.CALLS);
     private static final RuleInfo INFO = new RuleInfo("voice/mobile-permission",
             "Prerecorded, artificial-voice, IVR and ringless-voicemail calls to mobiles (or unknown lines) need consent to that channel.",
-            "47 CFR 64.1200(a)(1)(iii); FCC 22-85", List.of(ReasonCode.MOBILE_WITHOUT_PERMISSION), List.of());
+            "47 CFR 64.1200(a)(1)(iii); FCC 22-85", List.of(ReasonCode.MOBILE_WITHOUT_PERMISSION), List.of())
+            .because("Automated and prerecorded calls to mobile phones cost the recipient and need express consent "
+                    + "to that kind of call; when the line type is unknown it must be treated as mobile.");
 
     @Override public RuleInfo info() {
         return INFO;

@@ -28,7 +28,9 @@ public final class RecordingConsentRule implements Rule {
     private static final RuleScope SCOPE = RuleScope.channels(Channel.VOICE, Channel.IVR).in(Set.of("US"), Set.of());
     private static final RuleInfo INFO = new RuleInfo("voice/recording-consent",
             "A recorded call to an all-party-consent state (or an unknown state) announces the recording in its script.",
-            "State wiretap laws, e.g. Cal. Penal Code 632; Fla. Stat. 934.03", List.of(ReasonCode.RECORDING_CONSENT_MISSING), List.of(FILE));
+            "State wiretap laws, e.g. Cal. Penal Code 632; Fla. Stat. 934.03", List.of(ReasonCode.RECORDING_CONSENT_MISSING), List.of(FILE))
+            .because("In all-party-consent states recording a call without telling everyone on it is a crime; the "
+                    + "script must announce the recording.");
 
     private final Map<String, String> states;
 
