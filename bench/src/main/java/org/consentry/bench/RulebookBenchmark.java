@@ -280,19 +280,20 @@ public class RulebookBenchmark {
         }
 
         /**
-         * 70% SMS (4 in 5 marketing), 3% MMS, 12% email (2 in 3 marketing), 10% live voice calls, 5% IVR or
-         * ringless voicemail. 90% of phone recipients are the tenant's (most with consent), 10% strangers. 12%
-         * of sends at night, 2% from a number the tenant does not own. Marketing comes from campaigns: 60% of
-         * marketing texts and emails are a campaign's text sent unchanged to many (200 texts, 50 emails), the rest
-         * personalised with a name and a code; transactional messages are all different.
+         * 70% SMS (4 in 5 marketing), 3% MMS, 12% email (2 in 3 marketing), 10% live marketing calls, 5% IVR
+         * calls or ringless voicemail. 90% of sends go to recipients on the tenant's list for that kind of
+         * message (a few of whom are pending, revoked or opted out), 10% to strangers. 12% of sends at night, 2%
+         * from a number the tenant does not own. Marketing comes from campaigns: 60% of marketing texts and
+         * emails are a campaign's text sent unchanged to many (200 texts, 50 emails), the rest personalised with
+         * a name and a code; transactional messages are all different.
          */
         static SendRequest next(Random random, int consents) {
             int roll = random.nextInt(100);
             Channel channel = roll < 70 ? Channel.SMS : roll < 73 ? Channel.MMS : roll < 85 ? Channel.EMAIL : roll < 95 ? Channel.VOICE
                     : random.nextBoolean() ? Channel.IVR : Channel.RVM;
-            boolean marketing = channel == Channel.EMAIL ? random.nextInt(3) < 2 : random.nextInt(5) < 4;
+            boolean marketing = channel == Channel.EMAIL ? random.nextInt(3) < 2 : channel.isText() ? random.nextInt(5) < 4 : true;
             Instant at = random.nextInt(100) < 12 ? NIGHT : DAY.plus(Duration.ofMinutes(random.nextInt(120)));
-            int person = random.nextInt(100) < 90 ? random.nextInt(consents) : consents + random.nextInt(consents / 10);
+            int person = random.nextInt(100) < 90 ? optedIn(random, consents, channel, marketing) : consents + random.nextInt(consents / 10);
             String name = NAMES[random.nextInt(NAMES.length)];
             String product = PRODUCTS[random.nextInt(PRODUCTS.length)];
             int code = 100_000 + random.nextInt(900_000);
@@ -323,6 +324,19 @@ public class RulebookBenchmark {
             }
             return new SendRequest(channel, from, to, marketing ? Purpose.MARKETING : Purpose.TRANSACTIONAL, body, null, Map.of(), at,
                     "US", null, false, channel == Channel.IVR || channel == Channel.RVM, false, "spring", marketing ? product : null, false);
+        }
+
+        /** One of the tenant's recipients who signed up for this kind of message (the sender's list for it). */
+        private static int optedIn(Random random, int consents, Channel channel, boolean marketing) {
+            while (true) {
+                int person = random.nextInt(consents);
+                boolean listed = channel == Channel.EMAIL ? !marketing || SyntheticContacts.takesEmail(person)
+                        : !channel.isText() ? SyntheticContacts.takesCalls(person)
+                        : marketing || SyntheticContacts.isCustomer(person);
+                if (listed) {
+                    return person;
+                }
+            }
         }
 
         /** A marketing text with a 160-character body, different for each send, to one of the tenant's recipients by day. */

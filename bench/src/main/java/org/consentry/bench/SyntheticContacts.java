@@ -66,18 +66,26 @@ final class SyntheticContacts {
     }
 
     /**
-     * As {@link #build}, and more as a real tenant's book is: one recipient in eight also agreed to marketing
-     * calls, one in three to marketing email (at {@link #email}), one in twenty-five bought something 40 days ago.
+     * As {@link #build}, and more as a real tenant's book is: three in four recipients are customers who
+     * agreed to transactional texts (through the API); one in eight also agreed to marketing calls, IVR calls
+     * and ringless voicemail; one in three to marketing email (at {@link #email}); one in twenty-five bought
+     * something 40 days ago.
      */
     static ContactBook buildMixed(int count) {
         ContactBook book = build(count);
         long seq = count * 2L;
         for (int i = 0; i < count; i++) {
-            if (i % 8 == 5) {
-                seq = apply(book, seq, new ConsentGranted("cv_" + i, number(i), Channel.VOICE, Purpose.MARKETING, ConsentMethod.WEB_FORM,
+            if (isCustomer(i)) {
+                seq = apply(book, seq, new ConsentGranted("ct_" + i, number(i), Channel.SMS, Purpose.TRANSACTIONAL, ConsentMethod.API,
                         ConsentStatus.ACTIVE, CAPTURED, true, EVIDENCE));
             }
-            if (i % 3 == 0) {
+            if (takesCalls(i)) {
+                for (Channel channel : new Channel[] {Channel.VOICE, Channel.IVR, Channel.RVM}) {
+                    seq = apply(book, seq, new ConsentGranted("c" + channel.wireName() + "_" + i, number(i), channel, Purpose.MARKETING,
+                            ConsentMethod.WEB_FORM, ConsentStatus.ACTIVE, CAPTURED, true, EVIDENCE));
+                }
+            }
+            if (takesEmail(i)) {
                 seq = apply(book, seq, new ConsentGranted("ce_" + i, email(i), Channel.EMAIL, Purpose.MARKETING, ConsentMethod.WEB_FORM,
                         ConsentStatus.ACTIVE, CAPTURED, true, EVIDENCE));
             }
@@ -86,6 +94,18 @@ final class SyntheticContacts {
             }
         }
         return book;
+    }
+
+    static boolean isCustomer(long i) {
+        return i % 4 != 3;
+    }
+
+    static boolean takesCalls(long i) {
+        return i % 8 == 5;
+    }
+
+    static boolean takesEmail(long i) {
+        return i % 3 == 0;
     }
 
     private static long apply(ContactBook book, long seq, LedgerEvent event) {
