@@ -65,6 +65,26 @@ public final class Brands {
      * letters or more also matches one letter off.
      */
     public Brand named(String text, String except) {
+        String key = except == null ? text : except + '\u0000' + text;
+        Brand[] answer = remembered.get(key);
+        if (answer == null) {
+            if (remembered.size() >= REMEMBERED_NAMES) {
+                remembered.clear();
+            }
+            answer = new Brand[] {find(text, except)};
+            remembered.put(key, answer);
+        }
+        return answer[0];
+    }
+
+    /**
+     * The answers of {@link #named} so far: the same display names and hosts come back in message after
+     * message. At most {@value #REMEMBERED_NAMES}; when full, the memory starts over.
+     */
+    private static final int REMEMBERED_NAMES = 10_000;
+    private final java.util.Map<String, Brand[]> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Brand find(String text, String except) {
         String lower = text.toLowerCase(Locale.ROOT);
         String squeezed = deleet(squeeze(lower));
         List<String> parts = new ArrayList<>(4);

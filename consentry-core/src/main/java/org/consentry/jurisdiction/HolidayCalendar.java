@@ -65,6 +65,34 @@ public final class HolidayCalendar {
                     && byYear.computeIfAbsent(date.getYear() + 1, this::datesIn).contains(date));
     }
 
+    /** The days from which {@link #isHoliday(long)} answers from bits: 2000-01-01 to 2099-12-31. */
+    private static final long FIRST_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+    private static final long END_DAY = LocalDate.of(2100, 1, 1).toEpochDay();
+
+    /** One bit per day from {@link #FIRST_DAY}, set on holidays; built on first use. */
+    private volatile java.util.BitSet days;
+
+    /** Whether a day, counted from 1970-01-01 as {@link LocalDate#toEpochDay()} does, is a holiday. */
+    public boolean isHoliday(long epochDay) {
+        if (epochDay < FIRST_DAY || epochDay >= END_DAY) {
+            return isHoliday(LocalDate.ofEpochDay(epochDay));
+        }
+        java.util.BitSet bits = days;
+        if (bits == null) {
+            bits = new java.util.BitSet((int) (END_DAY - FIRST_DAY));
+            for (int year = 1999; year <= 2100; year++) {
+                for (LocalDate date : datesIn(year)) {
+                    long day = date.toEpochDay();
+                    if (day >= FIRST_DAY && day < END_DAY) {
+                        bits.set((int) (day - FIRST_DAY));
+                    }
+                }
+            }
+            days = bits;
+        }
+        return bits.get((int) (epochDay - FIRST_DAY));
+    }
+
     /** The name of the holiday on a date, or null. */
     public String nameOf(LocalDate date) {
         for (int year = date.getYear() - 1; year <= date.getYear() + 1; year++) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.consentry.content.LinkInspector;
+import org.consentry.content.MessageContent;
 import org.consentry.content.PhishingSignals;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.Facts;
@@ -49,8 +50,14 @@ public final class PhishingRule implements Rule {
         if (facts.content().isEmpty()) {
             return Outcome.pass();
         }
-        List<PhishingSignals.Signal> asks = signals.find(facts.content().words());
-        List<LinkInspector.Finding> disguised = links.inspect(facts.content().links(), facts.tenant().brand());
+        String brand = facts.tenant().brand();
+        return facts.content().derive(this, brand, content -> judge(content, brand));
+    }
+
+    /** The outcome for a body sent under a brand: it depends on nothing else, so it is worked out once per body and brand. */
+    private Outcome judge(MessageContent content, String brand) {
+        List<PhishingSignals.Signal> asks = signals.find(content.words());
+        List<LinkInspector.Finding> disguised = links.inspect(content.links(), brand);
         if (asks.isEmpty() && disguised.isEmpty()) {
             return Outcome.pass();
         }

@@ -3,6 +3,7 @@ package org.consentry.policy.rules.content;
 import java.util.List;
 import java.util.Map;
 import org.consentry.content.Lexicon;
+import org.consentry.content.MessageContent;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.Facts;
 import org.consentry.policy.Outcome;
@@ -59,7 +60,12 @@ public final class ProhibitedContentRule implements Rule {
         if (facts.content().isEmpty()) {
             return Outcome.pass();
         }
-        List<Lexicon.Match> matches = lexicon.find(facts.content());
+        return facts.content().derive(this, null, this::judge);
+    }
+
+    /** The outcome for a body: it depends on nothing else, so it is worked out once per body. */
+    private Outcome judge(MessageContent content) {
+        List<Lexicon.Match> matches = lexicon.find(content);
         if (matches.isEmpty()) {
             return Outcome.pass();
         }

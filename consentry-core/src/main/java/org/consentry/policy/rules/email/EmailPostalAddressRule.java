@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.consentry.content.ContentAnalyzer;
+import org.consentry.content.MessageContent;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.Facts;
@@ -41,20 +42,25 @@ public final class EmailPostalAddressRule implements Rule {
         if (request.channel() != Channel.EMAIL || !request.purpose().isMarketing()) {
             return Outcome.pass();
         }
-        String body = simplify(facts.content().lowerCase());
         String registered = facts.tenant().postalAddress();
-        if (registered != null) {
-            String firstLine = simplify(registered.toLowerCase(Locale.ROOT).split(",")[0]);
-            if (!firstLine.isBlank() && body.contains(firstLine)) {
-                return Outcome.pass();
-            }
-        }
-        if (STREET.matcher(body).find() || PO_BOX.matcher(body).find()) {
+        if (facts.content().derive(this, registered, content -> hasAddress(content, registered))) {
             return Outcome.pass();
         }
         return Outcome.block(INFO.reason("This marketing email carries no postal address"
                 + (registered == null ? "." : "; the account's is '" + registered + "'."),
                 Evidence.of("registered_address", registered)));
+    }
+
+    /** True when the body carries the registered address's first line, or any street address or post office box. */
+    private static boolean hasAddress(MessageContent content, String registered) {
+        String body = simplify(content.lowerCase());
+        if (registered != null) {
+            String firstLine = simplify(registered.toLowerCase(Locale.ROOT).split(",")[0]);
+            if (!firstLine.isBlank() && body.contains(firstLine)) {
+                return true;
+            }
+        }
+        return STREET.matcher(body).find() || PO_BOX.matcher(body).find();
     }
 
     static String simplify(String text) {

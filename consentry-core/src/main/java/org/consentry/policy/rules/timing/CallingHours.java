@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.consentry.jurisdiction.HolidayCalendar;
+import org.consentry.jurisdiction.LocalClock;
 
 /**
  * When calls and texts may reach a recipient, in its local time: windows for each day of the week, and on
@@ -26,6 +27,12 @@ public final class CallingHours {
     private final Map<DayOfWeek, List<LocalWindow>> byDay;
     private final List<LocalWindow> onHolidays;
     private final HolidayCalendar holidays;
+    /** The same windows as seconds of the day, start inclusive and end exclusive in pairs: per day of the week, and on holidays. */
+    private final int[][] secondsByDay = new int[7][];
+    private final int[] holidaySeconds;
+    /** The words of {@link #describe(LocalDate)} per day of the week, and on holidays. */
+    private final String[] describedByDay = new String[7];
+    private final String describedOnHolidays;
 
     public CallingHours(Map<DayOfWeek, List<LocalWindow>> byDay, List<LocalWindow> onHolidays, HolidayCalendar holidays) {
         Map<DayOfWeek, List<LocalWindow>> copy = new EnumMap<>(DayOfWeek.class);
@@ -35,6 +42,22 @@ public final class CallingHours {
         this.byDay = copy;
         this.onHolidays = sorted(onHolidays);
         this.holidays = holidays;
+        for (DayOfWeek day : DayOfWeek.values()) {
+            secondsByDay[day.ordinal()] = seconds(copy.get(day));
+            describedByDay[day.ordinal()] = describe(copy.get(day));
+        }
+        this.holidaySeconds = seconds(this.onHolidays);
+        this.describedOnHolidays = describe(this.onHolidays);
+    }
+
+    private static int[] seconds(List<LocalWindow> windows) {
+        int[] seconds = new int[windows.size() * 2];
+        for (int i = 0; i < windows.size(); i++) {
+            LocalWindow window = windows.get(i);
+            seconds[2 * i] = window.start().toSecondOfDay();
+            seconds[2 * i + 1] = window.untilMidnight() ? 86_400 : window.end().toSecondOfDay();
+        }
+        return seconds;
     }
 
     /** The same window every day, no holidays. */
@@ -62,16 +85,27 @@ public final class CallingHours {
     }
 
     public boolean allows(ZonedDateTime local) {
-        for (LocalWindow window : windowsOn(local.toLocalDate())) {
-            if (window.contains(local.toLocalTime())) {
+        return allows(local.toLocalDate().toEpochDay(), local.toLocalTime().toSecondOfDay());
+    }
+
+    public boolean allows(Instant at, ZoneId zone) {
+        long local = LocalClock.localSeconds(at, zone);
+        return allows(LocalClock.epochDay(local), LocalClock.secondOfDay(local));
+    }
+
+    /**
+     * Whether a local second of a day is inside a window. Windows start and end on whole minutes, so the
+     * second alone decides: 20:59:59.9 is inside a window ending at 21:00, as its second 20:59:59 is.
+     */
+    private boolean allows(long epochDay, int secondOfDay) {
+        int[] windows = holidays != null && holidays.isHoliday(epochDay) ? holidaySeconds
+                : secondsByDay[LocalClock.dayOfWeek(epochDay)];
+        for (int i = 0; i < windows.length; i += 2) {
+            if (secondOfDay >= windows[i] && secondOfDay < windows[i + 1]) {
                 return true;
             }
         }
         return false;
-    }
-
-    public boolean allows(Instant at, ZoneId zone) {
-        return allows(at.atZone(zone));
     }
 
     /** The first instant at or after a local time that this schedule allows, or null within the horizon. */
@@ -128,7 +162,7 @@ public final class CallingHours {
 
     /** The windows of a date in words, e.g. {@code 10:00-13:00, 14:00-20:00} or {@code no calls}. */
     public String describe(LocalDate date) {
-        return describe(windowsOn(date));
+        return isHoliday(date) ? describedOnHolidays : describedByDay[date.getDayOfWeek().ordinal()];
     }
 
     /**

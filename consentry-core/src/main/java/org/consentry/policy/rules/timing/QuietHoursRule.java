@@ -2,13 +2,13 @@ package org.consentry.policy.rules.timing;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.consentry.jurisdiction.LocalClock;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.Facts;
 import org.consentry.policy.Outcome;
@@ -27,8 +27,6 @@ import org.consentry.recipient.Recipient;
  * known); a US number whose state is unknown is bound by every state's pack. Transactional messages and email are not bound.
  */
 public final class QuietHoursRule implements Rule {
-
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final QuietHoursPack pack;
     private final RuleInfo info;
@@ -80,35 +78,60 @@ public final class QuietHoursRule implements Rule {
             return Outcome.pass();
         }
         Instant lawful = pack.hours().earliestLawful(at, zones);
-        return Outcome.defer(info.reason(message(at.atZone(outside), lawful), Evidence.of(
-                "zones", zones.stream().map(ZoneId::getId).toList(),
+        LocalDateTime local = LocalDateTime.ofEpochSecond(LocalClock.localSeconds(at, outside), 0, ZoneOffset.UTC);
+        String holiday = holidayName(local.toLocalDate());
+        String window = pack.hours().describe(local.toLocalDate());
+        return Outcome.defer(info.reason(message(local, outside, holiday, window, lawful), Evidence.of(
+                "zones", zoneIds(zones),
                 "local_time", localTimes(at, zones),
-                "window", pack.hours().describe(at.atZone(outside).toLocalDate()),
-                "holiday", holidayName(at.atZone(outside)),
+                "window", window,
+                "holiday", holiday,
                 "pack", pack.id())), lawful);
     }
 
-    private String message(ZonedDateTime local, Instant lawful) {
-        String day = local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        String holiday = holidayName(local);
-        String when = HH_MM.format(local) + " in " + local.getZone().getId();
+    private String message(LocalDateTime local, ZoneId zone, String holiday, String window, Instant lawful) {
+        String when = hhmm(local.getHour(), local.getMinute()) + " in " + zone.getId();
         String message;
         if (holiday != null) {
-            message = when + " is on " + holiday + ", when " + pack.name() + " allows " + pack.hours().describe(local.toLocalDate());
+            message = when + " is on " + holiday + ", when " + pack.name() + " allows " + window;
         } else if (pack.hours().windowsOn(local.toLocalDate()).isEmpty()) {
-            message = when + " is on a " + day + ", when " + pack.name() + " allows no calls";
+            message = when + " is on a " + DAY_NAMES[local.getDayOfWeek().ordinal()] + ", when " + pack.name() + " allows no calls";
         } else {
-            message = when + " is outside " + pack.hours().describe(local.toLocalDate()) + " (" + pack.name() + ")";
+            message = when + " is outside " + window + " (" + pack.name() + ")";
         }
         return lawful == null ? message + "; the recipient's zones share no calling hours in the next weeks" : message;
     }
 
-    private String holidayName(ZonedDateTime local) {
-        if (!pack.hours().isHoliday(local.toLocalDate())) {
+    private static final String[] DAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+    private String holidayName(LocalDate date) {
+        if (!pack.hours().isHoliday(date)) {
             return null;
         }
-        String name = pack.hours().holidays().nameOf(local.toLocalDate());
+        String name = pack.hours().holidays().nameOf(date);
         return name == null ? "a holiday" : name;
+    }
+
+    private static Object zoneIds(List<ZoneId> zones) {
+        if (zones.size() == 1) {
+            return List.of(zones.get(0).getId());
+        }
+        String[] ids = new String[zones.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = zones.get(i).getId();
+        }
+        return List.of(ids);
+    }
+
+    /** {@code HH:mm}, without a formatter. */
+    static String hhmm(int hour, int minute) {
+        return new String(new char[] {(char) ('0' + hour / 10), (char) ('0' + hour % 10), ':', (char) ('0' + minute / 10),
+            (char) ('0' + minute % 10)});
+    }
+
+    private static String hhmm(Instant at, ZoneId zone) {
+        int second = LocalClock.secondOfDay(LocalClock.localSeconds(at, zone));
+        return hhmm(second / 3600, second / 60 % 60);
     }
 
     private ZoneId firstZoneOutside(Instant at, List<ZoneId> zones) {
@@ -122,11 +145,11 @@ public final class QuietHoursRule implements Rule {
 
     static Object localTimes(Instant at, List<ZoneId> zones) {
         if (zones.size() == 1) {
-            return HH_MM.format(at.atZone(zones.get(0)));
+            return hhmm(at, zones.get(0));
         }
         Map<String, String> times = new LinkedHashMap<>();
         for (ZoneId zone : zones) {
-            times.put(zone.getId(), HH_MM.format(at.atZone(zone)));
+            times.put(zone.getId(), hhmm(at, zone));
         }
         return times;
     }
