@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.consentry.address.EmailAddressParser;
 import org.consentry.address.PhoneNumberParser;
-import org.consentry.inbound.KeywordParser;
+import org.consentry.inbound.ReplyClassifier;
 import org.consentry.content.ContentAnalyzer;
 import org.consentry.policy.rules.identity.OptOutLanguage;
 import org.consentry.recipient.RecipientResolver;
@@ -71,7 +71,7 @@ public final class Store implements AutoCloseable {
         this.consents = new Consents(ledger, contacts, ids);
         this.optOuts = new OptOuts(ledger, contacts);
         this.internalDnc = new InternalDnc(ledger, contacts);
-        this.replies = new SmsReplies(KeywordParser.load(), optOuts, consents);
+        this.replies = new SmsReplies(ReplyClassifier.load(), optOuts, consents);
         RecipientResolver resolver = RecipientResolver.load();
         this.facts = new LedgerFacts(resolver, phones, emails, directory, contacts, providerLists, projections.activity(),
                 ContentAnalyzer.load(), OptOutLanguage.load(), ledger);

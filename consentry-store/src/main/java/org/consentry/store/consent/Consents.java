@@ -3,6 +3,8 @@ package org.consentry.store.consent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.consentry.consent.AgreedFrequency;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStatus;
 import org.consentry.ledger.ConsentConfirmed;
@@ -10,8 +12,8 @@ import org.consentry.ledger.ConsentGranted;
 import org.consentry.ledger.ConsentRevoked;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
-import org.consentry.policy.OptOutScope;
 import org.consentry.policy.Channel;
+import org.consentry.policy.OptOutScope;
 import org.consentry.store.Ids;
 import org.consentry.store.RequestRefused;
 import org.consentry.store.ledger.Ledger;
@@ -72,6 +74,18 @@ public final class Consents {
         }
         ledger.append(tenant, events);
         return confirmed;
+    }
+
+    /** The frequency named by the latest active consent of the address for texts, if it names one. */
+    public Optional<AgreedFrequency> textFrequency(String tenant, String address) {
+        Consent latest = null;
+        for (Consent consent : contacts.stateOf(tenant, address).consents()) {
+            if (consent.status() == ConsentStatus.ACTIVE && consent.channel().isText() && consent.frequency() != null
+                    && (latest == null || consent.capturedAt().isAfter(latest.capturedAt()))) {
+                latest = consent;
+            }
+        }
+        return latest == null ? Optional.empty() : Optional.of(latest.frequency());
     }
 
     public Consent find(String tenant, String consentId) {

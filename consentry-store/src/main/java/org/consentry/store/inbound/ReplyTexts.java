@@ -4,7 +4,7 @@ import org.consentry.tenant.TenantProfile;
 
 /**
  * The texts sent back to keyword replies. Each names the brand; the opt-out confirmation carries no
- * marketing (47 CFR 64.1200(a)(10)); HELP gives the support contact, "Msg & data rates may apply" and the
+ * marketing (47 CFR 64.1200(a)(10)); HELP gives the support contact, the message frequency, "Msg & data rates may apply" and the
  * STOP instruction (CTIA Messaging Principles 5.1.3).
  */
 final class ReplyTexts {
@@ -25,8 +25,12 @@ final class ReplyTexts {
                 + "Reply HELP for help, STOP to opt out.";
     }
 
-    static String help(TenantProfile tenant) {
+    /**
+     * @param frequency what the recipient agreed to ("4/month"), or null: then "Msg frequency varies"
+     */
+    static String help(TenantProfile tenant, String frequency) {
         String support = tenant.supportContact() == null ? "" : " Help: " + tenant.supportContact() + ".";
-        return tenant.brand() + ":" + support + " Msg & data rates may apply. Reply STOP to opt out.";
+        String often = frequency == null ? " Msg frequency varies." : " Msg frequency: " + frequency + ".";
+        return tenant.brand() + ":" + support + often + " Msg & data rates may apply. Reply STOP to opt out.";
     }
 }

@@ -2,30 +2,31 @@ package org.consentry.store.inbound;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
-import org.consentry.inbound.Keyword;
-import org.consentry.inbound.KeywordParser;
+import org.consentry.inbound.ReplyClassifier;
+import org.consentry.inbound.ReplyIntent;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.consent.Consents;
 import org.consentry.store.consent.OptOuts;
 import org.consentry.tenant.TenantProfile;
 
 /**
- * Acts on a reply a recipient texted to one of a tenant's numbers. STOP and its synonyms opt out of texts
- * (and revoke the SMS consents); START and UNSTOP opt back in; YES confirms pending double opt-ins, or opts
- * back in; HELP and INFO get the help text. Anything else is left alone.
+ * Acts on a reply a recipient texted to one of a tenant's numbers, as {@link ReplyClassifier} reads it. A
+ * revocation, in any words (47 CFR 64.1200(a)(10)), opts out of texts and revokes the SMS consents; START and
+ * UNSTOP opt back in; YES confirms pending double opt-ins, or opts back in; HELP and INFO get the help text.
+ * Anything else is left alone.
  */
 public final class SmsReplies {
 
     private static final Set<OptOutScope> TEXTS = Set.of(OptOutScope.SMS);
 
-    private final KeywordParser keywords;
+    private final ReplyClassifier classifier;
     private final OptOuts optOuts;
     private final Consents consents;
 
-    public SmsReplies(KeywordParser keywords, OptOuts optOuts, Consents consents) {
-        this.keywords = keywords;
+    public SmsReplies(ReplyClassifier classifier, OptOuts optOuts, Consents consents) {
+        this.classifier = classifier;
         this.optOuts = optOuts;
         this.consents = consents;
     }
@@ -34,34 +35,37 @@ public final class SmsReplies {
      * @param from the recipient's number in E.164
      */
     public ReplyOutcome handle(TenantProfile tenant, String from, String body, Instant at) {
-        Optional<Keyword> keyword = keywords.parse(body);
-        if (keyword.isEmpty()) {
-            return new ReplyOutcome(ReplyAction.NONE, null, null);
+        ReplyIntent intent = classifier.classify(body);
+        if (intent.kind() == ReplyIntent.Kind.NONE) {
+            return new ReplyOutcome(ReplyAction.NONE, null, null, false, intent.why());
         }
-        String word = keyword.get().word();
+        String word = intent.matched().toUpperCase(Locale.ROOT);
         String via = "sms:" + word;
-        switch (keyword.get().action()) {
+        switch (intent.kind()) {
             case OPT_OUT: {
                 OptOuts.Change change = optOuts.optOut(tenant.id(), from, TEXTS, at, via);
-                return new ReplyOutcome(ReplyAction.OPT_OUT, word, change.newlyOptedOut() ? ReplyTexts.optedOut(tenant) : null);
+                return new ReplyOutcome(ReplyAction.OPT_OUT, word, change.newlyOptedOut() ? ReplyTexts.optedOut(tenant) : null,
+                        intent.ambiguous(), intent.why());
             }
             case OPT_IN: {
                 OptOuts.Lifted lifted = optOuts.optIn(tenant.id(), from, TEXTS, at, via);
-                return new ReplyOutcome(ReplyAction.OPT_IN, word, lifted.changedAnything() ? ReplyTexts.optedIn(tenant) : null);
+                return new ReplyOutcome(ReplyAction.OPT_IN, word, lifted.changedAnything() ? ReplyTexts.optedIn(tenant) : null, false,
+                        intent.why());
             }
             case CONFIRM: {
                 OptOuts.Lifted lifted = optOuts.optIn(tenant.id(), from, TEXTS, at, via);
                 List<String> confirmed = consents.confirmPending(tenant.id(), from, OptOutScope.SMS, at, via);
                 if (!confirmed.isEmpty()) {
-                    return new ReplyOutcome(ReplyAction.CONFIRM, word, ReplyTexts.confirmed(tenant));
+                    return new ReplyOutcome(ReplyAction.CONFIRM, word, ReplyTexts.confirmed(tenant), false, intent.why());
                 }
                 if (lifted.changedAnything()) {
-                    return new ReplyOutcome(ReplyAction.OPT_IN, word, ReplyTexts.optedIn(tenant));
+                    return new ReplyOutcome(ReplyAction.OPT_IN, word, ReplyTexts.optedIn(tenant), false, intent.why());
                 }
-                return new ReplyOutcome(ReplyAction.NONE, word, null);
+                return new ReplyOutcome(ReplyAction.NONE, word, null, false, intent.why() + " Nothing was pending or opted out.");
             }
             default:
-                return new ReplyOutcome(ReplyAction.HELP, word, ReplyTexts.help(tenant));
+                String frequency = consents.textFrequency(tenant.id(), from).map(agreed -> agreed.text()).orElse(null);
+                return new ReplyOutcome(ReplyAction.HELP, word, ReplyTexts.help(tenant, frequency), false, intent.why());
         }
     }
 }

@@ -108,7 +108,7 @@ class SmsRepliesTest {
     void helpAnswersWithTheBrandSupportRatesAndStop(String body) {
         ReplyOutcome outcome = replies.handle(acme, ANA, body, START);
         assertThat(outcome.action()).isEqualTo(ReplyAction.HELP);
-        assertThat(outcome.reply()).isEqualTo("Acme: Help: help@acme.example. Msg & data rates may apply. Reply STOP to opt out.");
+        assertThat(outcome.reply()).isEqualTo("Acme: Help: help@acme.example. Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out.");
         assertThat(fixture.store().consents().history(acme.id(), ANA)).as("help changes nothing").isEmpty();
     }
 

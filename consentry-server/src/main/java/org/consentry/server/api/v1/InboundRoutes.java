@@ -61,6 +61,8 @@ final class InboundRoutes {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("action", outcome.action().wireName());
         answer.put("keyword", outcome.keyword());
+        answer.put("ambiguous", outcome.ambiguous());
+        answer.put("why", outcome.why());
         answer.put("reply", outcome.reply());
         answer.put("tenant", tenant.id());
         ctx.json(answer);

@@ -1,0 +1,245 @@
+package org.consentry.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.consentry.inbound.ReplyIntent.Kind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The reply classifier on a labelled set of realistic replies ({@code replies.tsv}, written for it) and on the
+ * cases the FCC's "any reasonable means" rule turns on: negation, other senses of a revocation word, typos.
+ * Precision and recall per label are written to {@code target/reply-classification.txt} for BENCHMARKS.md.
+ */
+class ReplyClassifierTest {
+
+    private static final ReplyClassifier CLASSIFIER = ReplyClassifier.load();
+    private static final List<String> REPORT = new ArrayList<>();
+
+    /** One labelled reply of the fixture. */
+    record Labelled(int line, Kind label, String language, String reply) {
+    }
+
+    static List<Labelled> fixture() {
+        List<Labelled> replies = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                ReplyClassifierTest.class.getResourceAsStream("/org/consentry/inbound/replies.tsv"), StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.startsWith("#") || line.startsWith("label\t") || line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split("\t", 3);
+                replies.add(new Labelled(number, Kind.valueOf(cells[0].toUpperCase(java.util.Locale.ROOT)), cells[1], cells[2]));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return replies;
+    }
+
+    /** Every keyword carriers and the CTIA require ({@code sms-keywords.tsv}) is read as its action, alone and plainly. */
+    @Test
+    void knowsEveryRequiredKeyword() {
+        org.consentry.ruledata.RuleDataFile keywords = org.consentry.ruledata.RuleDataFile.resource("/org/consentry/rules/sms-keywords.tsv");
+        assertThat(keywords.rows()).hasSizeGreaterThanOrEqualTo(13);
+        for (org.consentry.ruledata.RuleDataFile.Row row : keywords.rows()) {
+            String keyword = row.get("keyword");
+            ReplyIntent intent = CLASSIFIER.classify(keyword);
+            assertThat(intent.kind()).as(keyword).isEqualTo(Kind.valueOf(row.get("action").toUpperCase(java.util.Locale.ROOT)));
+            assertThat(intent.ambiguous()).as(keyword).isFalse();
+            assertThat(intent.matched()).as(keyword).isEqualTo(keyword.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Test
+    void theFixtureIsLargeAndCoversFourLanguages() {
+        List<Labelled> replies = fixture();
+        assertThat(replies).hasSizeGreaterThanOrEqualTo(400);
+        assertThat(replies).extracting(Labelled::language).contains("en", "es", "fr", "de");
+        assertThat(replies).extracting(Labelled::label).contains(Kind.values());
+    }
+
+    @Test
+    void noRevocationInTheFixtureIsMissed() {
+        List<String> missed = new ArrayList<>();
+        for (Labelled reply : fixture()) {
+            ReplyIntent intent = CLASSIFIER.classify(reply.reply());
+            if (reply.label() == Kind.OPT_OUT && !intent.isOptOut()) {
+                missed.add("line " + reply.line() + ": " + reply.reply() + " -> " + intent);
+            }
+        }
+        assertThat(missed).as("revocations read as something else").isEmpty();
+    }
+
+    @Test
+    void precisionAndRecallPerLabel() throws IOException {
+        List<Labelled> replies = fixture();
+        Map<Kind, int[]> counts = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            counts.put(kind, new int[3]);
+        }
+        List<String> mistakes = new ArrayList<>();
+        for (Labelled reply : replies) {
+            Kind got = CLASSIFIER.classify(reply.reply()).kind();
+            if (got == reply.label()) {
+                counts.get(got)[0]++;
+            } else {
+                counts.get(got)[1]++;
+                counts.get(reply.label())[2]++;
+                mistakes.add("line " + reply.line() + " (" + reply.label().wireName() + " read as " + got.wireName() + "): " + reply.reply());
+            }
+        }
+        REPORT.add("Reply classification on " + replies.size() + " labelled replies (en, es, fr, de)");
+        counts.forEach((kind, c) -> REPORT.add(String.format(java.util.Locale.ROOT, "%-8s precision %.3f (%d/%d), recall %.3f (%d/%d)",
+                kind.wireName(), ratio(c[0], c[0] + c[1]), c[0], c[0] + c[1], ratio(c[0], c[0] + c[2]), c[0], c[0] + c[2])));
+        REPORT.addAll(mistakes);
+        int[] optOut = counts.get(Kind.OPT_OUT);
+        assertThat(ratio(optOut[0], optOut[0] + optOut[2])).as("opt-out recall").isEqualTo(1.0);
+        assertThat(ratio(optOut[0], optOut[0] + optOut[1])).as("opt-out precision").isGreaterThanOrEqualTo(0.97);
+        for (Kind kind : List.of(Kind.OPT_IN, Kind.CONFIRM, Kind.HELP, Kind.NONE)) {
+            int[] c = counts.get(kind);
+            assertThat(ratio(c[0], c[0] + c[2])).as(kind + " recall").isGreaterThanOrEqualTo(0.95);
+            assertThat(ratio(c[0], c[0] + c[1])).as(kind + " precision").isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    private static double ratio(int part, int whole) {
+        return whole == 0 ? 1.0 : (double) part / whole;
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        if (!REPORT.isEmpty()) {
+            Files.createDirectories(Path.of("target"));
+            Files.write(Path.of("target", "reply-classification.txt"), REPORT);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STOP", "stop.", "  Stop!! ", "STOP 🛑", "stop2", "st0p", "stooop", "s t o p", "S.T.O.P", "please stop", "stop now!"})
+    void aRevocationWordAloneOrWithFillersIsAPlainOptOut(String reply) {
+        ReplyIntent intent = CLASSIFIER.classify(reply);
+        assertThat(intent.kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(intent.ambiguous()).isFalse();
+        assertThat(intent.matched()).isEqualTo("stop");
+        assertThat(intent.language()).isEqualTo("en");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "please stop texting me|stop texting",
+        "leave me alone|leave me alone",
+        "No más mensajes|no mas",
+        "Ne m'envoyez plus de messages|ne menvoyez plus",
+        "Keine Nachrichten mehr|keine nachrichten mehr",
+        "wrong number|wrong number",
+        "stop it now|stop it"})
+    void aRevocationPhraseIsAPlainOptOut(String reply, String matched) {
+        ReplyIntent intent = CLASSIFIER.classify(reply);
+        assertThat(intent.kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(intent.ambiguous()).isFalse();
+        assertThat(intent.matched()).isEqualTo(matched);
+        assertThat(intent.why()).contains(matched);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"can you stop?", "I said stop", "how do I unsubscribe?", "Cancel my subscription", "No", "nope", "stpo", "stp", "cancle"})
+    void aReplyThatMayBeARevocationIsAnOptOutMarkedAmbiguous(String reply) {
+        ReplyIntent intent = CLASSIFIER.classify(reply);
+        assertThat(intent.kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(intent.ambiguous()).isTrue();
+        assertThat(intent.why()).contains("fail closed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"don't stop", "Don't stop!", "I can't stop laughing", "never stop", "don't ever stop",
+        "Please don't stop sending these, I love the deals", "stop by the store at 5", "can you stop by?", "I'll stop in later",
+        "Which bus stop is closest?", "by the end of the month", "I quit smoking", "Cancel my appointment for tomorrow",
+        "Para mañana por favor", "Quiero cancelar mi cita"})
+    void aNegatedRevocationWordOrOneUsedInAnotherSenseIsNone(String reply) {
+        assertThat(CLASSIFIER.classify(reply).kind()).isEqualTo(Kind.NONE);
+    }
+
+    @Test
+    void aNegationDoesNotReachAcrossASentenceEnd() {
+        assertThat(CLASSIFIER.classify("Don't. Stop.").kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(CLASSIFIER.classify("I'm not sure, stop").kind()).isEqualTo(Kind.OPT_OUT);
+    }
+
+    @Test
+    void aRevocationWinsOverHelpAndOverAYes() {
+        assertThat(CLASSIFIER.classify("Who is this? Stop texting me").kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(CLASSIFIER.classify("yes stop").kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(CLASSIFIER.classify("help me stop these").kind()).isEqualTo(Kind.OPT_OUT);
+    }
+
+    @Test
+    void anOptInOrAYesCountsOnlyWhenTheReplyIsNothingElse() {
+        assertThat(CLASSIFIER.classify("START").kind()).isEqualTo(Kind.OPT_IN);
+        assertThat(CLASSIFIER.classify("sign me up!").kind()).isEqualTo(Kind.OPT_IN);
+        assertThat(CLASSIFIER.classify("Yes please").kind()).isEqualTo(Kind.CONFIRM);
+        assertThat(CLASSIFIER.classify("Sí").kind()).isEqualTo(Kind.CONFIRM);
+        assertThat(CLASSIFIER.classify("What time does class start?").kind()).isEqualTo(Kind.NONE);
+        ReplyIntent longer = CLASSIFIER.classify("Yes I'll be there at 3");
+        assertThat(longer.kind()).isEqualTo(Kind.NONE);
+        assertThat(longer.why()).contains("longer reply");
+    }
+
+    @Test
+    void helpIsFoundAnywhereInTheReply() {
+        assertThat(CLASSIFIER.classify("HELP").kind()).isEqualTo(Kind.HELP);
+        assertThat(CLASSIFIER.classify("¿Quién es?").kind()).isEqualTo(Kind.HELP);
+        assertThat(CLASSIFIER.classify("I need help with my order").kind()).isEqualTo(Kind.HELP);
+    }
+
+    @Test
+    void theAccountsOwnKeywordsCountAloneAndNeverOverARevocation() {
+        Map<String, Kind> custom = Map.of("join", Kind.OPT_IN, "menu", Kind.HELP, "nomore", Kind.OPT_OUT);
+        assertThat(CLASSIFIER.classify("JOIN!", custom).kind()).isEqualTo(Kind.OPT_IN);
+        assertThat(CLASSIFIER.classify("menu", custom).kind()).isEqualTo(Kind.HELP);
+        assertThat(CLASSIFIER.classify("NoMore", custom).kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(CLASSIFIER.classify("join now", custom).kind()).isEqualTo(Kind.NONE);
+        assertThat(CLASSIFIER.classify("join", Map.of("join", Kind.OPT_IN)).why()).contains("account's own keywords");
+    }
+
+    @Test
+    void emptyAndWordlessRepliesAreNone() {
+        assertThat(CLASSIFIER.classify(null).kind()).isEqualTo(Kind.NONE);
+        assertThat(CLASSIFIER.classify("   ").kind()).isEqualTo(Kind.NONE);
+        assertThat(CLASSIFIER.classify("👍❤️").kind()).isEqualTo(Kind.NONE);
+    }
+
+    @Test
+    void readingFoldsCaseAccentsApostrophesRepeatsAndDigits() {
+        assertThat(ReplyClassifier.read("Arrêtez! Don't STOOOP, stop2end. Löschen Sie ß"))
+                .containsExactly("arretez", "|", "dont", "stop", "stop", "end", "|", "loschen", "sie", "ss");
+        assertThat(ReplyClassifier.read("s t o p")).containsExactly("stop");
+    }
+
+    @Test
+    void oneEditApartCountsInsertionsDeletionsSubstitutionsAndSwaps() {
+        assertThat(ReplyClassifier.oneEditApart("stp", "stop")).isTrue();
+        assertThat(ReplyClassifier.oneEditApart("stopp", "stop")).isTrue();
+        assertThat(ReplyClassifier.oneEditApart("stip", "stop")).isTrue();
+        assertThat(ReplyClassifier.oneEditApart("sotp", "stop")).isTrue();
+        assertThat(ReplyClassifier.oneEditApart("stop", "stop")).isFalse();
+        assertThat(ReplyClassifier.oneEditApart("spot", "stop")).isFalse();
+        assertThat(ReplyClassifier.oneEditApart("st", "stop")).isFalse();
+    }
+}

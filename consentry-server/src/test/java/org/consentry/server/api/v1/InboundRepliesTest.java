@@ -1,0 +1,121 @@
+package org.consentry.server.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.consentry.server.testing.HttpAnswer;
+import org.consentry.server.testing.TestServer;
+import org.consentry.store.testing.MutableClock;
+import org.consentry.store.testing.StoreFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Replies in the recipient's own words through {@code POST /v1/inbound/sms}, and what the next check makes of them. */
+class InboundRepliesTest {
+
+    private static final String CHECK = """
+            {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
+             "body": "Acme: spring sale, 20% off today. Reply STOP to opt out."}""";
+
+    @TempDir
+    Path directory;
+
+    private final MutableClock clock = new MutableClock(StoreFixture.START);
+    private TestServer server;
+    private TestServer.Tenant acme;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(directory, clock);
+        acme = server.tenantWithSender("Acme");
+        HttpAnswer consent = server.post("/v1/consents", acme.key(), """
+                {"address": "+13055550100", "channel": "sms", "purpose": "marketing", "method": "web_form",
+                 "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
+                 "user_agent": "Mozilla/5.0", "source_url": "https://shop.example/join",
+                 "disclosure_text": "By checking this box you agree to receive up to 4 marketing texts a month.",
+                 "frequency": "4/month"}""");
+        assertThat(consent.status()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpAnswer reply(String text) {
+        return server.post("/v1/inbound/sms", acme.key(),
+                "{\"from\": \"+13055550100\", \"to\": \"+18005550199\", \"body\": \"" + text + "\"}");
+    }
+
+    private String decision() {
+        return server.post("/v1/checks", acme.key(), CHECK).text("/decision");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"please stop texting me", "Leave me alone!!", "BAJA", "Ne m'envoyez plus de SMS", "Keine Nachrichten mehr",
+        "stooop 🛑", "wrong number"})
+    void aRevocationInTheRecipientsOwnWordsBlocksTheVeryNextCheck(String text) {
+        assertThat(decision()).isEqualTo("allow");
+        HttpAnswer answer = reply(text);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.text("/action")).isEqualTo("opt_out");
+        assertThat(answer.json().at("/ambiguous").asBoolean()).isFalse();
+        assertThat(answer.text("/why")).isNotBlank();
+        assertThat(answer.text("/reply")).startsWith("Acme: You are unsubscribed");
+        assertThat(decision()).isEqualTo("block");
+    }
+
+    @Test
+    void aReplyThatMayBeARevocationIsTakenAsOneAndSaysWhy() {
+        HttpAnswer answer = reply("can you stop?");
+        assertThat(answer.text("/action")).isEqualTo("opt_out");
+        assertThat(answer.json().at("/ambiguous").asBoolean()).isTrue();
+        assertThat(answer.text("/why")).contains("'stop'").contains("fail closed");
+        assertThat(answer.text("/keyword")).isEqualTo("STOP");
+        assertThat(decision()).isEqualTo("block");
+
+        HttpAnswer evidence = server.get("/v1/evidence?address=%2B13055550100", acme.key());
+        assertThat(evidence.json().at("/events").findValuesAsText("via")).contains("sms:STOP");
+    }
+
+    @Test
+    void onlyOneConfirmationIsSentForRepeatedRevocations() {
+        assertThat(reply("STOP").text("/reply")).startsWith("Acme: You are unsubscribed");
+        HttpAnswer again = reply("I said stop!!");
+        assertThat(again.text("/action")).isEqualTo("opt_out");
+        assertThat(again.json().at("/reply").isNull()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I'll stop by the store at 5", "Don't stop!", "can you stop by?", "See you Thursday", "Cancel my appointment for tomorrow"})
+    void anOrdinaryReplyChangesNothing(String text) {
+        HttpAnswer answer = reply(text);
+        assertThat(answer.text("/action")).isEqualTo("none");
+        assertThat(answer.json().at("/reply").isNull()).isTrue();
+        assertThat(answer.text("/why")).isNotBlank();
+        assertThat(decision()).isEqualTo("allow");
+    }
+
+    @Test
+    void helpInAnyOfTheFourLanguagesGetsTheHelpText() {
+        for (String text : new String[] {"HELP", "Who is this?", "Ayuda", "Aide svp", "Hilfe"}) {
+            HttpAnswer answer = reply(text);
+            assertThat(answer.text("/action")).as(text).isEqualTo("help");
+            assertThat(answer.text("/reply")).as(text).startsWith("Acme").contains("Msg frequency: 4/month")
+                    .contains("Msg & data rates may apply").contains("Reply STOP to opt out");
+        }
+    }
+
+    @Test
+    void startAfterAStopOptsBackIn() {
+        reply("please stop");
+        assertThat(decision()).isEqualTo("block");
+        HttpAnswer start = reply("START");
+        assertThat(start.text("/action")).isEqualTo("opt_in");
+        assertThat(reply("start again next week maybe").text("/action")).as("an opt-in must be the whole reply").isEqualTo("none");
+    }
+}
