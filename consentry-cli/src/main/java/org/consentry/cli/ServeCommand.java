@@ -41,6 +41,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "the provider's admin key (CONSENTRY_ADMIN_KEY); generated and printed once when absent")
     String adminKey;
 
+    @Option(names = "--public-url", defaultValue = "${env:CONSENTRY_PUBLIC_URL}",
+            description = "the address recipients reach this server at, for unsubscribe links (CONSENTRY_PUBLIC_URL), "
+                    + "e.g. https://consentry.example.com; absent: the address each request came in on")
+    String publicUrl;
+
+    @Option(names = "--unsubscribe-mailto", defaultValue = "${env:CONSENTRY_UNSUBSCRIBE_MAILTO}",
+            description = "a mailbox for unsubscribe mail, offered in List-Unsubscribe beside the https link (CONSENTRY_UNSUBSCRIBE_MAILTO)")
+    String unsubscribeMailto;
+
     @Option(names = "--store", defaultValue = "${env:CONSENTRY_STORE}",
             description = "the store (CONSENTRY_STORE): absent for the embedded SQLite store in --data")
     String storeUrl;
@@ -62,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         Store store = Store.embedded(data, clock);
         Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock);
         generated.ifPresent(this::announce);
-        ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port), store, clock);
+        ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto), store, clock);
         System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + data.toAbsolutePath().normalize() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

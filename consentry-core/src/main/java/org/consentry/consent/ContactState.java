@@ -14,11 +14,14 @@ import org.consentry.policy.OptOutScope;
  *
  * @param internalDncSince when the number went on the tenant's own Do-Not-Call list; null if it is not on it
  * @param recentSends      committed sends, oldest first, as far back as the longest cap counts
+ * @param listOptOuts      the email lists (campaigns) the recipient left, by list
  */
 public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince,
-                           ContactDeclaration declaration, List<Relationship> relationships, List<SentMessage> recentSends) {
+                           ContactDeclaration declaration, List<Relationship> relationships, List<SentMessage> recentSends,
+                           Map<String, ListOptOut> listOptOuts) {
 
-    public static final ContactState EMPTY = new ContactState(List.of(), Map.of(), null, ContactDeclaration.NONE, List.of(), List.of());
+    public static final ContactState EMPTY = new ContactState(List.of(), Map.of(), null, ContactDeclaration.NONE, List.of(), List.of(),
+            Map.of());
 
     public ContactState {
         consents = List.copyOf(consents);
@@ -26,6 +29,12 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
         declaration = declaration == null ? ContactDeclaration.NONE : declaration;
         relationships = List.copyOf(relationships);
         recentSends = List.copyOf(recentSends);
+        listOptOuts = Map.copyOf(listOptOuts);
+    }
+
+    public ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince,
+                        ContactDeclaration declaration, List<Relationship> relationships, List<SentMessage> recentSends) {
+        this(consents, optOuts, internalDncSince, declaration, relationships, recentSends, Map.of());
     }
 
     public ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince) {
@@ -46,25 +55,25 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
     }
 
     public ContactState withConsents(List<Consent> newConsents) {
-        return new ContactState(newConsents, optOuts, internalDncSince, declaration, relationships, recentSends);
+        return new ContactState(newConsents, optOuts, internalDncSince, declaration, relationships, recentSends, listOptOuts);
     }
 
     public ContactState withOptOuts(Map<OptOutScope, OptOut> newOptOuts) {
-        return new ContactState(consents, newOptOuts, internalDncSince, declaration, relationships, recentSends);
+        return new ContactState(consents, newOptOuts, internalDncSince, declaration, relationships, recentSends, listOptOuts);
     }
 
     public ContactState withInternalDncSince(Instant since) {
-        return new ContactState(consents, optOuts, since, declaration, relationships, recentSends);
+        return new ContactState(consents, optOuts, since, declaration, relationships, recentSends, listOptOuts);
     }
 
     public ContactState withDeclaration(ContactDeclaration newDeclaration) {
-        return new ContactState(consents, optOuts, internalDncSince, newDeclaration, relationships, recentSends);
+        return new ContactState(consents, optOuts, internalDncSince, newDeclaration, relationships, recentSends, listOptOuts);
     }
 
     public ContactState withRelationship(Relationship relationship) {
         List<Relationship> more = new ArrayList<>(relationships);
         more.add(relationship);
-        return new ContactState(consents, optOuts, internalDncSince, declaration, more, recentSends);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, more, recentSends, listOptOuts);
     }
 
     /** Adds a committed send and forgets the ones older than {@code keepFrom}. */
@@ -80,7 +89,13 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
             at--;
         }
         kept.add(at, send);
-        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, kept);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, kept, listOptOuts);
+    }
+
+    public ContactState withListOptOut(ListOptOut left) {
+        Map<String, ListOptOut> more = new java.util.HashMap<>(listOptOuts);
+        more.put(left.list(), left);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, recentSends, more);
     }
 
     /** The latest relationship of a kind, or null. */

@@ -34,6 +34,7 @@ public final class SendRequests {
     private boolean prerecorded;
     private boolean recorded;
     private String topic;
+    private String campaign;
 
     private SendRequests() {
     }
@@ -87,6 +88,11 @@ public final class SendRequests {
         return this;
     }
 
+    public SendRequests campaign(String value) {
+        this.campaign = value;
+        return this;
+    }
+
     public SendRequests channel(Channel value) {
         this.channel = value;
         return this;
@@ -133,6 +139,6 @@ public final class SendRequests {
 
     public SendRequest build() {
         return new SendRequest(channel, from, to, purpose, body, subject, headers, sendAt, country, state,
-                aiVoice, prerecorded, recorded, null, topic, false);
+                aiVoice, prerecorded, recorded, campaign, topic, false);
     }
 }

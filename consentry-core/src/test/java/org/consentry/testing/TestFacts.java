@@ -52,6 +52,7 @@ public final class TestFacts {
     private SenderStatus sender = SenderStatus.VERIFIED;
     private final List<Consent> consents = new ArrayList<>();
     private final Map<OptOutScope, OptOut> optOuts = new EnumMap<>(OptOutScope.class);
+    private final Map<String, org.consentry.consent.ListOptOut> listOptOuts = new java.util.HashMap<>();
     private Instant internalDncSince;
     private final Set<FactSource> unavailable = EnumSet.noneOf(FactSource.class);
     private boolean defaultConsent = true;
@@ -145,6 +146,12 @@ public final class TestFacts {
         return this;
     }
 
+    /** The recipient left the tenant's email list {@code list} (an RFC 8058 one-click unsubscribe). */
+    public TestFacts leftList(String list) {
+        listOptOuts.put(list, new org.consentry.consent.ListOptOut(list, Instant.parse("2026-03-01T10:00:00Z"), "email:one-click"));
+        return this;
+    }
+
     public TestFacts onInternalDnc() {
         this.internalDncSince = Instant.parse("2026-02-15T09:00:00Z");
         return this;
@@ -226,7 +233,7 @@ public final class TestFacts {
         String region = request.state() != null ? request.state() : state;
         Placement placement = new Placement(region, declaredCountry, lineType, tenant.country());
         ContactState contact = new ContactState(all, optOuts, internalDncSince,
-                new ContactDeclaration(declaredCountry, state, lineType), relationships, sends);
+                new ContactDeclaration(declaredCountry, state, lineType), relationships, sends, listOptOuts);
         String text = request.channel() == Channel.EMAIL && request.subject() != null
                 ? request.subject() + "\n" + (request.body() == null ? "" : request.body()) : request.body();
         return new Facts(RESOLVER.resolve(request.channel(), request.to(), request.country(), placement), tenant, sender, contact,

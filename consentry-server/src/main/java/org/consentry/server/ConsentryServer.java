@@ -54,7 +54,7 @@ public final class ConsentryServer implements AutoCloseable {
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             new Problems(json).register(javalin.routes);
             Endpoints endpoints = new Endpoints(javalin.routes);
-            ApiV1.register(endpoints, store, engine, json, clock);
+            ApiV1.register(endpoints, store, engine, json, clock, config);
             registered.set(endpoints.registered());
         });
         app.start();

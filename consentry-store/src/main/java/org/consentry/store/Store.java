@@ -17,8 +17,10 @@ import org.consentry.store.consent.Consents;
 import org.consentry.store.consent.InternalDnc;
 import org.consentry.store.consent.OptOuts;
 import org.consentry.store.facts.LedgerFacts;
+import org.consentry.store.inbound.EmailUnsubscribes;
 import org.consentry.store.inbound.SmsReplies;
 import org.consentry.store.keys.AdminKeys;
+import org.consentry.store.keys.ServerSecrets;
 import org.consentry.store.keys.ApiKeys;
 import org.consentry.store.ledger.Ledger;
 import org.consentry.store.projection.ContactBook;
@@ -26,6 +28,7 @@ import org.consentry.store.projection.TenantDirectory;
 import org.consentry.store.sqlite.SqliteAdminKeys;
 import org.consentry.store.sqlite.SqliteDatabase;
 import org.consentry.store.sqlite.SqliteLedger;
+import org.consentry.store.sqlite.SqliteServerSecrets;
 import org.consentry.store.tenant.Tenants;
 import org.consentry.tenant.RestrictedIndustries;
 
@@ -48,13 +51,15 @@ public final class Store implements AutoCloseable {
     private final OptOuts optOuts;
     private final InternalDnc internalDnc;
     private final SmsReplies replies;
+    private final EmailUnsubscribes unsubscribes;
     private final LedgerFacts facts;
     private final PhoneNumberParser phones;
     private final EmailAddressParser emails;
     private final Ids ids;
     private final ApiKeys apiKeys;
 
-    private Store(AutoCloseable database, Ledger ledger, AdminKeys adminKeys, Projections projections, Clock clock) {
+    private Store(AutoCloseable database, Ledger ledger, AdminKeys adminKeys, ServerSecrets secrets, Projections projections,
+                  Clock clock) {
         this.database = database;
         this.ledger = ledger;
         this.adminKeys = adminKeys;
@@ -72,6 +77,7 @@ public final class Store implements AutoCloseable {
         this.optOuts = new OptOuts(ledger, contacts);
         this.internalDnc = new InternalDnc(ledger, contacts);
         this.replies = new SmsReplies(ReplyClassifier.load(), optOuts, consents);
+        this.unsubscribes = new EmailUnsubscribes(secrets.secret(EmailUnsubscribes.KEY_NAME), optOuts, ledger, contacts);
         RecipientResolver resolver = RecipientResolver.load();
         this.facts = new LedgerFacts(resolver, phones, emails, directory, contacts, providerLists, projections.activity(),
                 ContentAnalyzer.load(), OptOutLanguage.load(), ledger);
@@ -94,7 +100,7 @@ public final class Store implements AutoCloseable {
         try {
             Projections projections = Projections.fresh();
             Ledger ledger = SqliteLedger.open(database, clock, projections.listeners());
-            return new Store(database, ledger, new SqliteAdminKeys(database), projections, clock);
+            return new Store(database, ledger, new SqliteAdminKeys(database), new SqliteServerSecrets(database, clock), projections, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -147,6 +153,10 @@ public final class Store implements AutoCloseable {
 
     public InternalDnc internalDnc() {
         return internalDnc;
+    }
+
+    public EmailUnsubscribes unsubscribes() {
+        return unsubscribes;
     }
 
     public SmsReplies replies() {

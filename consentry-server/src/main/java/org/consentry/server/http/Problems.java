@@ -42,7 +42,7 @@ public final class Problems {
                     "an unexpected failure; nothing was written", List.of()));
         });
         routes.error(404, ctx -> {
-            if (!isProblem(ctx)) {
+            if (!isProblem(ctx) && !isPage(ctx)) {
                 write(ctx, ApiProblem.notFound("no resource at " + ctx.method() + " " + ctx.path()));
             }
         });
@@ -52,6 +52,12 @@ public final class Problems {
                         ctx.method() + " is not allowed on " + ctx.path(), List.of()));
             }
         });
+    }
+
+    /** A page for people (the unsubscribe pages) answers its own 404 in HTML. */
+    private static boolean isPage(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
     }
 
     private static boolean isProblem(Context ctx) {

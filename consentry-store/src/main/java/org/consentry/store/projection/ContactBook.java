@@ -17,6 +17,7 @@ import org.consentry.ledger.ContactDeclared;
 import org.consentry.ledger.RelationshipRecorded;
 import org.consentry.ledger.SendCommitted;
 import org.consentry.consent.ContactState;
+import org.consentry.consent.ListOptOut;
 import org.consentry.consent.OptOut;
 import org.consentry.ledger.ConsentConfirmed;
 import org.consentry.ledger.ConsentGranted;
@@ -26,6 +27,7 @@ import org.consentry.ledger.InternalDncAdded;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.OptedIn;
+import org.consentry.ledger.ListUnsubscribed;
 import org.consentry.ledger.OptedOut;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.ledger.LedgerListener;
@@ -82,6 +84,10 @@ public final class ContactBook implements LedgerListener {
                 }
                 return state.withOptOuts(optOuts);
             });
+        } else if (event instanceof ListUnsubscribed) {
+            ListUnsubscribed left = (ListUnsubscribed) event;
+            update(entry.tenant(), left.address(), state -> state.listOptOuts().containsKey(left.list()) ? state
+                    : state.withListOptOut(new ListOptOut(left.list(), left.at(), left.via())));
         } else if (event instanceof OptedIn) {
             OptedIn optedIn = (OptedIn) event;
             update(entry.tenant(), optedIn.address(), state -> {

@@ -1,7 +1,9 @@
 package org.consentry.policy.rules.suppression;
 
 import java.util.List;
+import org.consentry.consent.ListOptOut;
 import org.consentry.consent.OptOut;
+import org.consentry.policy.Channel;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
@@ -16,12 +18,13 @@ import org.consentry.policy.SendRequest;
  * A recipient who opted out of a channel with this tenant gets nothing more on it, whatever the purpose:
  * an SMS opt-out covers MMS, a voice opt-out every kind of call, and an opt-out of all covers everything
  * (47 CFR 64.1200(a)(10) and (d)(3); CAN-SPAM, 15 U.S.C. 7704(a)(4)), except the one confirmation of the
- * opt-out within five minutes of it.
+ * opt-out within five minutes of it. A recipient who left one email list (RFC 8058 one-click, the unsubscribe
+ * page) gets no more email sent with that list as its {@code campaign}.
  */
 public final class OptedOutRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("suppression/opted-out",
-            "Nothing is sent on a channel the recipient opted out of with this tenant (an SMS opt-out covers MMS; voice covers IVR and RVM).",
+            "Nothing is sent on a channel the recipient opted out of with this tenant (an SMS opt-out covers MMS; voice covers IVR and RVM), nor email of a list (campaign) it left.",
             "47 CFR 64.1200(a)(10), (d)(3); 15 U.S.C. 7704(a)(4)", List.of(ReasonCode.OPTED_OUT), List.of())
             .because("Someone who said stop must not hear from the sender again on that channel; every further "
                     + "message is a separate violation ($500-$1,500 each under the TCPA).");
@@ -35,6 +38,14 @@ public final class OptedOutRule implements Rule {
             return Outcome.pass();
         }
         OptOut optOut = facts.contact().optOut(request.channel().optOutScope());
+        if (optOut == null && request.channel() == Channel.EMAIL && request.campaign() != null) {
+            ListOptOut left = facts.contact().listOptOuts().get(request.campaign());
+            if (left != null) {
+                return Outcome.block(INFO.reason(facts.recipient().key() + " unsubscribed from the list '" + left.list() + "' at "
+                        + left.at() + " (via " + left.via() + ").", Evidence.of("address", facts.recipient().key(), "scope", "list",
+                        "list", left.list(), "opted_out_at", left.at().toString(), "via", left.via())));
+            }
+        }
         if (optOut == null || (request.purpose() == Purpose.OPT_OUT_CONFIRMATION
                 && OptOutConfirmation.allowed(optOut, facts.contact(), request.channel(), request.sendAt()))) {
             return Outcome.pass();

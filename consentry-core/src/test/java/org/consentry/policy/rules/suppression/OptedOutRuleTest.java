@@ -61,6 +61,20 @@ class OptedOutRuleTest {
     }
 
     @Test
+    void anEmailOfAListTheRecipientLeftIsBlockedAndTheTenantsOtherEmailIsNot() {
+        SendRequest spring = marketingEmail().campaign("spring").build();
+        Outcome left = rule.check(spring, facts().leftList("spring").of(spring));
+        assertThat(left.reason().code()).isEqualTo(ReasonCode.OPTED_OUT);
+        assertThat(left.reason().message()).contains("unsubscribed from the list 'spring'").contains("email:one-click");
+        assertThat(left.reason().evidence()).containsEntry("scope", "list").containsEntry("list", "spring");
+
+        SendRequest autumn = marketingEmail().campaign("autumn").build();
+        assertThat(rule.check(autumn, facts().leftList("spring").of(autumn)).passed()).isTrue();
+        SendRequest text = marketingSms().campaign("spring").build();
+        assertThat(rule.check(text, facts().leftList("spring").of(text)).passed()).as("a list is email only").isTrue();
+    }
+
+    @Test
     void allowsWithoutAnOptOut() {
         SendRequest request = marketingSms().build();
         assertThat(rule.check(request, facts().of(request)).passed()).isTrue();

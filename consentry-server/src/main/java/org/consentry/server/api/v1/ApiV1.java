@@ -3,6 +3,7 @@ package org.consentry.server.api.v1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.consentry.policy.PolicyEngine;
+import org.consentry.server.ServerConfig;
 import org.consentry.server.http.Authenticator;
 import org.consentry.server.http.Endpoints;
 import org.consentry.store.Store;
@@ -13,7 +14,8 @@ public final class ApiV1 {
     private ApiV1() {
     }
 
-    public static void register(Endpoints endpoints, Store store, PolicyEngine engine, ObjectMapper json, Clock clock) {
+    public static void register(Endpoints endpoints, Store store, PolicyEngine engine, ObjectMapper json, Clock clock,
+                                ServerConfig config) {
         Authenticator auth = new Authenticator(store.adminKeys(), store.directory());
         Addresses addresses = new Addresses(store.phones(), store.emails());
         SenderReader senders = new SenderReader(addresses);
@@ -29,5 +31,7 @@ public final class ApiV1 {
         new InboundRoutes(auth, store.replies(), store.directory(), addresses, json, clock).register(endpoints);
         new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.ids(), json, clock).register(endpoints);
         new EvidenceRoutes(auth, store.ledger(), addresses).register(endpoints);
+        new UnsubscribeRoutes(auth, store.unsubscribes(), store.directory(), addresses, json, clock, config.publicUrl(),
+                config.unsubscribeMailto()).register(endpoints);
     }
 }

@@ -107,6 +107,7 @@ class BadInputProperties {
                 new Endpoint("POST", "/v1/registries/internal/entries", false, "{\"numbers\": [\"+13055550102\"], \"country\": \"US\"}"),
                 new Endpoint("POST", "/v1/inbound/sms", false, "{\"from\": \"+13055550103\", \"to\": \"+18005550199\","
                         + " \"body\": \"HELP\", \"at\": \"2026-01-11T15:00:00Z\"}"),
+                new Endpoint("POST", "/v1/unsubscribe-links", false, "{\"address\": \"ana@example.com\", \"list\": \"spring\"}"),
                 new Endpoint("POST", "/v1/checks", false, check),
                 new Endpoint("POST", "/v1/checks/batch", false, "{\"items\": [" + check + "]}"));
     }

@@ -1,0 +1,37 @@
+package org.consentry.server.api.v1;
+
+/** The few server-rendered pages recipients see: plain HTML that works without JavaScript, readable and accessible. */
+final class Html {
+
+    private Html() {
+    }
+
+    /** Text made safe to place in HTML content or a quoted attribute. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A whole page: {@code title} is text (escaped here), {@code body} is HTML built with {@link #escape}. */
+    static String page(String title, String body) {
+        return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta name=\"robots\" content=\"noindex\">\n"
+                + "<title>" + escape(title) + "</title>\n"
+                + "<style>body{font:1.1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff;max-width:34rem;margin:3rem auto;padding:0 1rem}"
+                + "button{font:inherit;padding:.6rem 1.4rem;color:#fff;background:#1d4ed8;border:0;border-radius:.3rem}"
+                + "button:focus{outline:3px solid #f59e0b;outline-offset:2px}fieldset{border:1px solid #6b7280;padding:1rem}</style>\n"
+                + "</head>\n<body>\n<main>\n<h1>" + escape(title) + "</h1>\n" + body + "</main>\n</body>\n</html>\n";
+    }
+}

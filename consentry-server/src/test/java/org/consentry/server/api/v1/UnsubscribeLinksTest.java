@@ -1,0 +1,184 @@
+package org.consentry.server.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.consentry.server.testing.HttpAnswer;
+import org.consentry.server.testing.TestServer;
+import org.consentry.store.testing.MutableClock;
+import org.consentry.store.testing.StoreFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** RFC 8058 one-click unsubscribe and the page behind the link, over HTTP, with forged links refused. */
+class UnsubscribeLinksTest {
+
+    private static final String ANA = "ana@example.com";
+
+    @TempDir
+    Path directory;
+
+    private final MutableClock clock = new MutableClock(StoreFixture.START);
+    private final HttpClient client = HttpClient.newHttpClient();
+    private TestServer server;
+    private TestServer.Tenant acme;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(directory, clock);
+        acme = server.tenant("Acme");
+        assertThat(server.post("/v1/tenants/" + acme.id() + "/senders", TestServer.ADMIN_KEY,
+                "{\"address\": \"acme.example\", \"kind\": \"email_domain\", \"verified\": true}").status()).isEqualTo(201);
+        assertThat(server.post("/v1/consents", acme.key(), """
+                {"address": "ana@example.com", "channel": "email", "purpose": "marketing", "method": "web_form",
+                 "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
+                 "user_agent": "Mozilla/5.0", "source_url": "https://shop.example/join",
+                 "disclosure_text": "Email me offers from Acme."}""").status()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpAnswer link(String list) {
+        return server.post("/v1/unsubscribe-links", acme.key(),
+                "{\"address\": \"Ana@Example.com\"" + (list == null ? "" : ", \"list\": \"" + list + "\"") + "}");
+    }
+
+    private String emailDecision(String campaign) {
+        return server.post("/v1/checks", acme.key(), """
+                {"channel": "email", "from": "Acme <news@acme.example>", "to": "ana@example.com", "purpose": "marketing",
+                 "subject": "Spring sale", "campaign": "%s",
+                 "body": "<p>Acme: spring sale, 20%% off.</p><p>1 Main St, Miami FL 33101</p><p><a href=\\"https://acme.example/u\\">Unsubscribe</a></p>"}"""
+                .formatted(campaign)).text("/decision");
+    }
+
+    private HttpResponse<String> form(String url, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> open(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<String> eventTypes() {
+        return server.get("/v1/evidence?address=ana%40example.com", acme.key()).json().at("/events").findValuesAsText("type");
+    }
+
+    @Test
+    void theLinkComesWithTheRfc8058Headers() {
+        HttpAnswer link = link("spring");
+        assertThat(link.status()).isEqualTo(201);
+        String url = link.text("/url");
+        assertThat(url).startsWith(server.uri("/u/").toString());
+        assertThat(link.text("/list_unsubscribe")).isEqualTo("<" + url + ">");
+        assertThat(link.text("/list_unsubscribe_post")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(link.text("/address")).isEqualTo(ANA);
+    }
+
+    @Test
+    void aOneClickPostLeavesTheListAndOnlyTheList() throws Exception {
+        String url = link("spring").text("/url");
+        assertThat(emailDecision("spring")).isEqualTo("allow");
+
+        HttpResponse<String> done = form(url, "List-Unsubscribe=One-Click");
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("is unsubscribed from the list \u201cspring\u201d of Acme");
+        assertThat(emailDecision("spring")).isEqualTo("block");
+        assertThat(emailDecision("autumn")).isEqualTo("allow");
+        assertThat(eventTypes()).containsExactly("consent.granted", "list_unsubscribe.recorded");
+        assertThat(server.get("/v1/evidence?address=ana%40example.com", acme.key()).json().at("/events").findValuesAsText("via"))
+                .contains("email:one-click");
+
+        HttpResponse<String> again = form(url, "List-Unsubscribe=One-Click");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("was already unsubscribed");
+        assertThat(eventTypes()).as("nothing more is recorded").hasSize(2);
+    }
+
+    @Test
+    void openingTheLinkShowsAChoiceAndChangesNothing() throws Exception {
+        String url = link("spring").text("/url");
+        HttpResponse<String> page = open(url);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<form method=\"post\">", "<label for=\"scope-list\">", "<label for=\"scope-all\">",
+                "all email from Acme", "<button type=\"submit\">Unsubscribe</button>", "a***@example.com", "lang=\"en\"");
+        assertThat(page.body()).doesNotContain("ana@example.com");
+        open(url);
+        assertThat(eventTypes()).as("a GET (a link scanner, a preview) unsubscribes no one").containsExactly("consent.granted");
+        assertThat(emailDecision("spring")).isEqualTo("allow");
+    }
+
+    @Test
+    void theButtonForEverythingOptsOutOfEmail() throws Exception {
+        String url = link("spring").text("/url");
+        HttpResponse<String> done = form(url, "scope=all");
+        assertThat(done.body()).contains("is unsubscribed from all email from Acme");
+        assertThat(emailDecision("spring")).isEqualTo("block");
+        assertThat(emailDecision("autumn")).isEqualTo("block");
+        assertThat(eventTypes()).containsExactly("consent.granted", "opt_out.recorded", "consent.revoked");
+    }
+
+    @Test
+    void aLinkWithoutAListUnsubscribesFromAllEmail() throws Exception {
+        String url = link(null).text("/url");
+        assertThat(open(url).body()).contains("from all email from Acme").doesNotContain("scope-list");
+        form(url, "List-Unsubscribe=One-Click");
+        assertThat(emailDecision("anything")).isEqualTo("block");
+    }
+
+    @Test
+    void aForgedOrDamagedLinkIsRefusedAndChangesNothing() throws Exception {
+        String url = link("spring").text("/url");
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        String payload = token.substring(0, token.indexOf('.'));
+        String tag = token.substring(token.indexOf('.') + 1);
+        String otherAddress = new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(ANA, "bob@example.com");
+        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(otherAddress.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String base = url.substring(0, url.lastIndexOf('/') + 1);
+        for (String forged : List.of(forgedPayload + "." + tag, payload + "." + (tag.charAt(0) == 'A' ? 'B' : 'A') + tag.substring(1),
+                payload, payload + ".", "." + tag, "not-a-token", payload + "." + tag + "." + tag, "a".repeat(3000))) {
+            HttpResponse<String> page = open(base + forged);
+            assertThat(page.statusCode()).as(forged).isEqualTo(404);
+            assertThat(page.body()).as(forged).contains("not valid");
+            assertThat(form(base + forged, "List-Unsubscribe=One-Click").statusCode()).as(forged).isEqualTo(404);
+        }
+        assertThat(open(base + "%00").statusCode()).as("refused by the HTTP server itself").isBetween(400, 499);
+        assertThat(eventTypes()).containsExactly("consent.granted");
+        assertThat(emailDecision("spring")).isEqualTo("allow");
+    }
+
+    @Test
+    void linksKeepWorkingAfterARestart() throws Exception {
+        String url = link("spring").text("/url");
+        String path = url.substring(url.indexOf("/u/"));
+        server.close();
+        server = new TestServer(directory, clock);
+        HttpResponse<String> done = form(server.uri(path).toString(), "List-Unsubscribe=One-Click");
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(emailDecision("spring")).isEqualTo("block");
+    }
+
+    @Test
+    void aLinkNeedsAnEmailAddress() {
+        HttpAnswer refused = server.post("/v1/unsubscribe-links", acme.key(), "{\"address\": \"+13055550100\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.body()).contains("\"address\"");
+        HttpAnswer blank = server.post("/v1/unsubscribe-links", acme.key(), "{\"address\": \"ana@example.com\", \"list\": \" \"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("\"list\"");
+    }
+}
