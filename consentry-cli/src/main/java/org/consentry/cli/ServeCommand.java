@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.consentry.server.ConsentryServer;
 import org.consentry.server.ServerConfig;
+import org.consentry.store.inbound.EmailFeedback;
 import org.consentry.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +51,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "a mailbox for unsubscribe mail, offered in List-Unsubscribe beside the https link (CONSENTRY_UNSUBSCRIBE_MAILTO)")
     String unsubscribeMailto;
 
+    @Option(names = "--soft-bounce-limit", defaultValue = "${env:CONSENTRY_SOFT_BOUNCE_LIMIT:-3/7d}",
+            description = "soft bounces (4.x.x) within a number of days that suppress an address (CONSENTRY_SOFT_BOUNCE_LIMIT, default 3/7d)")
+    String softBounceLimit;
+
     @Option(names = "--store", defaultValue = "${env:CONSENTRY_STORE}",
             description = "the store (CONSENTRY_STORE): absent for the embedded SQLite store in --data")
     String storeUrl;
@@ -71,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         Store store = Store.embedded(data, clock);
         Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock);
         generated.ifPresent(this::announce);
-        ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto), store, clock);
+        ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, EmailFeedback.SoftBounceLimit.parse(softBounceLimit)), store, clock);
         System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + data.toAbsolutePath().normalize() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,14 +14,14 @@ import org.consentry.policy.OptOutScope;
  *
  * @param internalDncSince when the number went on the tenant's own Do-Not-Call list; null if it is not on it
  * @param recentSends      committed sends, oldest first, as far back as the longest cap counts
- * @param listOptOuts      the email lists (campaigns) the recipient left, by list
+ * @param email            the email lists it left, its suppression and soft bounces
  */
 public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince,
                            ContactDeclaration declaration, List<Relationship> relationships, List<SentMessage> recentSends,
-                           Map<String, ListOptOut> listOptOuts) {
+                           EmailRecord email) {
 
     public static final ContactState EMPTY = new ContactState(List.of(), Map.of(), null, ContactDeclaration.NONE, List.of(), List.of(),
-            Map.of());
+            EmailRecord.NONE);
 
     public ContactState {
         consents = List.copyOf(consents);
@@ -29,12 +29,12 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
         declaration = declaration == null ? ContactDeclaration.NONE : declaration;
         relationships = List.copyOf(relationships);
         recentSends = List.copyOf(recentSends);
-        listOptOuts = Map.copyOf(listOptOuts);
+        email = email == null ? EmailRecord.NONE : email;
     }
 
     public ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince,
                         ContactDeclaration declaration, List<Relationship> relationships, List<SentMessage> recentSends) {
-        this(consents, optOuts, internalDncSince, declaration, relationships, recentSends, Map.of());
+        this(consents, optOuts, internalDncSince, declaration, relationships, recentSends, EmailRecord.NONE);
     }
 
     public ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince) {
@@ -55,25 +55,25 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
     }
 
     public ContactState withConsents(List<Consent> newConsents) {
-        return new ContactState(newConsents, optOuts, internalDncSince, declaration, relationships, recentSends, listOptOuts);
+        return new ContactState(newConsents, optOuts, internalDncSince, declaration, relationships, recentSends, email);
     }
 
     public ContactState withOptOuts(Map<OptOutScope, OptOut> newOptOuts) {
-        return new ContactState(consents, newOptOuts, internalDncSince, declaration, relationships, recentSends, listOptOuts);
+        return new ContactState(consents, newOptOuts, internalDncSince, declaration, relationships, recentSends, email);
     }
 
     public ContactState withInternalDncSince(Instant since) {
-        return new ContactState(consents, optOuts, since, declaration, relationships, recentSends, listOptOuts);
+        return new ContactState(consents, optOuts, since, declaration, relationships, recentSends, email);
     }
 
     public ContactState withDeclaration(ContactDeclaration newDeclaration) {
-        return new ContactState(consents, optOuts, internalDncSince, newDeclaration, relationships, recentSends, listOptOuts);
+        return new ContactState(consents, optOuts, internalDncSince, newDeclaration, relationships, recentSends, email);
     }
 
     public ContactState withRelationship(Relationship relationship) {
         List<Relationship> more = new ArrayList<>(relationships);
         more.add(relationship);
-        return new ContactState(consents, optOuts, internalDncSince, declaration, more, recentSends, listOptOuts);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, more, recentSends, email);
     }
 
     /** Adds a committed send and forgets the ones older than {@code keepFrom}. */
@@ -89,13 +89,16 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
             at--;
         }
         kept.add(at, send);
-        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, kept, listOptOuts);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, kept, email);
     }
 
-    public ContactState withListOptOut(ListOptOut left) {
-        Map<String, ListOptOut> more = new java.util.HashMap<>(listOptOuts);
-        more.put(left.list(), left);
-        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, recentSends, more);
+    /** The email lists (campaigns) the recipient left, by list. */
+    public Map<String, ListOptOut> listOptOuts() {
+        return email.listOptOuts();
+    }
+
+    public ContactState withEmail(EmailRecord newEmail) {
+        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, recentSends, newEmail);
     }
 
     /** The latest relationship of a kind, or null. */

@@ -17,6 +17,7 @@ public enum EventType {
     OPTED_OUT("opt_out.recorded", OptedOut::read),
     OPTED_IN("opt_in.recorded", OptedIn::read),
     LIST_UNSUBSCRIBED("list_unsubscribe.recorded", ListUnsubscribed::read),
+    EMAIL_FEEDBACK_RECORDED("email_feedback.recorded", EmailFeedbackRecorded::read),
     INTERNAL_DNC_ADDED("internal_dnc.added", InternalDncAdded::read),
     SEND_COMMITTED("send.committed", SendCommitted::read),
     CONTACT_DECLARED("contact.declared", ContactDeclared::read),

@@ -53,6 +53,7 @@ public final class TestFacts {
     private final List<Consent> consents = new ArrayList<>();
     private final Map<OptOutScope, OptOut> optOuts = new EnumMap<>(OptOutScope.class);
     private final Map<String, org.consentry.consent.ListOptOut> listOptOuts = new java.util.HashMap<>();
+    private org.consentry.consent.EmailRecord.Suppression emailSuppression;
     private Instant internalDncSince;
     private final Set<FactSource> unavailable = EnumSet.noneOf(FactSource.class);
     private boolean defaultConsent = true;
@@ -152,6 +153,13 @@ public final class TestFacts {
         return this;
     }
 
+    /** A complaint (ARF) stopped the tenant's email to the recipient. */
+    public TestFacts complained() {
+        emailSuppression = new org.consentry.consent.EmailRecord.Suppression("complaint", Instant.parse("2026-03-02T10:00:00Z"),
+                "SomeGenerator/1.0", "feedback type abuse");
+        return this;
+    }
+
     public TestFacts onInternalDnc() {
         this.internalDncSince = Instant.parse("2026-02-15T09:00:00Z");
         return this;
@@ -233,7 +241,8 @@ public final class TestFacts {
         String region = request.state() != null ? request.state() : state;
         Placement placement = new Placement(region, declaredCountry, lineType, tenant.country());
         ContactState contact = new ContactState(all, optOuts, internalDncSince,
-                new ContactDeclaration(declaredCountry, state, lineType), relationships, sends, listOptOuts);
+                new ContactDeclaration(declaredCountry, state, lineType), relationships, sends,
+                new org.consentry.consent.EmailRecord(listOptOuts, emailSuppression, List.of()));
         String text = request.channel() == Channel.EMAIL && request.subject() != null
                 ? request.subject() + "\n" + (request.body() == null ? "" : request.body()) : request.body();
         return new Facts(RESOLVER.resolve(request.channel(), request.to(), request.country(), placement), tenant, sender, contact,

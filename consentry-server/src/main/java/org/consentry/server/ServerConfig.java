@@ -1,5 +1,7 @@
 package org.consentry.server;
 
+import org.consentry.store.inbound.EmailFeedback.SoftBounceLimit;
+
 /**
  * Where the server listens, and how recipients reach it.
  *
@@ -8,8 +10,9 @@ package org.consentry.server;
  * @param publicUrl         the address recipients reach the server at, for the links it issues (unsubscribe),
  *                          e.g. {@code https://consentry.example.com}; null: the address a request came in on
  * @param unsubscribeMailto a mailbox for unsubscribe mail, offered beside the https link in List-Unsubscribe; null for none
+ * @param softBounceLimit   how many soft bounces within how many days suppress an address (default 3 in 7 days)
  */
-public record ServerConfig(String host, int port, String publicUrl, String unsubscribeMailto) {
+public record ServerConfig(String host, int port, String publicUrl, String unsubscribeMailto, SoftBounceLimit softBounceLimit) {
 
     public ServerConfig {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip();
@@ -17,9 +20,10 @@ public record ServerConfig(String host, int port, String publicUrl, String unsub
             throw new IllegalArgumentException("the public URL must start with https:// (or http:// for local tests): " + publicUrl);
         }
         unsubscribeMailto = unsubscribeMailto == null || unsubscribeMailto.isBlank() ? null : unsubscribeMailto.strip();
+        softBounceLimit = softBounceLimit == null ? SoftBounceLimit.DEFAULT : softBounceLimit;
     }
 
     public ServerConfig(String host, int port) {
-        this(host, port, null, null);
+        this(host, port, null, null, SoftBounceLimit.DEFAULT);
     }
 }

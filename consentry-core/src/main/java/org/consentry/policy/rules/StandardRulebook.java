@@ -37,6 +37,7 @@ import org.consentry.policy.rules.registry.DncInternalRule;
 import org.consentry.policy.rules.registry.DncListStaleRule;
 import org.consentry.policy.rules.registry.DncNationalRule;
 import org.consentry.policy.rules.registry.DncStateRule;
+import org.consentry.policy.rules.suppression.EmailSuppressedRule;
 import org.consentry.policy.rules.suppression.OptedOutRule;
 import org.consentry.policy.rules.suppression.SuppressedRule;
 import org.consentry.policy.rules.timing.QuietHoursPack;
@@ -67,6 +68,7 @@ public final class StandardRulebook {
                 new PurposeNotPermittedRule(),
                 new OptedOutRule(),
                 new SuppressedRule(),
+                new EmailSuppressedRule(),
                 new ConsentMissingRule(),
                 new ConsentUnconfirmedRule(),
                 new ConsentRevokedRule(),

@@ -17,6 +17,7 @@ import org.consentry.ledger.ContactDeclared;
 import org.consentry.ledger.RelationshipRecorded;
 import org.consentry.ledger.SendCommitted;
 import org.consentry.consent.ContactState;
+import org.consentry.consent.EmailRecord;
 import org.consentry.consent.ListOptOut;
 import org.consentry.consent.OptOut;
 import org.consentry.ledger.ConsentConfirmed;
@@ -27,6 +28,7 @@ import org.consentry.ledger.InternalDncAdded;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.OptedIn;
+import org.consentry.ledger.EmailFeedbackRecorded;
 import org.consentry.ledger.ListUnsubscribed;
 import org.consentry.ledger.OptedOut;
 import org.consentry.policy.OptOutScope;
@@ -40,6 +42,8 @@ import org.consentry.store.ledger.LedgerListener;
 public final class ContactBook implements LedgerListener {
 
     public static final int SEND_HISTORY_DAYS = 31;
+    /** Soft bounces are remembered this long: longer than any window the soft bounce limit counts over. */
+    public static final java.time.Duration SOFT_BOUNCE_MEMORY = java.time.Duration.ofDays(90);
 
     private final Map<String, Map<String, ContactState>> byTenant = new ConcurrentHashMap<>();
 
@@ -87,7 +91,15 @@ public final class ContactBook implements LedgerListener {
         } else if (event instanceof ListUnsubscribed) {
             ListUnsubscribed left = (ListUnsubscribed) event;
             update(entry.tenant(), left.address(), state -> state.listOptOuts().containsKey(left.list()) ? state
-                    : state.withListOptOut(new ListOptOut(left.list(), left.at(), left.via())));
+                    : state.withEmail(state.email().withListOptOut(new ListOptOut(left.list(), left.at(), left.via()))));
+        } else if (event instanceof EmailFeedbackRecorded) {
+            EmailFeedbackRecorded report = (EmailFeedbackRecorded) event;
+            if (report.address() != null) {
+                update(entry.tenant(), report.address(), state -> state.withEmail(report.kind().suppresses()
+                        ? state.email().suppressed(new EmailRecord.Suppression(report.kind().wireName(), report.at(), report.reporter(),
+                                report.detail()))
+                        : state.email().withSoftBounce(report.at(), report.at().minus(SOFT_BOUNCE_MEMORY))));
+            }
         } else if (event instanceof OptedIn) {
             OptedIn optedIn = (OptedIn) event;
             update(entry.tenant(), optedIn.address(), state -> {

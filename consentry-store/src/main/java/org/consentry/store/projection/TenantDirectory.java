@@ -27,6 +27,7 @@ public final class TenantDirectory implements LedgerListener {
     private final Map<String, String> tenantByKeyHash = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Sender>> senders = new ConcurrentHashMap<>();
     private final Map<String, String> phoneOwners = new ConcurrentHashMap<>();
+    private final Map<String, String> emailDomainOwners = new ConcurrentHashMap<>();
 
     public Optional<TenantProfile> tenant(String id) {
         return Optional.ofNullable(id == null ? null : tenants.get(id));
@@ -39,6 +40,17 @@ public final class TenantDirectory implements LedgerListener {
     /** The tenant a phone sender belongs to, verified or pending. */
     public Optional<String> ownerOfPhone(String e164) {
         return Optional.ofNullable(phoneOwners.get(e164));
+    }
+
+    /** The tenant an email domain (or a parent of it: news.acme.example is acme.example's) belongs to, verified or pending. */
+    public Optional<String> ownerOfEmailDomain(String domain) {
+        for (String candidate = domain; candidate != null; candidate = parent(candidate)) {
+            String owner = emailDomainOwners.get(candidate);
+            if (owner != null) {
+                return Optional.of(owner);
+            }
+        }
+        return Optional.empty();
     }
 
     public Collection<Sender> senders(String tenant) {
@@ -92,6 +104,8 @@ public final class TenantDirectory implements LedgerListener {
             senders.computeIfAbsent(tenant, id -> new ConcurrentHashMap<>()).put(key(sender.kind(), sender.address()), sender);
             if (sender.kind() == SenderKind.PHONE) {
                 phoneOwners.put(sender.address(), tenant);
+            } else if (sender.kind() == SenderKind.EMAIL_DOMAIN) {
+                emailDomainOwners.put(sender.address(), tenant);
             }
         }
     }

@@ -7,6 +7,7 @@ import org.consentry.server.ServerConfig;
 import org.consentry.server.http.Authenticator;
 import org.consentry.server.http.Endpoints;
 import org.consentry.store.Store;
+import org.consentry.store.inbound.EmailFeedback;
 
 /** Every endpoint of version 1, over one store. */
 public final class ApiV1 {
@@ -33,5 +34,7 @@ public final class ApiV1 {
         new EvidenceRoutes(auth, store.ledger(), addresses).register(endpoints);
         new UnsubscribeRoutes(auth, store.unsubscribes(), store.directory(), addresses, json, clock, config.publicUrl(),
                 config.unsubscribeMailto()).register(endpoints);
+        new FeedbackRoutes(auth, new EmailFeedback(store.directory(), store.contacts(), store.ledger(), store.unsubscribes(),
+                config.softBounceLimit()), clock).register(endpoints);
     }
 }

@@ -1,0 +1,193 @@
+package org.consentry.store.inbound;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.consentry.consent.ContactState;
+import org.consentry.feedback.FeedbackReport;
+import org.consentry.feedback.FeedbackReport.Bounce;
+import org.consentry.feedback.FeedbackReport.Complaint;
+import org.consentry.feedback.FeedbackReport.Original;
+import org.consentry.feedback.FeedbackReport.RecipientStatus;
+import org.consentry.ledger.EmailFeedbackRecorded;
+import org.consentry.ledger.EmailFeedbackRecorded.Kind;
+import org.consentry.ledger.LedgerEvent;
+import org.consentry.store.RequestRefused;
+import org.consentry.store.ledger.Ledger;
+import org.consentry.store.projection.ContactBook;
+import org.consentry.store.projection.TenantDirectory;
+
+/**
+ * Records what mailbox providers and mail servers report about a tenant's email. A complaint suppresses the
+ * address for that tenant's email and counts against the tenant; a hard bounce (5.x.x) suppresses; a soft
+ * bounce (4.x.x) is counted, and the one that reaches the limit ({@link SoftBounceLimit}) suppresses; an
+ * auto-reply and a "not spam" report record nothing.
+ *
+ * <p>Whose message it was: the unsubscribe link the original carried (its signed token names tenant and
+ * recipient, even when the provider redacted the recipient), else the tenant whose email domain sent it.
+ * Which recipient: Original-Rcpt-To, the link's token, the provider's own recipient header, the original's To.
+ */
+public final class EmailFeedback {
+
+    /** Soft bounces that suppress an address: {@code count} of them within {@code window}. */
+    public record SoftBounceLimit(int count, Duration window) {
+
+        public static final SoftBounceLimit DEFAULT = new SoftBounceLimit(3, Duration.ofDays(7));
+
+        public SoftBounceLimit {
+            if (count < 1 || window.isNegative() || window.isZero() || window.compareTo(ContactBook.SOFT_BOUNCE_MEMORY) > 0) {
+                throw new IllegalArgumentException("a soft bounce limit needs a count of at least 1 and a window of at most "
+                        + ContactBook.SOFT_BOUNCE_MEMORY.toDays() + " days");
+            }
+        }
+
+        /** Reads {@code 3/7d} (count / days). */
+        public static SoftBounceLimit parse(String text) {
+            java.util.regex.Matcher form = java.util.regex.Pattern.compile("\\s*(\\d{1,4})\\s*/\\s*(\\d{1,3})\\s*d\\s*").matcher(text);
+            if (!form.matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not a soft bounce limit such as 3/7d");
+            }
+            return new SoftBounceLimit(Integer.parseInt(form.group(1)), Duration.ofDays(Long.parseLong(form.group(2))));
+        }
+    }
+
+    /** What one report recorded for one address. */
+    public record Recorded(String address, Kind kind, boolean suppressed) {
+    }
+
+    /**
+     * What a report did.
+     *
+     * @param report what it was: complaint, not_spam, bounce or auto_reply
+     * @param tenant the tenant whose message it was, or null for an auto-reply
+     */
+    public record Outcome(String report, String tenant, List<Recorded> recorded, String why) {
+        public Outcome {
+            recorded = List.copyOf(recorded);
+        }
+    }
+
+    private final TenantDirectory directory;
+    private final ContactBook contacts;
+    private final Ledger ledger;
+    private final EmailUnsubscribes unsubscribes;
+    private final SoftBounceLimit softBounceLimit;
+
+    public EmailFeedback(TenantDirectory directory, ContactBook contacts, Ledger ledger, EmailUnsubscribes unsubscribes,
+                         SoftBounceLimit softBounceLimit) {
+        this.directory = directory;
+        this.contacts = contacts;
+        this.ledger = ledger;
+        this.unsubscribes = unsubscribes;
+        this.softBounceLimit = softBounceLimit;
+    }
+
+    /**
+     * @param caller the tenant that posted the report, or empty for the provider (admin); a tenant may report
+     *               only about its own messages
+     */
+    public Outcome record(FeedbackReport report, Optional<String> caller, Instant at) {
+        if (report instanceof FeedbackReport.AutoReply autoReply) {
+            return new Outcome("auto_reply", null, List.of(), "An auto-reply (" + autoReply.sign() + ") is neither a complaint nor a bounce.");
+        }
+        if (report instanceof Complaint complaint) {
+            return complaint(complaint, caller, at);
+        }
+        return bounce((Bounce) report, caller, at);
+    }
+
+    private Outcome complaint(Complaint complaint, Optional<String> caller, Instant at) {
+        Optional<EmailUnsubscribes.Claim> claim = claim(complaint.original());
+        String tenant = tenant(complaint.original(), claim, complaint.originalMailFrom(), caller);
+        if (!complaint.isComplaint()) {
+            return new Outcome("not_spam", tenant, List.of(), "A not-spam report changes nothing.");
+        }
+        String address = !complaint.recipients().isEmpty() ? complaint.recipients().get(0)
+                : claim.filter(c -> c.tenant().equals(tenant)).map(EmailUnsubscribes.Claim::address)
+                    .orElse(complaint.original().providerRecipient() != null ? complaint.original().providerRecipient()
+                        : complaint.original().to());
+        String reporter = complaint.userAgent() != null ? complaint.userAgent() : complaint.reportingMta();
+        String detail = "feedback type " + complaint.feedbackType();
+        ledger.append(tenant, List.of(new EmailFeedbackRecorded(Kind.COMPLAINT, address, at, reporter, detail,
+                complaint.original().messageId())));
+        if (address == null) {
+            return new Outcome("complaint", tenant, List.of(new Recorded(null, Kind.COMPLAINT, false)),
+                    "The complaint counts against the account; the report does not say who complained, so no address is suppressed.");
+        }
+        return new Outcome("complaint", tenant, List.of(new Recorded(address, Kind.COMPLAINT, true)),
+                address + " complained; the account's email to it stops.");
+    }
+
+    private Outcome bounce(Bounce bounce, Optional<String> caller, Instant at) {
+        String tenant = tenant(bounce.original(), claim(bounce.original()), null, caller);
+        String reporter = bounce.reportingMta();
+        List<LedgerEvent> events = new ArrayList<>();
+        List<Recorded> recorded = new ArrayList<>();
+        for (RecipientStatus recipient : bounce.recipients()) {
+            String detail = "status " + recipient.status() + " (" + recipient.action() + ")"
+                    + (recipient.diagnostic() == null ? "" : ": " + recipient.diagnostic());
+            if (recipient.hard()) {
+                events.add(new EmailFeedbackRecorded(Kind.HARD_BOUNCE, recipient.address(), at, reporter, detail, bounce.original().messageId()));
+                recorded.add(new Recorded(recipient.address(), Kind.HARD_BOUNCE, true));
+            } else if (recipient.soft()) {
+                events.add(new EmailFeedbackRecorded(Kind.SOFT_BOUNCE, recipient.address(), at, reporter, detail, bounce.original().messageId()));
+                ContactState state = contacts.stateOf(tenant, recipient.address());
+                int count = state.email().softBouncesSince(at.minus(softBounceLimit.window())) + 1;
+                boolean limit = count >= softBounceLimit.count() && state.email().suppression() == null;
+                if (limit) {
+                    events.add(new EmailFeedbackRecorded(Kind.SOFT_BOUNCE_LIMIT, recipient.address(), at, reporter,
+                            count + " soft bounces within " + softBounceLimit.window().toDays() + " days; last " + detail,
+                            bounce.original().messageId()));
+                }
+                recorded.add(new Recorded(recipient.address(), limit ? Kind.SOFT_BOUNCE_LIMIT : Kind.SOFT_BOUNCE, limit));
+            }
+        }
+        if (!events.isEmpty()) {
+            ledger.append(tenant, events);
+        }
+        long suppressed = recorded.stream().filter(Recorded::suppressed).count();
+        return new Outcome("bounce", tenant, recorded, recorded.isEmpty()
+                ? "No recipient of the report failed (delivered, relayed or expanded): nothing to record."
+                : suppressed + " of " + recorded.size() + " bounced addresses suppressed (hard bounces, and soft bounces at the limit of "
+                    + softBounceLimit.count() + " in " + softBounceLimit.window().toDays() + " days).");
+    }
+
+    /** The signed unsubscribe link the original message carried, when it is one of this server's. */
+    private Optional<EmailUnsubscribes.Claim> claim(Original original) {
+        for (String uri : original.listUnsubscribe()) {
+            int at = uri.lastIndexOf("/u/");
+            if (at >= 0 && uri.toLowerCase(Locale.ROOT).startsWith("http")) {
+                Optional<EmailUnsubscribes.Claim> claim = unsubscribes.verify(uri.substring(at + 3));
+                if (claim.isPresent()) {
+                    return claim;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String tenant(Original original, Optional<EmailUnsubscribes.Claim> claim, String mailFrom, Optional<String> caller) {
+        String tenant = claim.map(EmailUnsubscribes.Claim::tenant).orElse(null);
+        if (tenant == null && original.from() != null) {
+            tenant = directory.ownerOfEmailDomain(domain(original.from())).orElse(null);
+        }
+        if (tenant == null && mailFrom != null) {
+            tenant = directory.ownerOfEmailDomain(domain(mailFrom)).orElse(null);
+        }
+        if (tenant == null) {
+            throw new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "From",
+                    "the report's original message (From " + original.from() + ") was not sent from an email domain of any account");
+        }
+        if (caller.isPresent() && !caller.get().equals(tenant)) {
+            throw new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "From", "the report is about another account's message");
+        }
+        return tenant;
+    }
+
+    private static String domain(String address) {
+        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    }
+}
