@@ -18,6 +18,8 @@ public enum EventType {
     OPTED_IN("opt_in.recorded", OptedIn::read),
     LIST_UNSUBSCRIBED("list_unsubscribe.recorded", ListUnsubscribed::read),
     EMAIL_FEEDBACK_RECORDED("email_feedback.recorded", EmailFeedbackRecorded::read),
+    SPAM_REPORTED("spam.reported", SpamReported::read),
+    CALLS_REPORTED("calls.reported", CallsReported::read),
     INTERNAL_DNC_ADDED("internal_dnc.added", InternalDncAdded::read),
     SEND_COMMITTED("send.committed", SendCommitted::read),
     CONTACT_DECLARED("contact.declared", ContactDeclared::read),

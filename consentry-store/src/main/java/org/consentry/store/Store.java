@@ -18,6 +18,7 @@ import org.consentry.store.consent.InternalDnc;
 import org.consentry.store.consent.OptOuts;
 import org.consentry.store.facts.LedgerFacts;
 import org.consentry.store.inbound.EmailUnsubscribes;
+import org.consentry.store.inbound.SpamReports;
 import org.consentry.store.inbound.SmsReplies;
 import org.consentry.store.keys.AdminKeys;
 import org.consentry.store.keys.ServerSecrets;
@@ -25,6 +26,7 @@ import org.consentry.store.keys.ApiKeys;
 import org.consentry.store.ledger.Ledger;
 import org.consentry.store.projection.ContactBook;
 import org.consentry.store.projection.TenantDirectory;
+import org.consentry.store.projection.TenantHealthBook;
 import org.consentry.store.sqlite.SqliteAdminKeys;
 import org.consentry.store.sqlite.SqliteDatabase;
 import org.consentry.store.sqlite.SqliteLedger;
@@ -52,6 +54,8 @@ public final class Store implements AutoCloseable {
     private final InternalDnc internalDnc;
     private final SmsReplies replies;
     private final EmailUnsubscribes unsubscribes;
+    private final TenantHealthBook health;
+    private final SpamReports spamReports;
     private final LedgerFacts facts;
     private final PhoneNumberParser phones;
     private final EmailAddressParser emails;
@@ -78,19 +82,23 @@ public final class Store implements AutoCloseable {
         this.internalDnc = new InternalDnc(ledger, contacts);
         this.replies = new SmsReplies(ReplyClassifier.load(), optOuts, consents);
         this.unsubscribes = new EmailUnsubscribes(secrets.secret(EmailUnsubscribes.KEY_NAME), optOuts, ledger, contacts);
+        this.health = projections.health();
+        this.spamReports = new SpamReports(directory, ledger, optOuts);
         RecipientResolver resolver = RecipientResolver.load();
         this.facts = new LedgerFacts(resolver, phones, emails, directory, contacts, providerLists, projections.activity(),
                 ContentAnalyzer.load(), OptOutLanguage.load(), ledger);
     }
 
     /** The projections every store keeps current from its ledger. */
-    private record Projections(TenantDirectory tenants, ContactBook contacts, ProviderLists provider, TenantActivityBook activity) {
+    private record Projections(TenantDirectory tenants, ContactBook contacts, ProviderLists provider, TenantActivityBook activity,
+                               TenantHealthBook health) {
         static Projections fresh() {
-            return new Projections(new TenantDirectory(), new ContactBook(), new ProviderLists(), new TenantActivityBook());
+            return new Projections(new TenantDirectory(), new ContactBook(), new ProviderLists(), new TenantActivityBook(),
+                    new TenantHealthBook());
         }
 
         List<org.consentry.store.ledger.LedgerListener> listeners() {
-            return List.of(tenants, contacts, provider, activity);
+            return List.of(tenants, contacts, provider, activity, health);
         }
     }
 
@@ -153,6 +161,14 @@ public final class Store implements AutoCloseable {
 
     public InternalDnc internalDnc() {
         return internalDnc;
+    }
+
+    public TenantHealthBook health() {
+        return health;
+    }
+
+    public SpamReports spamReports() {
+        return spamReports;
     }
 
     public EmailUnsubscribes unsubscribes() {
