@@ -118,6 +118,13 @@ public final class ReplyClassifier {
         return classify(reply, Map.of());
     }
 
+    /** How a tenant's own keyword reads, as replies are read (lower case words), or null when it has no words. */
+    public static String keywordForm(String keyword) {
+        List<String> words = new ArrayList<>(read(keyword));
+        words.removeIf(BOUNDARY::equals);
+        return words.isEmpty() ? null : String.join(" ", words);
+    }
+
     /**
      * @param custom the tenant's own keywords (lower case, as read) and what each asks for; they count when the
      *               reply is the keyword alone, and never over a revocation

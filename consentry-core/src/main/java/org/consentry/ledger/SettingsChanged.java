@@ -35,6 +35,12 @@ public record SettingsChanged(TenantSettings settings) implements LedgerEvent {
         }
         fields.put("duplicate_window_minutes", (long) settings.duplicateWindowMinutes());
         fields.put("email_daily_volume", (long) settings.emailDailyVolume());
+        if (!settings.replyKeywords().isEmpty()) {
+            // written only when there are some, so that the events written before keywords existed hash as they did
+            List<Map<String, Object>> keywords = new ArrayList<>();
+            new java.util.TreeMap<>(settings.replyKeywords()).forEach((word, action) -> keywords.add(Map.of("keyword", word, "action", action)));
+            fields.put("reply_keywords", keywords);
+        }
         return fields;
     }
 
@@ -50,6 +56,14 @@ public record SettingsChanged(TenantSettings settings) implements LedgerEvent {
         return new SettingsChanged(new TenantSettings(f.bool("double_opt_in_sms"), f.bool("double_opt_in_email"),
                 f.bool("auto_append_opt_out", false), caps, quietHours,
                 (int) f.number("duplicate_window_minutes", TenantSettings.DEFAULT_DUPLICATE_WINDOW_MINUTES),
-                (int) f.number("email_daily_volume", 0)));
+                (int) f.number("email_daily_volume", 0), keywords(f)));
+    }
+
+    private static Map<String, String> keywords(EventFields f) {
+        Map<String, String> keywords = new java.util.HashMap<>();
+        for (EventFields keyword : f.objects("reply_keywords")) {
+            keywords.put(keyword.string("keyword"), keyword.string("action"));
+        }
+        return keywords;
     }
 }

@@ -12,10 +12,12 @@ import java.util.List;
  * @param quietHours             the tenant's own calling hours (recipient's local time), or null
  * @param duplicateWindowMinutes the same content to the same recipient within this many minutes is a duplicate
  * @param emailDailyVolume       how many emails a day the tenant sends; 5,000 or more makes it a bulk sender
+ * @param replyKeywords          the tenant's own SMS reply keywords (as the reply classifier reads them: lower case,
+ *                               no accents or punctuation) and what each does: opt_out, opt_in or help
  */
 public record TenantSettings(boolean doubleOptInSms, boolean doubleOptInEmail, boolean autoAppendOptOut,
                              List<FrequencyCap> frequencyCaps, DailyHours quietHours, int duplicateWindowMinutes,
-                             int emailDailyVolume) {
+                             int emailDailyVolume, java.util.Map<String, String> replyKeywords) {
 
     public static final int DEFAULT_DUPLICATE_WINDOW_MINUTES = 60;
     public static final int BULK_SENDER_DAILY_VOLUME = 5_000;
@@ -23,6 +25,13 @@ public record TenantSettings(boolean doubleOptInSms, boolean doubleOptInEmail, b
 
     public TenantSettings {
         frequencyCaps = List.copyOf(frequencyCaps);
+        replyKeywords = replyKeywords == null ? java.util.Map.of() : java.util.Map.copyOf(replyKeywords);
+    }
+
+    public TenantSettings(boolean doubleOptInSms, boolean doubleOptInEmail, boolean autoAppendOptOut, List<FrequencyCap> frequencyCaps,
+                          DailyHours quietHours, int duplicateWindowMinutes, int emailDailyVolume) {
+        this(doubleOptInSms, doubleOptInEmail, autoAppendOptOut, frequencyCaps, quietHours, duplicateWindowMinutes, emailDailyVolume,
+                java.util.Map.of());
     }
 
     public TenantSettings(boolean doubleOptInSms, boolean doubleOptInEmail) {

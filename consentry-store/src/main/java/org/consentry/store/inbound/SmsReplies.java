@@ -31,11 +31,22 @@ public final class SmsReplies {
         this.consents = consents;
     }
 
+    /** The tenant's own keywords, as the classifier takes them. */
+    private static java.util.Map<String, ReplyIntent.Kind> keywords(TenantProfile tenant) {
+        java.util.Map<String, String> own = tenant.settings().replyKeywords();
+        if (own.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, ReplyIntent.Kind> keywords = new java.util.HashMap<>();
+        own.forEach((word, action) -> keywords.put(word, ReplyIntent.Kind.valueOf(action.toUpperCase(Locale.ROOT))));
+        return keywords;
+    }
+
     /**
      * @param from the recipient's number in E.164
      */
     public ReplyOutcome handle(TenantProfile tenant, String from, String body, Instant at) {
-        ReplyIntent intent = classifier.classify(body);
+        ReplyIntent intent = classifier.classify(body, keywords(tenant));
         if (intent.kind() == ReplyIntent.Kind.NONE) {
             return new ReplyOutcome(ReplyAction.NONE, null, null, false, intent.why());
         }

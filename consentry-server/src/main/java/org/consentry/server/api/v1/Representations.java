@@ -43,6 +43,8 @@ final class Representations {
                 : Map.of("start", settings.quietHours().start().toString(), "end", settings.quietHours().end().toString()));
         json.put("duplicate_window_minutes", settings.duplicateWindowMinutes());
         json.put("email_daily_volume", settings.emailDailyVolume());
+        json.put("reply_keywords", new java.util.TreeMap<>(settings.replyKeywords()).entrySet().stream()
+                .map(keyword -> Map.of("keyword", keyword.getKey(), "action", keyword.getValue())).toList());
         return json;
     }
 

@@ -6,6 +6,9 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.consentry.inbound.ReplyClassifier;
+import org.consentry.inbound.ReplyIntent;
 import org.consentry.server.http.ApiProblem;
 import org.consentry.server.http.Authenticator;
 import org.consentry.server.http.Endpoints;
@@ -37,6 +40,9 @@ final class SettingsRoutes {
         this.json = json;
     }
 
+    static final int MAX_KEYWORDS = 50;
+    private final ReplyClassifier classifier = ReplyClassifier.load();
+
     void register(Endpoints endpoints) {
         endpoints.put("/v1/settings", this::put);
         endpoints.get("/v1/settings", ctx -> ctx.json(Representations.settings(auth.tenant(ctx).settings())));
@@ -58,6 +64,7 @@ final class SettingsRoutes {
         DailyHours quietHours = quietHours(body, current.quietHours());
         int duplicateWindow = body.integer("duplicate_window_minutes", 1, 10_080, current.duplicateWindowMinutes());
         int emailVolume = body.integer("email_daily_volume", 0, 1_000_000_000, current.emailDailyVolume());
+        Map<String, String> keywords = keywords(body, current.replyKeywords());
         body.finish();
         if (quietHours != null && (quietHours.start().isBefore(LAW_START) || quietHours.end().isAfter(LAW_END))) {
             throw new ApiProblem(422, "urn:consentry:problem:wider-than-the-law", "The setting would widen the law",
@@ -66,8 +73,43 @@ final class SettingsRoutes {
                     List.of(new FieldError("quiet_hours", "must lie within 08:00-21:00")));
         }
         TenantProfile updated = tenants.updateSettings(tenant.id(),
-                new TenantSettings(sms, email, append, caps, quietHours, duplicateWindow, emailVolume));
+                new TenantSettings(sms, email, append, caps, quietHours, duplicateWindow, emailVolume, keywords));
         ctx.json(Representations.settings(updated.settings()));
+    }
+
+    /**
+     * The tenant's own reply keywords: {@code [{keyword, action: opt_out|opt_in|help}]}. A keyword that the
+     * classifier already reads as something (STOP, HELP, YES...) can only mean that: a revocation word can never
+     * be turned into an opt-in.
+     */
+    private Map<String, String> keywords(JsonBody body, Map<String, String> current) {
+        List<JsonBody> items = body.optionalObjects("reply_keywords", MAX_KEYWORDS);
+        if (items == null) {
+            return current;
+        }
+        Map<String, String> keywords = new java.util.LinkedHashMap<>();
+        for (JsonBody item : items) {
+            String keyword = item.string("keyword", 30);
+            String action = item.string("action", 16);
+            if (action != null && !List.of("opt_out", "opt_in", "help").contains(action)) {
+                item.reject("action", "must be one of opt_out, opt_in, help");
+                action = null;
+            }
+            String form = keyword == null ? null : ReplyClassifier.keywordForm(keyword);
+            if (keyword != null && form == null) {
+                item.reject("keyword", "must have letters or digits");
+            }
+            if (form != null && action != null) {
+                ReplyIntent.Kind already = classifier.classify(form).kind();
+                if (already != ReplyIntent.Kind.NONE && !already.wireName().equals(action)
+                        && !(already == ReplyIntent.Kind.CONFIRM && action.equals("opt_in"))) {
+                    item.reject("keyword", "'" + keyword + "' already means " + already.wireName() + " to every sender; it cannot mean " + action);
+                } else if (keywords.put(form, action) != null) {
+                    item.reject("keyword", "'" + keyword + "' is listed twice");
+                }
+            }
+        }
+        return keywords;
     }
 
     private static List<FrequencyCap> caps(JsonBody body, List<FrequencyCap> current) {

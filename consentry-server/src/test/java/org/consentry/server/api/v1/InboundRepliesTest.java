@@ -118,4 +118,31 @@ class InboundRepliesTest {
         assertThat(start.text("/action")).isEqualTo("opt_in");
         assertThat(reply("start again next week maybe").text("/action")).as("an opt-in must be the whole reply").isEqualTo("none");
     }
+
+    @Test
+    void theAccountsOwnKeywordsWorkAloneAndCannotUndoARevocation() {
+        HttpAnswer settings = server.send("PUT", "/v1/settings", acme.key(), """
+                {"reply_keywords": [{"keyword": "JOIN", "action": "opt_in"}, {"keyword": "Menu", "action": "help"},
+                                    {"keyword": "no more deals", "action": "opt_out"}]}""");
+        assertThat(settings.status()).isEqualTo(200);
+        assertThat(settings.json().at("/reply_keywords").findValuesAsText("keyword")).containsExactly("join", "menu", "no more deals");
+
+        assertThat(reply("MENU").text("/action")).isEqualTo("help");
+        assertThat(reply("no more deals!").text("/action")).isEqualTo("opt_out");
+        assertThat(decision()).isEqualTo("block");
+        HttpAnswer join = reply("join");
+        assertThat(join.text("/action")).isEqualTo("opt_in");
+        assertThat(join.text("/why")).contains("account's own keywords");
+
+        HttpAnswer refused = server.send("PUT", "/v1/settings", acme.key(),
+                "{\"reply_keywords\": [{\"keyword\": \"STOP\", \"action\": \"opt_in\"}]}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("reply_keywords[0].keyword").contains("already means opt_out");
+        assertThat(server.send("PUT", "/v1/settings", acme.key(),
+                "{\"reply_keywords\": [{\"keyword\": \"JOIN\", \"action\": \"confirm\"}]}").body()).contains("reply_keywords[0].action");
+
+        server.close();
+        server = new TestServer(directory, clock);
+        assertThat(reply("Menu").text("/action")).as("the keywords survive a restart (replayed from the ledger)").isEqualTo("help");
+    }
 }
