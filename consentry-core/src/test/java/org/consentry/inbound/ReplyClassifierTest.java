@@ -28,15 +28,20 @@ class ReplyClassifierTest {
 
     private static final ReplyClassifier CLASSIFIER = ReplyClassifier.load();
     private static final List<String> REPORT = new ArrayList<>();
+    private static final double HOLDOUT_OPT_OUT_RECALL = 1.0;
 
     /** One labelled reply of the fixture. */
     record Labelled(int line, Kind label, String language, String reply) {
     }
 
     static List<Labelled> fixture() {
+        return fixture("replies.tsv");
+    }
+
+    static List<Labelled> fixture(String name) {
         List<Labelled> replies = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                ReplyClassifierTest.class.getResourceAsStream("/org/consentry/inbound/replies.tsv"), StandardCharsets.UTF_8))) {
+                ReplyClassifierTest.class.getResourceAsStream("/org/consentry/inbound/" + name), StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
             while ((line = in.readLine()) != null) {
@@ -89,7 +94,31 @@ class ReplyClassifierTest {
 
     @Test
     void precisionAndRecallPerLabel() throws IOException {
-        List<Labelled> replies = fixture();
+        Map<Kind, int[]> counts = score("replies.tsv", "Reply classification on %d labelled replies (en, es, fr, de)");
+        int[] optOut = counts.get(Kind.OPT_OUT);
+        assertThat(ratio(optOut[0], optOut[0] + optOut[2])).as("opt-out recall").isEqualTo(1.0);
+        assertThat(ratio(optOut[0], optOut[0] + optOut[1])).as("opt-out precision").isGreaterThanOrEqualTo(0.97);
+        for (Kind kind : List.of(Kind.OPT_IN, Kind.CONFIRM, Kind.HELP, Kind.NONE)) {
+            int[] c = counts.get(kind);
+            assertThat(ratio(c[0], c[0] + c[2])).as(kind + " recall").isGreaterThanOrEqualTo(0.95);
+            assertThat(ratio(c[0], c[0] + c[1])).as(kind + " precision").isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    /**
+     * The second set, written after the phrase list and measured before it was used (BENCHMARKS.md has those
+     * figures); its missed revocations were then added to the phrase list, so no revocation of it may be missed.
+     */
+    @Test
+    void precisionAndRecallOnHeldOutReplies() throws IOException {
+        Map<Kind, int[]> counts = score("replies-holdout.tsv", "Second set: %d replies written after the phrase list (its misses since added)");
+        int[] optOut = counts.get(Kind.OPT_OUT);
+        assertThat(ratio(optOut[0], optOut[0] + optOut[2])).as("opt-out recall, held out").isGreaterThanOrEqualTo(HOLDOUT_OPT_OUT_RECALL);
+    }
+
+    /** Counts per label: true positives, false positives, false negatives; the figures and mistakes go to the report. */
+    private static Map<Kind, int[]> score(String file, String title) {
+        List<Labelled> replies = fixture(file);
         Map<Kind, int[]> counts = new LinkedHashMap<>();
         for (Kind kind : Kind.values()) {
             counts.put(kind, new int[3]);
@@ -105,18 +134,11 @@ class ReplyClassifierTest {
                 mistakes.add("line " + reply.line() + " (" + reply.label().wireName() + " read as " + got.wireName() + "): " + reply.reply());
             }
         }
-        REPORT.add("Reply classification on " + replies.size() + " labelled replies (en, es, fr, de)");
+        REPORT.add(title.formatted(replies.size()));
         counts.forEach((kind, c) -> REPORT.add(String.format(java.util.Locale.ROOT, "%-8s precision %.3f (%d/%d), recall %.3f (%d/%d)",
                 kind.wireName(), ratio(c[0], c[0] + c[1]), c[0], c[0] + c[1], ratio(c[0], c[0] + c[2]), c[0], c[0] + c[2])));
         REPORT.addAll(mistakes);
-        int[] optOut = counts.get(Kind.OPT_OUT);
-        assertThat(ratio(optOut[0], optOut[0] + optOut[2])).as("opt-out recall").isEqualTo(1.0);
-        assertThat(ratio(optOut[0], optOut[0] + optOut[1])).as("opt-out precision").isGreaterThanOrEqualTo(0.97);
-        for (Kind kind : List.of(Kind.OPT_IN, Kind.CONFIRM, Kind.HELP, Kind.NONE)) {
-            int[] c = counts.get(kind);
-            assertThat(ratio(c[0], c[0] + c[2])).as(kind + " recall").isGreaterThanOrEqualTo(0.95);
-            assertThat(ratio(c[0], c[0] + c[1])).as(kind + " precision").isGreaterThanOrEqualTo(0.95);
-        }
+        return counts;
     }
 
     private static double ratio(int part, int whole) {
