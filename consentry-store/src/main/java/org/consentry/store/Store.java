@@ -80,7 +80,7 @@ public final class Store implements AutoCloseable {
         this.consents = new Consents(ledger, contacts, ids);
         this.optOuts = new OptOuts(ledger, contacts);
         this.internalDnc = new InternalDnc(ledger, contacts);
-        this.replies = new SmsReplies(ReplyClassifier.load(), optOuts, consents);
+        this.replies = new SmsReplies(ReplyClassifier.load(), optOuts, consents, contacts);
         this.unsubscribes = new EmailUnsubscribes(secrets.secret(EmailUnsubscribes.KEY_NAME), optOuts, ledger, contacts);
         this.health = projections.health();
         this.spamReports = new SpamReports(directory, ledger, optOuts);

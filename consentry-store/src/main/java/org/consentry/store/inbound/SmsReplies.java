@@ -9,6 +9,7 @@ import org.consentry.inbound.ReplyIntent;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.consent.Consents;
 import org.consentry.store.consent.OptOuts;
+import org.consentry.store.projection.ContactBook;
 import org.consentry.tenant.TenantProfile;
 
 /**
@@ -24,11 +25,13 @@ public final class SmsReplies {
     private final ReplyClassifier classifier;
     private final OptOuts optOuts;
     private final Consents consents;
+    private final ContactBook contacts;
 
-    public SmsReplies(ReplyClassifier classifier, OptOuts optOuts, Consents consents) {
+    public SmsReplies(ReplyClassifier classifier, OptOuts optOuts, Consents consents, ContactBook contacts) {
         this.classifier = classifier;
         this.optOuts = optOuts;
         this.consents = consents;
+        this.contacts = contacts;
     }
 
     /** The tenant's own keywords, as the classifier takes them. */
@@ -46,6 +49,14 @@ public final class SmsReplies {
      * @param from the recipient's number in E.164
      */
     public ReplyOutcome handle(TenantProfile tenant, String from, String body, Instant at) {
+        return handle(tenant, from, null, body, at);
+    }
+
+    /**
+     * @param from the recipient's number in E.164
+     * @param to   the tenant's number the reply was sent to (E.164), or null: STOPALL then opts out of the tenant only
+     */
+    public ReplyOutcome handle(TenantProfile tenant, String from, String to, String body, Instant at) {
         ReplyIntent intent = classifier.classify(body, keywords(tenant));
         if (intent.kind() == ReplyIntent.Kind.NONE) {
             return new ReplyOutcome(ReplyAction.NONE, null, null, false, intent.why());
@@ -55,6 +66,15 @@ public final class SmsReplies {
         switch (intent.kind()) {
             case OPT_OUT: {
                 OptOuts.Change change = optOuts.optOut(tenant.id(), from, TEXTS, at, via);
+                if ("stopall".equals(intent.matched()) && to != null) {
+                    // CTIA: STOPALL stops every program on the number; any other tenant that texted this recipient
+                    // from it (a number that changed hands) is opted out too
+                    for (String other : contacts.tenantsThatSent(from, to)) {
+                        if (!other.equals(tenant.id())) {
+                            optOuts.optOut(other, from, TEXTS, at, via + " to " + to);
+                        }
+                    }
+                }
                 return new ReplyOutcome(ReplyAction.OPT_OUT, word, change.newlyOptedOut() ? ReplyTexts.optedOut(tenant) : null,
                         intent.ambiguous(), intent.why());
             }

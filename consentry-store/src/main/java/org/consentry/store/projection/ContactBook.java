@@ -53,6 +53,18 @@ public final class ContactBook implements LedgerListener {
         return state == null ? ContactState.EMPTY : state;
     }
 
+    /** The tenants whose committed sends (of the last {@value #SEND_HISTORY_DAYS} days) reached {@code address} from the number {@code sender}. */
+    public java.util.Set<String> tenantsThatSent(String address, String sender) {
+        java.util.Set<String> tenants = new java.util.TreeSet<>();
+        byTenant.forEach((tenant, contacts) -> {
+            ContactState state = contacts.get(address);
+            if (state != null && state.recentSends().stream().anyMatch(sent -> sent.from(sender))) {
+                tenants.add(tenant);
+            }
+        });
+        return tenants;
+    }
+
     /** How many recipients the tenant has any record of. */
     public int size(String tenant) {
         Map<String, ContactState> contacts = byTenant.get(tenant);
@@ -127,7 +139,7 @@ public final class ContactBook implements LedgerListener {
             SendCommitted sent = (SendCommitted) event;
             if (sent.address() != null) {
                 SentMessage message = new SentMessage(sent.sendAt(), sent.channel(), sent.purpose(), sent.topic(), sent.contentHash(),
-                        Shingles.ofHashes(sent.shingles()));
+                        Shingles.ofHashes(sent.shingles()), sent.from());
                 update(entry.tenant(), sent.address(), state -> state.withSend(message,
                         sent.sendAt().minus(java.time.Duration.ofDays(SEND_HISTORY_DAYS))));
             }

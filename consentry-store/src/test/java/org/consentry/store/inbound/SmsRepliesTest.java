@@ -118,4 +118,28 @@ class SmsRepliesTest {
         assertThat(outcome.action()).isEqualTo(ReplyAction.NONE);
         assertThat(outcome.reply()).isNull();
     }
+
+    @Test
+    void stopAllOptsOutEveryTenantThatTextedTheRecipientFromThatNumber() {
+        String globex = fixture.store().tenants().create(new org.consentry.store.tenant.NewTenant("Globex Inc.", "Globex", "retail", "US",
+                "2 Main St, Miami FL 33101", null)).profile().id();
+        String initech = fixture.store().tenants().create(new org.consentry.store.tenant.NewTenant("Initech Inc.", "Initech", "retail", "US",
+                "3 Main St, Miami FL 33101", null)).profile().id();
+        // a shared number's history: Globex texted Ana from it (before the number was Acme's), Initech from another
+        fixture.store().ledger().append(globex, java.util.List.of(new org.consentry.ledger.SendCommitted("chk_1", ANA,
+                org.consentry.policy.Channel.SMS, org.consentry.policy.Purpose.MARKETING, "(800) 555-0199", START.minusSeconds(3_600),
+                null, null, null, null, java.util.List.of())));
+        fixture.store().ledger().append(initech, java.util.List.of(new org.consentry.ledger.SendCommitted("chk_2", ANA,
+                org.consentry.policy.Channel.SMS, org.consentry.policy.Purpose.MARKETING, "+18005550111", START.minusSeconds(3_600),
+                null, null, null, null, java.util.List.of())));
+
+        ReplyOutcome outcome = replies.handle(acme, ANA, "+18005550199", "STOPALL", START);
+        assertThat(outcome.action()).isEqualTo(ReplyAction.OPT_OUT);
+        assertThat(fixture.store().contacts().stateOf(acme.id(), ANA).optOut(OptOutScope.SMS)).isNotNull();
+        assertThat(fixture.store().contacts().stateOf(globex, ANA).optOut(OptOutScope.SMS).via()).isEqualTo("sms:STOPALL to +18005550199");
+        assertThat(fixture.store().contacts().stateOf(initech, ANA).optOut(OptOutScope.SMS)).as("another number").isNull();
+
+        replies.handle(acme, "+13055550101", "+18005550199", "STOP", START);
+        assertThat(fixture.store().contacts().stateOf(globex, "+13055550101").optOut(OptOutScope.SMS)).isNull();
+    }
 }

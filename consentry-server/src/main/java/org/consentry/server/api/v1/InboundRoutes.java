@@ -57,7 +57,7 @@ final class InboundRoutes {
             throw ApiProblem.invalid("to", to + " is not a number of this account");
         }
         TenantProfile tenant = directory.tenant(owner).orElseThrow();
-        ReplyOutcome outcome = replies.handle(tenant, from, text == null ? "" : text, at);
+        ReplyOutcome outcome = replies.handle(tenant, from, to, text == null ? "" : text, at);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("action", outcome.action().wireName());
         answer.put("keyword", outcome.keyword());
