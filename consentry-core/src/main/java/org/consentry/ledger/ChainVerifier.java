@@ -19,6 +19,14 @@ public final class ChainVerifier {
         this.tenant = tenant;
     }
 
+    /** A verifier that takes the first {@code length} events as verified already, the last of them hashing to {@code head}. */
+    public static ChainVerifier resumingAfter(String tenant, long length, String head) {
+        ChainVerifier verifier = new ChainVerifier(tenant);
+        verifier.expectedSeq = length + 1;
+        verifier.head = head;
+        return verifier;
+    }
+
     /**
      * @param storedPayload the payload text as stored, which must be the canonical encoding of {@code fields}
      * @return false once the chain is broken (here or before)

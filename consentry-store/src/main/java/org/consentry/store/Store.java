@@ -55,6 +55,7 @@ public final class Store implements AutoCloseable {
     private final SmsReplies replies;
     private final EmailUnsubscribes unsubscribes;
     private final TenantHealthBook health;
+    private final java.security.KeyPair evidenceKeys;
     private final SpamReports spamReports;
     private final LedgerFacts facts;
     private final PhoneNumberParser phones;
@@ -83,6 +84,7 @@ public final class Store implements AutoCloseable {
         this.replies = new SmsReplies(ReplyClassifier.load(), optOuts, consents, contacts);
         this.unsubscribes = new EmailUnsubscribes(secrets.secret(EmailUnsubscribes.KEY_NAME), optOuts, ledger, contacts);
         this.health = projections.health();
+        this.evidenceKeys = org.consentry.evidence.EvidenceSignature.keyPair(secrets.secret(EVIDENCE_KEY_NAME));
         this.spamReports = new SpamReports(directory, ledger, optOuts);
         RecipientResolver resolver = RecipientResolver.load();
         this.facts = new LedgerFacts(resolver, phones, emails, directory, contacts, providerLists, projections.activity(),
@@ -161,6 +163,14 @@ public final class Store implements AutoCloseable {
 
     public InternalDnc internalDnc() {
         return internalDnc;
+    }
+
+    /** The name of the evidence signing key's seed among the server's secrets. */
+    public static final String EVIDENCE_KEY_NAME = "evidence-signing-key";
+
+    /** The Ed25519 key pair proof bundles are signed with (its seed generated once and kept in the store). */
+    public java.security.KeyPair evidenceKeys() {
+        return evidenceKeys;
     }
 
     public TenantHealthBook health() {

@@ -123,12 +123,21 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
+    /**
+     * Verifies the tenant's chain, from the end of the part verified before (since this process started): an
+     * evidence request then reads only the events appended since the last one. The whole chain is walked again at
+     * the first request after every start.
+     */
     @Override public ChainVerification verify(String tenant) {
-        ChainVerifier verifier = new ChainVerifier(tenant);
+        ChainVerification known = verified.get(tenant);
+        ChainVerifier verifier = known == null ? new ChainVerifier(tenant)
+                : ChainVerifier.resumingAfter(tenant, known.length(), known.head());
         try (Connection connection = database.readers().getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT tenant_seq, type, recorded_at, payload, prev_hash, hash FROM ledger WHERE tenant_id = ? ORDER BY tenant_seq")) {
+                     "SELECT tenant_seq, type, recorded_at, payload, prev_hash, hash FROM ledger WHERE tenant_id = ? AND tenant_seq > ?"
+                             + " ORDER BY tenant_seq")) {
             statement.setString(1, tenant);
+            statement.setLong(2, known == null ? 0 : known.length());
             statement.setFetchSize(10_000);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -151,8 +160,15 @@ public final class SqliteLedger implements Ledger {
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the ledger", e);
         }
-        return verifier.result();
+        ChainVerification result = verifier.result();
+        if (result.intact()) {
+            verified.merge(tenant, result, (was, now) -> now.length() > was.length() ? now : was);
+        }
+        return result;
     }
+
+    /** The longest intact prefix of each tenant's chain verified so far. */
+    private final java.util.Map<String, ChainVerification> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override public boolean healthy() {
         return writer.healthy();

@@ -31,7 +31,7 @@ public final class ApiV1 {
         new ContactRoutes(auth, store.contactRecords(), store.providerData(), addresses, json, clock).register(endpoints);
         new InboundRoutes(auth, store.replies(), store.directory(), addresses, json, clock).register(endpoints);
         new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.ids(), json, clock).register(endpoints);
-        new EvidenceRoutes(auth, store.ledger(), addresses).register(endpoints);
+        new EvidenceRoutes(auth, store.ledger(), addresses, store.evidenceKeys(), clock).register(endpoints);
         new UnsubscribeRoutes(auth, store.unsubscribes(), store.directory(), addresses, json, clock, config.publicUrl(),
                 config.unsubscribeMailto()).register(endpoints);
         new FeedbackRoutes(auth, new EmailFeedback(store.directory(), store.contacts(), store.ledger(), store.unsubscribes(),

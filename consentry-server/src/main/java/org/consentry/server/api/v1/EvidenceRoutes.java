@@ -1,5 +1,7 @@
 package org.consentry.server.api.v1;
 
+import org.consentry.evidence.EvidenceSignature;
+
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,23 +12,39 @@ import org.consentry.store.ledger.Ledger;
 import org.consentry.tenant.TenantProfile;
 
 /**
- * The evidence for one address: every event of the tenant's ledger about it, with the hashes that chain
- * it, and whether the tenant's whole chain verifies from its first event.
+ * The evidence for one address, as a proof bundle: every event of the tenant's ledger about it, with the hashes
+ * that chain it, whether the tenant's whole chain verifies from its first event, signed with the server's Ed25519
+ * key ({@code GET /v1/keys}) so that {@code consentry evidence verify} can check it offline.
  */
 final class EvidenceRoutes {
 
     private final Authenticator auth;
     private final Ledger ledger;
     private final Addresses addresses;
+    private final java.security.KeyPair keys;
+    private final java.time.Clock clock;
 
-    EvidenceRoutes(Authenticator auth, Ledger ledger, Addresses addresses) {
+    EvidenceRoutes(Authenticator auth, Ledger ledger, Addresses addresses, java.security.KeyPair keys, java.time.Clock clock) {
         this.auth = auth;
         this.ledger = ledger;
         this.addresses = addresses;
+        this.keys = keys;
+        this.clock = clock;
     }
 
     void register(Endpoints endpoints) {
         endpoints.get("/v1/evidence", this::evidence);
+        endpoints.get("/v1/keys", this::keys);
+    }
+
+    /** The public key proof bundles are signed with, for offline verification ({@code consentry evidence verify}). */
+    private void keys(Context ctx) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("key_id", EvidenceSignature.keyId(keys.getPublic()));
+        key.put("algorithm", EvidenceSignature.ALGORITHM);
+        key.put("use", "proof bundles (GET /v1/evidence)");
+        key.put("public_key", java.util.Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
+        ctx.json(Map.of("keys", java.util.List.of(key)));
     }
 
     private void evidence(Context ctx) {
@@ -47,6 +65,7 @@ final class EvidenceRoutes {
         answer.put("hash_algorithm", "SHA-256 over RFC 8785 canonical JSON of {at, event, prev, seq, tenant, type}");
         answer.put("events", ledger.about(tenant.id(), address).stream().map(Representations::entry).toList());
         answer.put("chain", verification);
-        ctx.json(answer);
+        answer.put("issued_at", clock.instant().toString());
+        ctx.json(EvidenceSignature.sign(answer, keys));
     }
 }

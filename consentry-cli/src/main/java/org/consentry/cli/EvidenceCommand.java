@@ -1,0 +1,93 @@
+package org.consentry.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.consentry.evidence.EvidenceSignature;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code consentry evidence}: proof bundles, checked offline. */
+@Command(name = "evidence", description = "Work with proof bundles (GET /v1/evidence).",
+        subcommands = {EvidenceCommand.Verify.class, CommandLine.HelpCommand.class})
+final class EvidenceCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Exit 0 when the bundle verifies, 1 when it does not (the first event at fault named), 2 when it cannot be read. */
+    @Command(name = "verify", description = "Check a proof bundle offline: every event's hash, their links, and the server's signature.")
+    static final class Verify implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "BUNDLE", description = "the bundle, as GET /v1/evidence returned it")
+        Path bundle;
+
+        @Option(names = "--key", required = true, paramLabel = "KEY",
+                description = "the server's public key: the base64 value of GET /v1/keys, or a file holding it or that whole answer")
+        String key;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ObjectMapper json = new ObjectMapper();
+            Map<String, Object> read;
+            try {
+                read = json.readValue(Files.readAllBytes(bundle), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            } catch (IOException e) {
+                err.println("cannot read " + bundle + ": " + e.getMessage());
+                return 2;
+            }
+            PublicKey publicKey;
+            try {
+                publicKey = publicKey(json, read);
+            } catch (IllegalArgumentException | IOException e) {
+                err.println("cannot read the key: " + e.getMessage());
+                return 2;
+            }
+            EvidenceSignature.Verification result = EvidenceSignature.verify(read, publicKey);
+            if (result.ok()) {
+                out.println("verified: " + result.events() + " events about " + read.get("address") + " (tenant " + read.get("tenant")
+                        + "), signed by key " + EvidenceSignature.keyId(publicKey) + " at " + read.get("issued_at"));
+                return 0;
+            }
+            out.println("FAILED" + (result.failedSeq() == null ? "" : " at event " + result.failedSeq()) + ": " + result.problem());
+            return 1;
+        }
+
+        /** The key from --key: base64 text, or a file holding it, or a file holding GET /v1/keys (the bundle's key_id picked). */
+        private PublicKey publicKey(ObjectMapper json, Map<String, Object> bundle) throws IOException {
+            String text = key;
+            Path file = Path.of(key);
+            if (key.length() < 4_096 && Files.isRegularFile(file)) {
+                text = Files.readString(file).strip();
+            }
+            if (text.startsWith("{")) {
+                JsonNode keys = json.readTree(text).path("keys");
+                Object signature = bundle.get("signature");
+                Object wanted = signature instanceof Map<?, ?> map ? map.get("key_id") : null;
+                for (JsonNode candidate : keys) {
+                    if (wanted == null || wanted.equals(candidate.path("key_id").asText())) {
+                        return EvidenceSignature.publicKey(candidate.path("public_key").asText());
+                    }
+                }
+                throw new IllegalArgumentException("the keys file has no key " + wanted);
+            }
+            return EvidenceSignature.publicKey(text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        }
+    }
+}
