@@ -52,8 +52,20 @@ final class ServeCommand implements Callable<Integer> {
     String unsubscribeMailto;
 
     @Option(names = "--soft-bounce-limit", defaultValue = "${env:CONSENTRY_SOFT_BOUNCE_LIMIT:-3/7d}",
+            converter = SoftBounceLimitConverter.class,
             description = "soft bounces (4.x.x) within a number of days that suppress an address (CONSENTRY_SOFT_BOUNCE_LIMIT, default 3/7d)")
-    String softBounceLimit;
+    EmailFeedback.SoftBounceLimit softBounceLimit;
+
+    /** Reads {@code 3/7d}; picocli turns a bad value into a usage error naming the option. */
+    static final class SoftBounceLimitConverter implements picocli.CommandLine.ITypeConverter<EmailFeedback.SoftBounceLimit> {
+        @Override public EmailFeedback.SoftBounceLimit convert(String value) {
+            try {
+                return EmailFeedback.SoftBounceLimit.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = "--store", defaultValue = "${env:CONSENTRY_STORE}",
             description = "the store (CONSENTRY_STORE): absent for the embedded SQLite store in --data")
@@ -76,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         Store store = Store.embedded(data, clock);
         Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock);
         generated.ifPresent(this::announce);
-        ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, EmailFeedback.SoftBounceLimit.parse(softBounceLimit)), store, clock);
+        ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, softBounceLimit), store, clock);
         System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + data.toAbsolutePath().normalize() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

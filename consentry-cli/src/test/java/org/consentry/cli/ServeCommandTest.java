@@ -56,4 +56,14 @@ class ServeCommandTest {
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output).contains("CONSENTRY_STORE");
     }
+
+    @Test
+    void aBadSoftBounceLimitIsAUsageErrorNamingTheOption() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine command = new picocli.CommandLine(new Main());
+        command.setErr(new java.io.PrintWriter(err));
+        int status = command.execute("serve", "--data", directory.toString(), "--soft-bounce-limit", "3/0d");
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--soft-bounce-limit'").contains("window of 1 to 90 days");
+    }
 }

@@ -39,7 +39,7 @@ public final class EmailFeedback {
 
         public SoftBounceLimit {
             if (count < 1 || window.isNegative() || window.isZero() || window.compareTo(ContactBook.SOFT_BOUNCE_MEMORY) > 0) {
-                throw new IllegalArgumentException("a soft bounce limit needs a count of at least 1 and a window of at most "
+                throw new IllegalArgumentException("a soft bounce limit needs a count of at least 1 and a window of 1 to "
                         + ContactBook.SOFT_BOUNCE_MEMORY.toDays() + " days");
             }
         }
