@@ -2,9 +2,17 @@ package org.consentry.ledger;
 
 /**
  * How a consent was captured, as the sender reports it: where (IP, user agent, page), what the recipient
- * was shown (the exact disclosure text), and the frequency agreed. Any of it may be absent.
+ * was shown (the exact disclosure text), and the frequency agreed; for a consent that came in an imported list,
+ * where the list came from as the sender declared it. Any of it may be absent.
+ *
+ * @param importSource the declared source of the imported list it came in, or null
  */
-public record ConsentEvidence(String ip, String userAgent, String sourceUrl, String disclosureText, String frequency) {
+public record ConsentEvidence(String ip, String userAgent, String sourceUrl, String disclosureText, String frequency,
+                              String importSource) {
 
-    public static final ConsentEvidence NONE = new ConsentEvidence(null, null, null, null, null);
+    public static final ConsentEvidence NONE = new ConsentEvidence(null, null, null, null, null, null);
+
+    public ConsentEvidence(String ip, String userAgent, String sourceUrl, String disclosureText, String frequency) {
+        this(ip, userAgent, sourceUrl, disclosureText, frequency, null);
+    }
 }

@@ -39,6 +39,7 @@ public record ConsentGranted(String consentId, String address, Channel channel, 
         fields.put("source_url", evidence.sourceUrl());
         fields.put("disclosure_text", evidence.disclosureText());
         fields.put("frequency", evidence.frequency());
+        fields.put("import_source", evidence.importSource());
         return fields;
     }
 
@@ -47,6 +48,6 @@ public record ConsentGranted(String consentId, String address, Channel channel, 
                 f.enumValue("purpose", Purpose.class), f.enumValue("method", ConsentMethod.class),
                 f.enumValue("status", ConsentStatus.class), f.instant("captured_at"), f.bool("confirmed"),
                 new ConsentEvidence(f.optionalString("ip"), f.optionalString("user_agent"), f.optionalString("source_url"),
-                        f.optionalString("disclosure_text"), f.optionalString("frequency")));
+                        f.optionalString("disclosure_text"), f.optionalString("frequency"), f.optionalString("import_source")));
     }
 }

@@ -46,6 +46,25 @@ public final class Consents {
         return contacts.stateOf(tenant, consent.address()).consent(id);
     }
 
+    /**
+     * Records the consents of an imported list in one append: all of them are written, or (when the ledger refuses)
+     * none. Each is pending or active as {@link #record} decides.
+     *
+     * @return the number recorded
+     */
+    public int importAll(String tenant, TenantSettings settings, List<NewConsent> list) {
+        List<LedgerEvent> events = new ArrayList<>(list.size());
+        for (NewConsent consent : list) {
+            ConsentStatus status = !consent.confirmed() && doubleOptIn(settings, consent.channel()) ? ConsentStatus.PENDING : ConsentStatus.ACTIVE;
+            events.add(new ConsentGranted(ids.next("con"), consent.address(), consent.channel(), consent.purpose(), consent.method(), status,
+                    consent.capturedAt(), consent.confirmed(), consent.evidence()));
+        }
+        if (!events.isEmpty()) {
+            ledger.append(tenant, events);
+        }
+        return events.size();
+    }
+
     /** Revokes one consent; revoking a revoked consent changes nothing. */
     public Consent revoke(String tenant, String consentId, Instant at, String via) {
         Consent consent = find(tenant, consentId);

@@ -132,11 +132,11 @@ final class ConsentRoutes {
         return address;
     }
 
-    private static Optional<Purpose> consentPurpose(String name) {
+    static Optional<Purpose> consentPurpose(String name) {
         return Purpose.fromWire(name).filter(Purpose::isConsentable);
     }
 
-    private static boolean isWebUrl(String text) {
+    static boolean isWebUrl(String text) {
         try {
             URI uri = new URI(text);
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
