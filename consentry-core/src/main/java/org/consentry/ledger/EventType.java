@@ -20,6 +20,8 @@ public enum EventType {
     EMAIL_FEEDBACK_RECORDED("email_feedback.recorded", EmailFeedbackRecorded::read),
     SPAM_REPORTED("spam.reported", SpamReported::read),
     CALLS_REPORTED("calls.reported", CallsReported::read),
+    PROOF_REQUESTED("proof.requested", ProofRequested::read),
+    PROOF_ANSWERED("proof.answered", ProofAnswered::read),
     INTERNAL_DNC_ADDED("internal_dnc.added", InternalDncAdded::read),
     SEND_COMMITTED("send.committed", SendCommitted::read),
     CONTACT_DECLARED("contact.declared", ContactDeclared::read),

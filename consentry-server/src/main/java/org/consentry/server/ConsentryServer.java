@@ -24,12 +24,37 @@ public final class ConsentryServer implements AutoCloseable {
     /** Large enough for a batch of 10,000 checks. */
     static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
 
+    /** How often overdue proof requests are looked for (and once at start, so that a restart misses none). */
+    static final java.time.Duration JOBS_EVERY = java.time.Duration.ofSeconds(30);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsentryServer.class);
+
     private final Javalin app;
     private final List<String> endpoints;
+    private final java.util.concurrent.ScheduledExecutorService jobs;
 
-    private ConsentryServer(Javalin app, List<String> endpoints) {
+    private ConsentryServer(Javalin app, List<String> endpoints, java.util.concurrent.ScheduledExecutorService jobs) {
         this.app = app;
         this.endpoints = endpoints;
+        this.jobs = jobs;
+    }
+
+    /** The scheduled jobs: proof requests past their due time suspend their tenant. */
+    private static java.util.concurrent.ScheduledExecutorService jobs(Store store, Clock clock) {
+        java.util.concurrent.ScheduledExecutorService jobs = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "consentry-jobs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                for (var expired : store.proofRequests().expireOverdue(clock.instant())) {
+                    log.warn("proof request {} of tenant {} expired unanswered; the tenant is suspended", expired.id(), expired.tenant());
+                }
+            } catch (RuntimeException e) {
+                log.error("the proof request job failed; it runs again in {}", JOBS_EVERY, e);
+            }
+        }, 0, JOBS_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return jobs;
     }
 
     public static ObjectMapper json() {
@@ -58,7 +83,7 @@ public final class ConsentryServer implements AutoCloseable {
             registered.set(endpoints.registered());
         });
         app.start();
-        return new ConsentryServer(app, registered.get());
+        return new ConsentryServer(app, registered.get(), jobs(store, clock));
     }
 
     public int port() {
@@ -71,6 +96,7 @@ public final class ConsentryServer implements AutoCloseable {
     }
 
     @Override public void close() {
+        jobs.shutdownNow();
         app.stop();
     }
 }

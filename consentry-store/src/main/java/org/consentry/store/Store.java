@@ -16,6 +16,7 @@ import org.consentry.store.registry.ProviderData;
 import org.consentry.store.consent.Consents;
 import org.consentry.store.consent.InternalDnc;
 import org.consentry.store.consent.OptOuts;
+import org.consentry.store.consent.ProofRequests;
 import org.consentry.store.facts.LedgerFacts;
 import org.consentry.store.inbound.EmailUnsubscribes;
 import org.consentry.store.inbound.SpamReports;
@@ -55,6 +56,7 @@ public final class Store implements AutoCloseable {
     private final SmsReplies replies;
     private final EmailUnsubscribes unsubscribes;
     private final TenantHealthBook health;
+    private final ProofRequests proofRequests;
     private final java.security.KeyPair evidenceKeys;
     private final SpamReports spamReports;
     private final LedgerFacts facts;
@@ -84,6 +86,8 @@ public final class Store implements AutoCloseable {
         this.replies = new SmsReplies(ReplyClassifier.load(), optOuts, consents, contacts);
         this.unsubscribes = new EmailUnsubscribes(secrets.secret(EmailUnsubscribes.KEY_NAME), optOuts, ledger, contacts);
         this.health = projections.health();
+        this.proofRequests = projections.proofRequests();
+        this.proofRequests.connect(ledger, directory, ids);
         this.evidenceKeys = org.consentry.evidence.EvidenceSignature.keyPair(secrets.secret(EVIDENCE_KEY_NAME));
         this.spamReports = new SpamReports(directory, ledger, optOuts);
         RecipientResolver resolver = RecipientResolver.load();
@@ -93,14 +97,14 @@ public final class Store implements AutoCloseable {
 
     /** The projections every store keeps current from its ledger. */
     private record Projections(TenantDirectory tenants, ContactBook contacts, ProviderLists provider, TenantActivityBook activity,
-                               TenantHealthBook health) {
+                               TenantHealthBook health, ProofRequests proofRequests) {
         static Projections fresh() {
             return new Projections(new TenantDirectory(), new ContactBook(), new ProviderLists(), new TenantActivityBook(),
-                    new TenantHealthBook());
+                    new TenantHealthBook(), new ProofRequests());
         }
 
         List<org.consentry.store.ledger.LedgerListener> listeners() {
-            return List.of(tenants, contacts, provider, activity, health);
+            return List.of(tenants, contacts, provider, activity, health, proofRequests);
         }
     }
 
@@ -171,6 +175,10 @@ public final class Store implements AutoCloseable {
     /** The Ed25519 key pair proof bundles are signed with (its seed generated once and kept in the store). */
     public java.security.KeyPair evidenceKeys() {
         return evidenceKeys;
+    }
+
+    public ProofRequests proofRequests() {
+        return proofRequests;
     }
 
     public TenantHealthBook health() {

@@ -50,7 +50,12 @@ final class EvidenceRoutes {
     private void evidence(Context ctx) {
         TenantProfile tenant = auth.tenant(ctx);
         String address = ConsentRoutes.queryAddress(ctx, addresses);
-        ChainVerification chain = ledger.verify(tenant.id());
+        ctx.json(bundle(ledger, keys, tenant.id(), address, clock.instant()));
+    }
+
+    /** The signed proof bundle of an address, as {@code GET /v1/evidence} and proof-request answers give it. */
+    static Map<String, Object> bundle(Ledger ledger, java.security.KeyPair keys, String tenant, String address, java.time.Instant now) {
+        ChainVerification chain = ledger.verify(tenant);
         Map<String, Object> verification = new LinkedHashMap<>();
         verification.put("verified", chain.intact());
         verification.put("length", chain.length());
@@ -60,12 +65,12 @@ final class EvidenceRoutes {
             verification.put("problem", chain.problem());
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("tenant", tenant.id());
+        answer.put("tenant", tenant);
         answer.put("address", address);
         answer.put("hash_algorithm", "SHA-256 over RFC 8785 canonical JSON of {at, event, prev, seq, tenant, type}");
-        answer.put("events", ledger.about(tenant.id(), address).stream().map(Representations::entry).toList());
+        answer.put("events", ledger.about(tenant, address).stream().map(Representations::entry).toList());
         answer.put("chain", verification);
-        answer.put("issued_at", clock.instant().toString());
-        ctx.json(EvidenceSignature.sign(answer, keys));
+        answer.put("issued_at", now.toString());
+        return EvidenceSignature.sign(answer, keys);
     }
 }

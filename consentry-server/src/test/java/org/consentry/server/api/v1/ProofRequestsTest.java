@@ -1,0 +1,124 @@
+package org.consentry.server.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.consentry.evidence.EvidenceSignature;
+import org.consentry.server.testing.HttpAnswer;
+import org.consentry.server.testing.TestServer;
+import org.consentry.store.testing.MutableClock;
+import org.consentry.store.testing.StoreFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Proof-of-opt-in requests over HTTP: answered in one call with the signed bundle, or suspending the tenant when due. */
+class ProofRequestsTest {
+
+    @TempDir
+    Path directory;
+
+    private final MutableClock clock = new MutableClock(StoreFixture.START);
+    private TestServer server;
+    private TestServer.Tenant acme;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(directory, clock);
+        acme = server.tenantWithSender("Acme");
+        server.post("/v1/consents", acme.key(), """
+                {"address": "+13055550100", "channel": "sms", "purpose": "marketing", "method": "web_form",
+                 "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
+                 "disclosure_text": "By checking this box you agree to receive up to 4 marketing texts a month."}""");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpAnswer open() {
+        return server.post("/v1/proof-requests", TestServer.ADMIN_KEY, "{\"tenant\": \"" + acme.id() + "\", \"address\": \"(305) 555-0100\"}");
+    }
+
+    private String status() {
+        return server.get("/v1/tenants/" + acme.id(), TestServer.ADMIN_KEY).text("/status");
+    }
+
+    @Test
+    void aRequestIsDueInADayAndAnsweredInOneCallWithTheSignedBundle() throws Exception {
+        HttpAnswer opened = open();
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.text("/due_at")).isEqualTo(StoreFixture.START.plus(Duration.ofHours(24)).toString());
+        String id = opened.text("/id");
+        assertThat(server.get("/v1/proof-requests", acme.key()).json().at("/requests").findValuesAsText("status")).containsExactly("open");
+
+        HttpAnswer answered = server.post("/v1/proof-requests/" + id + "/answer", acme.key(), "{}");
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.text("/status")).isEqualTo("answered");
+        assertThat(answered.text("/answer")).isEqualTo("bundle");
+        assertThat(answered.text("/bundle/address")).isEqualTo("+13055550100");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bundle = new ObjectMapper().convertValue(answered.json().get("bundle"), Map.class);
+        var key = EvidenceSignature.publicKey(server.get("/v1/keys", null).json().at("/keys/0/public_key").asText());
+        assertThat(EvidenceSignature.verify(bundle, key).ok()).isTrue();
+
+        clock.advance(Duration.ofHours(25));
+        assertThat(server.store().proofRequests().expireOverdue(clock.instant())).as("answered in time").isEmpty();
+        assertThat(status()).isEqualTo("active");
+        assertThat(server.post("/v1/proof-requests/" + id + "/answer", acme.key(), "{}").status()).as("closed").isEqualTo(409);
+    }
+
+    @Test
+    void evidenceOfTheTenantsOwnCanAnswerInstead() {
+        String id = open().text("/id");
+        HttpAnswer answered = server.post("/v1/proof-requests/" + id + "/answer", acme.key(),
+                "{\"evidence\": \"Signed paper form, scanned: https://files.acme.example/forms/0100.pdf\", \"note\": \"collected in store\"}");
+        assertThat(answered.text("/answer")).isEqualTo("uploaded");
+        assertThat(answered.text("/sha256")).hasSize(64);
+        assertThat(answered.json().has("bundle")).isFalse();
+    }
+
+    @Test
+    void anUnansweredRequestSuspendsTheTenantAtItsDueTimeWithTheReason() {
+        String id = open().text("/id");
+        clock.advance(Duration.ofHours(23));
+        assertThat(server.store().proofRequests().expireOverdue(clock.instant())).isEmpty();
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        assertThat(server.store().proofRequests().expireOverdue(clock.instant())).extracting(r -> r.id()).containsExactly(id);
+        HttpAnswer tenant = server.get("/v1/tenants/" + acme.id(), TestServer.ADMIN_KEY);
+        assertThat(tenant.text("/status")).isEqualTo("suspended");
+        assertThat(tenant.body()).contains(id).contains("not answered");
+        assertThat(server.get("/v1/proof-requests", acme.key()).json().at("/requests").findValuesAsText("status")).containsExactly("expired");
+        assertThat(server.store().proofRequests().expireOverdue(clock.instant())).as("once only").isEmpty();
+        assertThat(server.post("/v1/proof-requests/" + id + "/answer", acme.key(), "{}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void theJobSuspendsOverdueTenantsAfterARestartToo() throws Exception {
+        open();
+        server.close();
+        clock.advance(Duration.ofHours(30));
+        server = new TestServer(directory, clock);
+        for (int i = 0; i < 100 && !"suspended".equals(status()); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(status()).as("the job runs at start").isEqualTo("suspended");
+    }
+
+    @Test
+    void onlyTheProviderOpensAndEachTenantSeesItsOwn() {
+        assertThat(server.post("/v1/proof-requests", acme.key(), "{\"tenant\": \"" + acme.id() + "\", \"address\": \"+13055550100\"}").status())
+                .isEqualTo(403);
+        String id = open().text("/id");
+        TestServer.Tenant globex = server.tenant("Globex");
+        assertThat(server.get("/v1/proof-requests", globex.key()).json().at("/requests").size()).isZero();
+        assertThat(server.post("/v1/proof-requests/" + id + "/answer", globex.key(), "{}").status()).isEqualTo(404);
+        assertThat(server.post("/v1/proof-requests", TestServer.ADMIN_KEY, "{\"tenant\": \"ten_nobody\", \"address\": \"+13055550100\"}")
+                .status()).isEqualTo(404);
+    }
+}

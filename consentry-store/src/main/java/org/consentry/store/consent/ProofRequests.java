@@ -1,0 +1,125 @@
+package org.consentry.store.consent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.consentry.ledger.LedgerEntry;
+import org.consentry.ledger.LedgerEvent;
+import org.consentry.ledger.ProofAnswered;
+import org.consentry.ledger.ProofRequested;
+import org.consentry.ledger.TenantStatusChanged;
+import org.consentry.store.Ids;
+import org.consentry.store.RequestRefused;
+import org.consentry.store.ledger.Ledger;
+import org.consentry.store.ledger.LedgerListener;
+import org.consentry.store.projection.TenantDirectory;
+import org.consentry.tenant.TenantStatus;
+
+/**
+ * Proof-of-opt-in requests: the provider asks a tenant to prove an address's consent within 24 hours; the tenant
+ * answers with the proof bundle or evidence of its own; a request still open at its due time suspends the tenant,
+ * with the reason recorded. Requests live in the ledger, so that the check for overdue ones ({@link #expireOverdue})
+ * finds them after a restart too.
+ */
+public final class ProofRequests implements LedgerListener {
+
+    public static final Duration DUE_IN = Duration.ofHours(24);
+
+    /** A request and how it stands. {@code outcome} is null while open. */
+    public record Request(String id, String tenant, String address, Instant requestedAt, Instant dueAt, String outcome, String sha256) {
+        public boolean open() {
+            return outcome == null;
+        }
+    }
+
+    private final Map<String, Request> byId = new ConcurrentHashMap<>();
+    private Ledger ledger;
+    private TenantDirectory directory;
+    private Ids ids;
+
+    /** Connects the service side once the store is built (the projection side listens from the first replay). */
+    public void connect(Ledger ledger, TenantDirectory directory, Ids ids) {
+        this.ledger = ledger;
+        this.directory = directory;
+        this.ids = ids;
+    }
+
+    @Override public void apply(LedgerEntry entry) {
+        LedgerEvent event = entry.event();
+        if (event instanceof ProofRequested requested) {
+            byId.put(requested.requestId(), new Request(requested.requestId(), entry.tenant(), requested.address(), entry.recordedAt(),
+                    requested.dueAt(), null, null));
+        } else if (event instanceof ProofAnswered answered) {
+            byId.computeIfPresent(answered.requestId(), (id, request) -> new Request(id, request.tenant(), request.address(),
+                    request.requestedAt(), request.dueAt(), answered.outcome(), answered.sha256()));
+        }
+    }
+
+    public Request open(String tenant, String address, Instant now) {
+        if (directory.tenant(tenant).isEmpty()) {
+            throw new RequestRefused(RequestRefused.Kind.NOT_FOUND, "tenant", "no tenant " + tenant);
+        }
+        String id = ids.next("prf");
+        ledger.append(tenant, List.of(new ProofRequested(id, address, now.plus(DUE_IN))));
+        return byId.get(id);
+    }
+
+    public List<Request> of(String tenant) {
+        List<Request> requests = new ArrayList<>();
+        for (Request request : byId.values()) {
+            if (request.tenant().equals(tenant)) {
+                requests.add(request);
+            }
+        }
+        requests.sort(Comparator.comparing(Request::requestedAt).thenComparing(Request::id));
+        return requests;
+    }
+
+    /**
+     * @param outcome {@code bundle} or {@code uploaded}
+     */
+    public Request answer(String tenant, String id, String outcome, String sha256, String note, Instant now) {
+        Request request = byId.get(id);
+        if (request == null || !request.tenant().equals(tenant)) {
+            throw new RequestRefused(RequestRefused.Kind.NOT_FOUND, "id", "no proof request " + id + " for this account");
+        }
+        if (!request.open()) {
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "id", "the proof request " + id + " is closed (" + request.outcome() + ")");
+        }
+        if (now.isAfter(request.dueAt())) {
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "id", "the proof request " + id + " was due at " + request.dueAt());
+        }
+        ledger.append(tenant, List.of(new ProofAnswered(id, request.address(), outcome, sha256, note)));
+        return byId.get(id);
+    }
+
+    /**
+     * Closes every request past its due time that is still open, and suspends its tenant with the reason. Run at
+     * start and then regularly; running it twice changes nothing more.
+     *
+     * @return the requests it expired
+     */
+    public List<Request> expireOverdue(Instant now) {
+        List<Request> expired = new ArrayList<>();
+        for (Request request : List.copyOf(byId.values())) {
+            if (!request.open() || !now.isAfter(request.dueAt())) {
+                continue;
+            }
+            String reason = "proof request " + request.id() + " for " + request.address() + " was not answered by its due time "
+                    + request.dueAt();
+            List<LedgerEvent> events = new ArrayList<>();
+            events.add(new ProofAnswered(request.id(), request.address(), "expired", null, reason));
+            boolean active = directory.tenant(request.tenant()).map(t -> t.status() == TenantStatus.ACTIVE).orElse(false);
+            if (active) {
+                events.add(new TenantStatusChanged(TenantStatus.SUSPENDED, reason));
+            }
+            ledger.append(request.tenant(), events);
+            expired.add(byId.get(request.id()));
+        }
+        return expired;
+    }
+}
