@@ -13,6 +13,7 @@ import org.consentry.policy.Purpose;
  * @param revokedFrom the status it had before it was revoked, so that an opt-in can reinstate it; null unless revoked
  * @param revokedByOptOut true when an opt-out revoked it (a later opt-in on that channel reinstates it)
  * @param frequency       the message frequency the recipient agreed to, when the consent names one
+ * @param importSource    the declared source of the imported list it came in, or null
  */
 public record Consent(
         String id,
@@ -25,7 +26,8 @@ public record Consent(
         Instant revokedAt,
         ConsentStatus revokedFrom,
         boolean revokedByOptOut,
-        AgreedFrequency frequency) {
+        AgreedFrequency frequency,
+        String importSource) {
 
     public Consent {
         Objects.requireNonNull(id, "id");
@@ -37,11 +39,31 @@ public record Consent(
 
     public static Consent recorded(String id, Channel channel, Purpose purpose, ConsentMethod method,
                                    ConsentStatus status, boolean confirmed, Instant capturedAt) {
-        return new Consent(id, channel, purpose, method, status, confirmed, capturedAt, null, null, false, null);
+        return new Consent(id, channel, purpose, method, status, confirmed, capturedAt, null, null, false, null, null);
     }
 
     public Consent withFrequency(AgreedFrequency agreed) {
-        return new Consent(id, channel, purpose, method, status, confirmed, capturedAt, revokedAt, revokedFrom, revokedByOptOut, agreed);
+        return new Consent(id, channel, purpose, method, status, confirmed, capturedAt, revokedAt, revokedFrom, revokedByOptOut, agreed, importSource);
+    }
+
+    public Consent withImportSource(String source) {
+        return new Consent(id, channel, purpose, method, status, confirmed, capturedAt, revokedAt, revokedFrom, revokedByOptOut, frequency,
+                source);
+    }
+
+    /**
+     * This consent waiting for the recipient to confirm it again (a permission pass): an active one becomes pending,
+     * and a revoked one comes back pending if an opt-in ever reinstates it; others stay as they are.
+     */
+    public Consent awaitingReconfirmation() {
+        if (status == ConsentStatus.ACTIVE) {
+            return new Consent(id, channel, purpose, method, ConsentStatus.PENDING, false, capturedAt, null, null, false, frequency, importSource);
+        }
+        if (status == ConsentStatus.REVOKED && revokedFrom == ConsentStatus.ACTIVE) {
+            return new Consent(id, channel, purpose, method, status, false, capturedAt, revokedAt, ConsentStatus.PENDING, revokedByOptOut,
+                    frequency, importSource);
+        }
+        return this;
     }
 
     /**
@@ -63,20 +85,20 @@ public record Consent(
         if (status != ConsentStatus.PENDING) {
             return this;
         }
-        return new Consent(id, channel, purpose, method, ConsentStatus.ACTIVE, true, capturedAt, null, null, false, frequency);
+        return new Consent(id, channel, purpose, method, ConsentStatus.ACTIVE, true, capturedAt, null, null, false, frequency, importSource);
     }
 
     public Consent revoked(Instant at, boolean byOptOut) {
         if (status == ConsentStatus.REVOKED) {
             return this;
         }
-        return new Consent(id, channel, purpose, method, ConsentStatus.REVOKED, confirmed, capturedAt, at, status, byOptOut, frequency);
+        return new Consent(id, channel, purpose, method, ConsentStatus.REVOKED, confirmed, capturedAt, at, status, byOptOut, frequency, importSource);
     }
 
     public Consent reinstated() {
         if (status != ConsentStatus.REVOKED) {
             return this;
         }
-        return new Consent(id, channel, purpose, method, revokedFrom, confirmed, capturedAt, null, null, false, frequency);
+        return new Consent(id, channel, purpose, method, revokedFrom, confirmed, capturedAt, null, null, false, frequency, importSource);
     }
 }

@@ -22,6 +22,7 @@ public enum EventType {
     CALLS_REPORTED("calls.reported", CallsReported::read),
     PROOF_REQUESTED("proof.requested", ProofRequested::read),
     PROOF_ANSWERED("proof.answered", ProofAnswered::read),
+    PERMISSION_PASS_REQUIRED("permission_pass.required", PermissionPassRequired::read),
     INTERNAL_DNC_ADDED("internal_dnc.added", InternalDncAdded::read),
     SEND_COMMITTED("send.committed", SendCommitted::read),
     CONTACT_DECLARED("contact.declared", ContactDeclared::read),

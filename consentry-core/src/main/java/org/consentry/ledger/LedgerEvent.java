@@ -8,7 +8,7 @@ import java.util.Map;
  * committed sends. Events are facts in the past tense; state is what replaying them gives.
  */
 public sealed interface LedgerEvent permits TenantCreated, TenantStatusChanged, ApiKeyIssued, SettingsChanged,
-        SenderRegistered, ConsentGranted, ConsentConfirmed, ConsentRevoked, ConsentReinstated, OptedOut, OptedIn, ListUnsubscribed, EmailFeedbackRecorded, SpamReported, CallsReported, ProofRequested, ProofAnswered,
+        SenderRegistered, ConsentGranted, ConsentConfirmed, ConsentRevoked, ConsentReinstated, OptedOut, OptedIn, ListUnsubscribed, EmailFeedbackRecorded, SpamReported, CallsReported, ProofRequested, ProofAnswered, PermissionPassRequired,
         InternalDncAdded, SendCommitted, ContactDeclared, RelationshipRecorded, PlanChanged, RegistryEntriesAdded,
         RegistryEntriesRemoved, NumbersReported {
 

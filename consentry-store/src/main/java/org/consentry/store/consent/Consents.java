@@ -65,6 +65,19 @@ public final class Consents {
         return events.size();
     }
 
+    /**
+     * Requires the tenant's recipients to confirm again the consents captured before {@code capturedBefore}, or
+     * those of the import {@code importSource}: they are pending (CONSENT_UNCONFIRMED) until the recipient confirms.
+     *
+     * @return how many active consents it sent back to pending
+     */
+    public int requirePermissionPass(String tenant, Instant capturedBefore, String importSource, String reason) {
+        org.consentry.ledger.PermissionPassRequired pass = new org.consentry.ledger.PermissionPassRequired(capturedBefore, importSource, reason);
+        int reached = contacts.countReached(tenant, pass);
+        ledger.append(tenant, List.of(pass));
+        return reached;
+    }
+
     /** Revokes one consent; revoking a revoked consent changes nothing. */
     public Consent revoke(String tenant, String consentId, Instant at, String via) {
         Consent consent = find(tenant, consentId);

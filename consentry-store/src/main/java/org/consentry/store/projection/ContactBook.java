@@ -30,6 +30,7 @@ import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.OptedIn;
 import org.consentry.ledger.EmailFeedbackRecorded;
 import org.consentry.ledger.ListUnsubscribed;
+import org.consentry.ledger.PermissionPassRequired;
 import org.consentry.ledger.OptedOut;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.ledger.LedgerListener;
@@ -65,6 +66,23 @@ public final class ContactBook implements LedgerListener {
         return tenants;
     }
 
+    /** How many of the tenant's active consents a permission pass would send back to pending. */
+    public int countReached(String tenant, PermissionPassRequired pass) {
+        Map<String, ContactState> contacts = byTenant.get(tenant);
+        if (contacts == null) {
+            return 0;
+        }
+        int count = 0;
+        for (ContactState state : contacts.values()) {
+            for (Consent consent : state.consents()) {
+                if (consent.status() == org.consentry.consent.ConsentStatus.ACTIVE && pass.reaches(consent.capturedAt(), consent.importSource())) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     /** How many recipients the tenant has any record of. */
     public int size(String tenant) {
         Map<String, ContactState> contacts = byTenant.get(tenant);
@@ -76,7 +94,7 @@ public final class ContactBook implements LedgerListener {
         if (event instanceof ConsentGranted) {
             ConsentGranted granted = (ConsentGranted) event;
             Consent consent = Consent.recorded(granted.consentId(), granted.channel(), granted.purpose(), granted.method(),
-                    granted.status(), granted.confirmed(), granted.capturedAt());
+                    granted.status(), granted.confirmed(), granted.capturedAt()).withImportSource(granted.evidence().importSource());
             AgreedFrequency frequency = AgreedFrequency.parse(granted.evidence().frequency()).orElse(null);
             Consent withTerms = frequency == null ? consent : consent.withFrequency(frequency);
             update(entry.tenant(), granted.address(), state -> state.withConsents(add(state.consents(), withTerms)));
@@ -100,6 +118,20 @@ public final class ContactBook implements LedgerListener {
                 }
                 return state.withOptOuts(optOuts);
             });
+        } else if (event instanceof PermissionPassRequired pass) {
+            Map<String, ContactState> contacts = byTenant.get(entry.tenant());
+            if (contacts != null) {
+                contacts.replaceAll((address, state) -> {
+                    List<Consent> consents = new java.util.ArrayList<>(state.consents().size());
+                    boolean changed = false;
+                    for (Consent consent : state.consents()) {
+                        Consent after = pass.reaches(consent.capturedAt(), consent.importSource()) ? consent.awaitingReconfirmation() : consent;
+                        changed |= after != consent;
+                        consents.add(after);
+                    }
+                    return changed ? state.withConsents(consents) : state;
+                });
+            }
         } else if (event instanceof ListUnsubscribed) {
             ListUnsubscribed left = (ListUnsubscribed) event;
             update(entry.tenant(), left.address(), state -> state.listOptOuts().containsKey(left.list()) ? state

@@ -37,6 +37,7 @@ public final class ApiV1 {
         new FeedbackRoutes(auth, new EmailFeedback(store.directory(), store.contacts(), store.ledger(), store.unsubscribes(),
                 config.softBounceLimit()), clock).register(endpoints);
         new ProofRequestRoutes(auth, store.proofRequests(), store.ledger(), store.evidenceKeys(), addresses, json, clock).register(endpoints);
+        new PermissionPassRoutes(auth, store.consents(), store.directory(), json).register(endpoints);
         new ConsentImportRoutes(auth, store.consents(), addresses, clock).register(endpoints);
         new HealthRoutes(auth, store.directory(), store.health(), store.ledger(), addresses, json, clock).register(endpoints);
         new SpamReportRoutes(store.spamReports(), addresses, clock).register(endpoints);

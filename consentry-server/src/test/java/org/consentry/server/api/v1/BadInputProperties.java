@@ -108,6 +108,7 @@ class BadInputProperties {
                 new Endpoint("POST", "/v1/inbound/sms", false, "{\"from\": \"+13055550103\", \"to\": \"+18005550199\","
                         + " \"body\": \"HELP\", \"at\": \"2026-01-11T15:00:00Z\"}"),
                 new Endpoint("POST", "/v1/unsubscribe-links", false, "{\"address\": \"ana@example.com\", \"list\": \"spring\"}"),
+                new Endpoint("POST", "/v1/tenants/" + acme.id() + "/permission-pass", true, "{\"import_source\": \"nothing imported\"}"),
                 new Endpoint("POST", "/v1/proof-requests", true, "{\"tenant\": \"" + acme.id() + "\", \"address\": \"+13055550100\"}"),
                 new Endpoint("POST", "/v1/calls", false, "{\"records\": [{\"from\": \"+18005550199\", \"to\": \"+13055550104\","
                         + " \"started_at\": \"2026-01-11T15:00:00Z\", \"answered\": true, \"duration_s\": 42}]}"),

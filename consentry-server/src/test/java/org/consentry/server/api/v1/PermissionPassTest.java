@@ -1,0 +1,95 @@
+package org.consentry.server.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.consentry.server.testing.HttpAnswer;
+import org.consentry.server.testing.TestServer;
+import org.consentry.store.testing.MutableClock;
+import org.consentry.store.testing.StoreFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A permission pass over HTTP: the consents it reaches are unconfirmed until the recipient replies YES. */
+class PermissionPassTest {
+
+    @TempDir
+    Path directory;
+
+    private final MutableClock clock = new MutableClock(StoreFixture.START);
+    private TestServer server;
+    private TestServer.Tenant acme;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(directory, clock);
+        acme = server.tenantWithSender("Acme");
+        assertThat(server.post("/v1/consents/import?source=Spring%20list&collection_method=web_form&channel=sms&purpose=marketing",
+                acme.key(), "address,captured_at\n+13055550100,2026-02-20T10:00:00Z\n", "Content-Type", "text/csv").status()).isEqualTo(201);
+        assertThat(consent("+13055550101", "2026-02-20T10:00:00Z").status()).isEqualTo(201);
+        assertThat(consent("+13055550102", "2026-03-05T10:00:00Z").status()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpAnswer consent(String number, String capturedAt) {
+        return server.post("/v1/consents", acme.key(), """
+                {"address": "%s", "channel": "sms", "purpose": "marketing", "method": "web_form",
+                 "captured_at": "%s", "confirmed": true}""".formatted(number, capturedAt));
+    }
+
+    private String check(String number) {
+        HttpAnswer verdict = server.post("/v1/checks", acme.key(), """
+                {"channel": "sms", "from": "+18005550199", "to": "%s", "purpose": "marketing",
+                 "body": "Acme: spring sale, 20%% off today. Reply STOP to opt out."}""".formatted(number));
+        return verdict.text("/decision") + " " + verdict.json().at("/reasons").findValuesAsText("code");
+    }
+
+    private HttpAnswer pass(String body) {
+        return server.post("/v1/tenants/" + acme.id() + "/permission-pass", TestServer.ADMIN_KEY, body);
+    }
+
+    @Test
+    void theConsentsOfOneImportAreUnconfirmedUntilTheRecipientRepliesYes() {
+        assertThat(check("+13055550100")).isEqualTo("allow []");
+        HttpAnswer required = pass("{\"import_source\": \"Spring list\", \"reason\": \"a carrier audit found the list doubtful\"}");
+        assertThat(required.status()).isEqualTo(201);
+        assertThat(required.json().at("/consents_to_reconfirm").asInt()).isEqualTo(1);
+        assertThat(check("+13055550100")).startsWith("block [CONSENT_UNCONFIRMED");
+        assertThat(check("+13055550101")).as("not from that import").isEqualTo("allow []");
+
+        HttpAnswer yes = server.post("/v1/inbound/sms", acme.key(), "{\"from\": \"+13055550100\", \"to\": \"+18005550199\", \"body\": \"YES\"}");
+        assertThat(yes.text("/action")).isEqualTo("confirm");
+        assertThat(check("+13055550100")).isEqualTo("allow []");
+    }
+
+    @Test
+    void consentsCapturedBeforeADateAreUnconfirmedAndStaySoAfterARestart() {
+        HttpAnswer required = pass("{\"captured_before\": \"2026-03-01T00:00:00Z\"}");
+        assertThat(required.json().at("/consents_to_reconfirm").asInt()).isEqualTo(2);
+        assertThat(check("+13055550101")).startsWith("block [CONSENT_UNCONFIRMED");
+        assertThat(check("+13055550102")).as("captured after the date").isEqualTo("allow []");
+        assertThat(consent("+13055550103", "2026-02-01T10:00:00Z").status()).isEqualTo(201);
+        assertThat(check("+13055550103")).as("recorded after the pass").isEqualTo("allow []");
+
+        server.close();
+        server = new TestServer(directory, clock);
+        assertThat(check("+13055550101")).startsWith("block [CONSENT_UNCONFIRMED");
+        assertThat(check("+13055550103")).isEqualTo("allow []");
+    }
+
+    @Test
+    void aPassNamesWhatItReachesAndOnlyTheProviderRequiresOne() {
+        assertThat(pass("{\"reason\": \"because\"}").body()).contains("captured_before");
+        assertThat(pass("{\"captured_before\": \"soon\"}").status()).isEqualTo(400);
+        assertThat(server.post("/v1/tenants/" + acme.id() + "/permission-pass", acme.key(), "{\"import_source\": \"Spring list\"}").status())
+                .isEqualTo(403);
+        assertThat(server.post("/v1/tenants/ten_nobody/permission-pass", TestServer.ADMIN_KEY, "{\"import_source\": \"x\"}").status())
+                .isEqualTo(404);
+    }
+}
