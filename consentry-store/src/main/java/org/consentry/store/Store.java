@@ -57,6 +57,7 @@ public final class Store implements AutoCloseable {
     private final EmailUnsubscribes unsubscribes;
     private final TenantHealthBook health;
     private final ProofRequests proofRequests;
+    private final org.consentry.store.consent.ConfirmationLinks confirmationLinks;
     private final java.security.KeyPair evidenceKeys;
     private final SpamReports spamReports;
     private final LedgerFacts facts;
@@ -87,6 +88,7 @@ public final class Store implements AutoCloseable {
         this.unsubscribes = new EmailUnsubscribes(secrets.secret(EmailUnsubscribes.KEY_NAME), optOuts, ledger, contacts);
         this.health = projections.health();
         this.proofRequests = projections.proofRequests();
+        this.confirmationLinks = new org.consentry.store.consent.ConfirmationLinks(secrets.secret(org.consentry.store.consent.ConfirmationLinks.KEY_NAME));
         this.proofRequests.connect(ledger, directory, ids);
         this.evidenceKeys = org.consentry.evidence.EvidenceSignature.keyPair(secrets.secret(EVIDENCE_KEY_NAME));
         this.spamReports = new SpamReports(directory, ledger, optOuts);
@@ -175,6 +177,10 @@ public final class Store implements AutoCloseable {
     /** The Ed25519 key pair proof bundles are signed with (its seed generated once and kept in the store). */
     public java.security.KeyPair evidenceKeys() {
         return evidenceKeys;
+    }
+
+    public org.consentry.store.consent.ConfirmationLinks confirmationLinks() {
+        return confirmationLinks;
     }
 
     public ProofRequests proofRequests() {

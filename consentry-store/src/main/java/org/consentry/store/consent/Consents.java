@@ -120,6 +120,22 @@ public final class Consents {
         return latest == null ? Optional.empty() : Optional.of(latest.frequency());
     }
 
+    /**
+     * Confirms one pending consent (the email confirmation link), with the browser's IP address and user agent as
+     * the confirmation's evidence.
+     */
+    public Consent confirm(String tenant, String address, String consentId, Instant at, String via, String ip, String userAgent) {
+        Consent consent = contacts.stateOf(tenant, address).consent(consentId);
+        if (consent == null) {
+            throw new RequestRefused(RequestRefused.Kind.NOT_FOUND, "consent", "no consent " + consentId);
+        }
+        if (consent.status() != ConsentStatus.PENDING) {
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "consent", "the consent is " + consent.status().wireName() + ", not pending");
+        }
+        ledger.append(tenant, List.of(new ConsentConfirmed(consentId, address, at, via, ip, userAgent)));
+        return contacts.stateOf(tenant, address).consent(consentId);
+    }
+
     public Consent find(String tenant, String consentId) {
         Consent consent = contacts.stateOf(tenant, addressOf(tenant, consentId)).consent(consentId);
         if (consent == null) {

@@ -24,7 +24,7 @@ public final class ApiV1 {
         new TenantRoutes(auth, store.tenants(), senders, json).register(endpoints);
         new SenderRoutes(auth, store.tenants(), store.directory(), senders, json).register(endpoints);
         new SettingsRoutes(auth, store.tenants(), json).register(endpoints);
-        new ConsentRoutes(auth, store.consents(), store.contacts(), addresses, json, clock).register(endpoints);
+        new ConsentRoutes(auth, store.consents(), store.contacts(), addresses, json, clock, store.confirmationLinks(), config.publicUrl()).register(endpoints);
         new OptOutRoutes(auth, store.optOuts(), addresses, json, clock).register(endpoints);
         new RegistryRoutes(auth, store.internalDnc(), store.providerData(), addresses, json, clock).register(endpoints);
         new ProviderRoutes(auth, store.providerData(), addresses, json, clock).register(endpoints);
@@ -38,6 +38,7 @@ public final class ApiV1 {
                 config.softBounceLimit()), clock).register(endpoints);
         new ProofRequestRoutes(auth, store.proofRequests(), store.ledger(), store.evidenceKeys(), addresses, json, clock).register(endpoints);
         new PermissionPassRoutes(auth, store.consents(), store.directory(), json).register(endpoints);
+        new ConfirmationRoutes(store.confirmationLinks(), store.consents(), store.directory(), clock).register(endpoints);
         new ConsentImportRoutes(auth, store.consents(), addresses, clock).register(endpoints);
         new HealthRoutes(auth, store.directory(), store.health(), store.ledger(), addresses, json, clock).register(endpoints);
         new SpamReportRoutes(store.spamReports(), addresses, clock).register(endpoints);

@@ -37,14 +37,19 @@ final class ConsentRoutes {
     private final Addresses addresses;
     private final ObjectMapper json;
     private final Clock clock;
+    private final org.consentry.store.consent.ConfirmationLinks links;
+    private final String publicUrl;
 
-    ConsentRoutes(Authenticator auth, Consents consents, ContactBook contacts, Addresses addresses, ObjectMapper json, Clock clock) {
+    ConsentRoutes(Authenticator auth, Consents consents, ContactBook contacts, Addresses addresses, ObjectMapper json, Clock clock,
+                  org.consentry.store.consent.ConfirmationLinks links, String publicUrl) {
         this.auth = auth;
         this.consents = consents;
         this.contacts = contacts;
         this.addresses = addresses;
         this.json = json;
         this.clock = clock;
+        this.links = links;
+        this.publicUrl = publicUrl;
     }
 
     void register(Endpoints endpoints) {
@@ -83,6 +88,13 @@ final class ConsentRoutes {
         answer.put("status", consent.status().wireName());
         answer.put("address", address);
         answer.putAll(Representations.consent(consent));
+        if (channel == Channel.EMAIL && consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
+            // double opt-in by email: the link the confirmation email carries; only the page's POST confirms
+            String base = publicUrl != null ? publicUrl : ctx.scheme() + "://" + ctx.host();
+            String token = links.token(new org.consentry.store.consent.ConfirmationLinks.Claim(tenant.id(), consent.id(), address,
+                    clock.instant().plus(org.consentry.store.consent.ConfirmationLinks.VALID_FOR)));
+            answer.put("confirmation_url", base.replaceAll("/+$", "") + "/c/" + token);
+        }
         ctx.status(201).json(answer);
     }
 
