@@ -1,21 +1,14 @@
 package org.consentry.store.inbound;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.consentry.consent.ContactState;
 import org.consentry.ledger.ListUnsubscribed;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.consent.OptOuts;
+import org.consentry.store.keys.SignedTokens;
 import org.consentry.store.ledger.Ledger;
 import org.consentry.store.projection.ContactBook;
 
@@ -31,8 +24,6 @@ public final class EmailUnsubscribes {
     public static final String KEY_NAME = "unsubscribe-links";
     /** The RFC 8058 value of {@code List-Unsubscribe-Post}. */
     public static final String ONE_CLICK = "List-Unsubscribe=One-Click";
-    static final int MAX_TOKEN_CHARS = 2_048;
-    private static final int TAG_BYTES = 16;
     private static final String VERSION = "1";
 
     /** What a token names. {@code list} is null when the link unsubscribes from all of the tenant's email. */
@@ -50,22 +41,20 @@ public final class EmailUnsubscribes {
     public record Result(Scope scope, boolean changed) {
     }
 
-    private final SecretKeySpec key;
+    private final SignedTokens tokens;
     private final OptOuts optOuts;
     private final Ledger ledger;
     private final ContactBook contacts;
 
     public EmailUnsubscribes(byte[] secret, OptOuts optOuts, Ledger ledger, ContactBook contacts) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.tokens = new SignedTokens(secret, VERSION);
         this.optOuts = optOuts;
         this.ledger = ledger;
         this.contacts = contacts;
     }
 
     public String token(Claim claim) {
-        String payload = String.join("\n", VERSION, claim.tenant(), claim.address(), claim.list() == null ? "" : claim.list());
-        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return encoded + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag(encoded));
+        return tokens.sign(claim.tenant(), claim.address(), claim.list() == null ? "" : claim.list());
     }
 
     /**
@@ -81,30 +70,8 @@ public final class EmailUnsubscribes {
 
     /** What a token names, when it is one this server signed. */
     public Optional<Claim> verify(String token) {
-        if (token == null || token.length() > MAX_TOKEN_CHARS) {
-            return Optional.empty();
-        }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || dot != token.lastIndexOf('.')) {
-            return Optional.empty();
-        }
-        String encoded = token.substring(0, dot);
-        byte[] presented;
-        byte[] payload;
-        try {
-            presented = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-            payload = Base64.getUrlDecoder().decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (!MessageDigest.isEqual(presented, tag(encoded))) {
-            return Optional.empty();
-        }
-        String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-        if (parts.length != 4 || !VERSION.equals(parts[0]) || parts[1].isEmpty() || parts[2].isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Claim(parts[1], parts[2], parts[3].isEmpty() ? null : parts[3]));
+        return tokens.verify(token, 3).filter(parts -> !parts.get(0).isEmpty() && !parts.get(1).isEmpty())
+                .map(parts -> new Claim(parts.get(0), parts.get(1), parts.get(2).isEmpty() ? null : parts.get(2)));
     }
 
     /** Unsubscribes the recipient a verified token names; again is harmless (nothing more is recorded). */
@@ -123,15 +90,5 @@ public final class EmailUnsubscribes {
         }
         ledger.append(claim.tenant(), List.of(new ListUnsubscribed(claim.address(), claim.list(), at, via)));
         return new Result(scope, true);
-    }
-
-    private byte[] tag(String encodedPayload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(encodedPayload.getBytes(StandardCharsets.US_ASCII)), TAG_BYTES);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
     }
 }

@@ -60,7 +60,9 @@ final class UnsubscribeRoutes {
         String raw = body.string("address", 320);
         String address = raw == null ? null : addresses.email(body, "address", raw);
         String list = body.optionalString("list", 200);
-        if (list != null && list.isBlank()) {
+        if (list != null && (list.indexOf('\n') >= 0 || list.indexOf('\r') >= 0)) {
+            body.reject("list", "must be one line");
+        } else if (list != null && list.isBlank()) {
             body.reject("list", "must not be blank; leave it out to unsubscribe from all of the account's email");
         }
         body.finish();
