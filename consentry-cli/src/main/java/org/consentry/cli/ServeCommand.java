@@ -67,6 +67,10 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--pending-consent-days", defaultValue = "${env:CONSENTRY_PENDING_CONSENT_DAYS:-30}",
+            description = "days a consent may wait for its double opt-in confirmation before it lapses (CONSENTRY_PENDING_CONSENT_DAYS, default 30)")
+    int pendingConsentDays;
+
     @Option(names = "--store", defaultValue = "${env:CONSENTRY_STORE}",
             description = "the store (CONSENTRY_STORE): absent for the embedded SQLite store in --data")
     String storeUrl;
@@ -75,6 +79,10 @@ final class ServeCommand implements Callable<Integer> {
     String redisUrl;
 
     @Override public Integer call() throws InterruptedException {
+        if (pendingConsentDays < 1 || pendingConsentDays > 3_650) {
+            System.err.println("consentry: --pending-consent-days must be from 1 to 3650, not " + pendingConsentDays);
+            return 2;
+        }
         if (storeUrl != null && !storeUrl.isBlank()) {
             System.err.println("consentry: CONSENTRY_STORE=" + storeUrl + " is not available in this version; "
                     + "unset it to use the embedded store in " + data);
@@ -88,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
         Store store = Store.embedded(data, clock);
         Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock);
         generated.ifPresent(this::announce);
-        ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, softBounceLimit), store, clock);
+        ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, softBounceLimit,
+                java.time.Duration.ofDays(pendingConsentDays)), store, clock);
         System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + data.toAbsolutePath().normalize() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

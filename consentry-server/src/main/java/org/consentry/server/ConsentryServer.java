@@ -38,8 +38,8 @@ public final class ConsentryServer implements AutoCloseable {
         this.jobs = jobs;
     }
 
-    /** The scheduled jobs: proof requests past their due time suspend their tenant. */
-    private static java.util.concurrent.ScheduledExecutorService jobs(Store store, Clock clock) {
+    /** The scheduled jobs: proof requests past their due time suspend their tenant; unconfirmed consents lapse. */
+    private static java.util.concurrent.ScheduledExecutorService jobs(Store store, Clock clock, ServerConfig config) {
         java.util.concurrent.ScheduledExecutorService jobs = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "consentry-jobs");
             thread.setDaemon(true);
@@ -52,6 +52,14 @@ public final class ConsentryServer implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 log.error("the proof request job failed; it runs again in {}", JOBS_EVERY, e);
+            }
+            try {
+                int lapsed = store.consents().expirePending(clock.instant(), config.pendingLifetime());
+                if (lapsed > 0) {
+                    log.info("{} pending consents lapsed unconfirmed after {} days", lapsed, config.pendingLifetime().toDays());
+                }
+            } catch (RuntimeException e) {
+                log.error("the pending consent job failed; it runs again in {}", JOBS_EVERY, e);
             }
         }, 0, JOBS_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return jobs;
@@ -83,7 +91,7 @@ public final class ConsentryServer implements AutoCloseable {
             registered.set(endpoints.registered());
         });
         app.start();
-        return new ConsentryServer(app, registered.get(), jobs(store, clock));
+        return new ConsentryServer(app, registered.get(), jobs(store, clock, config));
     }
 
     public int port() {

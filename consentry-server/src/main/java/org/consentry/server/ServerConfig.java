@@ -11,8 +11,13 @@ import org.consentry.store.inbound.EmailFeedback.SoftBounceLimit;
  *                          e.g. {@code https://consentry.example.com}; null: the address a request came in on
  * @param unsubscribeMailto a mailbox for unsubscribe mail, offered beside the https link in List-Unsubscribe; null for none
  * @param softBounceLimit   how many soft bounces within how many days suppress an address (default 3 in 7 days)
+ * @param pendingLifetime   how long a consent may wait for its double opt-in confirmation before it lapses (default 30 days)
  */
-public record ServerConfig(String host, int port, String publicUrl, String unsubscribeMailto, SoftBounceLimit softBounceLimit) {
+public record ServerConfig(String host, int port, String publicUrl, String unsubscribeMailto, SoftBounceLimit softBounceLimit,
+                           java.time.Duration pendingLifetime) {
+
+    public static final java.time.Duration DEFAULT_PENDING_LIFETIME = java.time.Duration.ofDays(30);
+
 
     public ServerConfig {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip();
@@ -21,9 +26,13 @@ public record ServerConfig(String host, int port, String publicUrl, String unsub
         }
         unsubscribeMailto = unsubscribeMailto == null || unsubscribeMailto.isBlank() ? null : unsubscribeMailto.strip();
         softBounceLimit = softBounceLimit == null ? SoftBounceLimit.DEFAULT : softBounceLimit;
+        pendingLifetime = pendingLifetime == null ? DEFAULT_PENDING_LIFETIME : pendingLifetime;
+        if (pendingLifetime.isNegative() || pendingLifetime.isZero()) {
+            throw new IllegalArgumentException("pending consents need a lifetime of at least one day");
+        }
     }
 
     public ServerConfig(String host, int port) {
-        this(host, port, null, null, SoftBounceLimit.DEFAULT);
+        this(host, port, null, null, SoftBounceLimit.DEFAULT, DEFAULT_PENDING_LIFETIME);
     }
 }

@@ -78,6 +78,26 @@ public final class Consents {
         return reached;
     }
 
+    /**
+     * Revokes every consent still pending {@code lifetime} after it was recorded (or sent back to pending by a
+     * permission pass): a double opt-in never confirmed lapses. Run at start and regularly; running it again changes nothing more.
+     *
+     * @return how many lapsed
+     */
+    public int expirePending(Instant now, java.time.Duration lifetime) {
+        java.util.Map<String, List<LedgerEvent>> byTenant = new java.util.LinkedHashMap<>();
+        for (ContactBook.Pending pending : contacts.pendingBefore(now.minus(lifetime))) {
+            byTenant.computeIfAbsent(pending.tenant(), t -> new ArrayList<>()).add(new ConsentRevoked(pending.consentId(), pending.address(), now,
+                    "expired: not confirmed within " + lifetime.toDays() + " days", false));
+        }
+        int count = 0;
+        for (java.util.Map.Entry<String, List<LedgerEvent>> tenant : byTenant.entrySet()) {
+            ledger.append(tenant.getKey(), tenant.getValue());
+            count += tenant.getValue().size();
+        }
+        return count;
+    }
+
     /** Revokes one consent; revoking a revoked consent changes nothing. */
     public Consent revoke(String tenant, String consentId, Instant at, String via) {
         Consent consent = find(tenant, consentId);

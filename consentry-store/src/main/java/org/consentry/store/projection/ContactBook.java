@@ -66,6 +66,30 @@ public final class ContactBook implements LedgerListener {
         return tenants;
     }
 
+    /** A pending consent, where it is. */
+    public record Pending(String tenant, String address, String consentId) {
+    }
+
+    /** Every consent, of any tenant, that has been waiting for its confirmation since before {@code cutoff}. */
+    public List<Pending> pendingBefore(Instant cutoff) {
+        List<Pending> pending = new java.util.ArrayList<>();
+        pendingSince.forEach((consentId, since) -> {
+            if (since.at().isBefore(cutoff)) {
+                Consent consent = stateOf(since.pending().tenant(), since.pending().address()).consent(consentId);
+                if (consent != null && consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
+                    pending.add(since.pending());
+                }
+            }
+        });
+        return pending;
+    }
+
+    /** Since when a pending consent waits: from the event that made it pending (its recording, or a permission pass). */
+    private record Since(Pending pending, Instant at) {
+    }
+
+    private final Map<String, Since> pendingSince = new ConcurrentHashMap<>();
+
     /** How many of the tenant's active consents a permission pass would send back to pending. */
     public int countReached(String tenant, PermissionPassRequired pass) {
         Map<String, ContactState> contacts = byTenant.get(tenant);
@@ -98,11 +122,17 @@ public final class ContactBook implements LedgerListener {
             AgreedFrequency frequency = AgreedFrequency.parse(granted.evidence().frequency()).orElse(null);
             Consent withTerms = frequency == null ? consent : consent.withFrequency(frequency);
             update(entry.tenant(), granted.address(), state -> state.withConsents(add(state.consents(), withTerms)));
+            if (granted.status() == org.consentry.consent.ConsentStatus.PENDING) {
+                pendingSince.put(granted.consentId(), new Since(new Pending(entry.tenant(), granted.address(), granted.consentId()),
+                        entry.recordedAt()));
+            }
         } else if (event instanceof ConsentConfirmed) {
             ConsentConfirmed confirmed = (ConsentConfirmed) event;
+            pendingSince.remove(confirmed.consentId());
             update(entry.tenant(), confirmed.address(), state -> replace(state, confirmed.consentId(), Consent::confirm));
         } else if (event instanceof ConsentRevoked) {
             ConsentRevoked revoked = (ConsentRevoked) event;
+            pendingSince.remove(revoked.consentId());
             update(entry.tenant(), revoked.address(),
                     state -> replace(state, revoked.consentId(), c -> c.revoked(revoked.at(), revoked.byOptOut())));
         } else if (event instanceof ConsentReinstated) {
@@ -128,6 +158,9 @@ public final class ContactBook implements LedgerListener {
                         Consent after = pass.reaches(consent.capturedAt(), consent.importSource()) ? consent.awaitingReconfirmation() : consent;
                         changed |= after != consent;
                         consents.add(after);
+                        if (after != consent && after.status() == org.consentry.consent.ConsentStatus.PENDING) {
+                            pendingSince.put(after.id(), new Since(new Pending(entry.tenant(), address, after.id()), entry.recordedAt()));
+                        }
                     }
                     return changed ? state.withConsents(consents) : state;
                 });

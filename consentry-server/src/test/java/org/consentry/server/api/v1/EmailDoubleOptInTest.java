@@ -108,4 +108,24 @@ class EmailDoubleOptInTest {
         assertThat(pending.text("/status")).isEqualTo("pending");
         assertThat(pending.json().has("confirmation_url")).isFalse();
     }
+
+    @Test
+    void aConsentNeverConfirmedLapsesAfterThirtyDaysAndTheJobDoesItAtStart() throws Exception {
+        signUp("ana@example.com", "email");
+        signUp("+13055550100", "sms");
+        clock.advance(Duration.ofDays(29));
+        assertThat(server.store().consents().expirePending(clock.instant(), Duration.ofDays(30))).isZero();
+        server.close();
+        clock.advance(Duration.ofDays(2));
+        server = new TestServer(directory, clock);
+        for (int i = 0; i < 100 && server.get("/v1/consents?address=ana%40example.com", acme.key()).json().at("/events").size() < 2; i++) {
+            Thread.sleep(50);
+        }
+        HttpAnswer history = server.get("/v1/consents?address=ana%40example.com", acme.key());
+        assertThat(history.json().at("/events").findValuesAsText("type")).containsExactly("consent.granted", "consent.revoked");
+        assertThat(history.text("/events/1/event/via")).isEqualTo("expired: not confirmed within 30 days");
+        assertThat(server.get("/v1/consents?address=%2B13055550100", acme.key()).json().at("/events").findValuesAsText("type"))
+                .containsExactly("consent.granted", "consent.revoked");
+        assertThat(server.store().consents().expirePending(clock.instant(), Duration.ofDays(30))).as("once only").isZero();
+    }
 }
