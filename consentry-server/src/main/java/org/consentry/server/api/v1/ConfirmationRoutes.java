@@ -38,11 +38,11 @@ final class ConfirmationRoutes {
     private Optional<ConfirmationLinks.Claim> valid(Context ctx) {
         Optional<ConfirmationLinks.Claim> claim = links.verify(ctx.pathParam("token"));
         if (claim.isEmpty()) {
-            answer(ctx, 404, Html.page("Link not valid", "<p>This confirmation link is not valid. Use the link in the email you received.</p>\n"));
+            Html.send(ctx, 404, Html.page("Link not valid", "<p>This confirmation link is not valid. Use the link in the email you received.</p>\n"));
             return Optional.empty();
         }
         if (clock.instant().isAfter(claim.get().expiresAt())) {
-            answer(ctx, 410, Html.page("Link expired", "<p>This confirmation link has expired. Sign up again to receive a new one.</p>\n"));
+            Html.send(ctx, 410, Html.page("Link expired", "<p>This confirmation link has expired. Sign up again to receive a new one.</p>\n"));
             return Optional.empty();
         }
         return claim;
@@ -54,7 +54,7 @@ final class ConfirmationRoutes {
             return;
         }
         String brand = brand(claim.get());
-        answer(ctx, 200, Html.page("Confirm your subscription", "<p>Confirm that " + Html.escape(UnsubscribeRoutes.masked(claim.get().address()))
+        Html.send(ctx, 200, Html.page("Confirm your subscription", "<p>Confirm that " + Html.escape(Html.masked(claim.get().address()))
                 + " wants to receive email from " + Html.escape(brand) + ".</p>\n"
                 + "<form method=\"post\">\n<button type=\"submit\">Confirm</button>\n</form>\n"));
     }
@@ -69,19 +69,15 @@ final class ConfirmationRoutes {
             consents.confirm(claim.get().tenant(), claim.get().address(), claim.get().consentId(), clock.instant(), "email:confirmation-link",
                     ctx.ip(), ctx.userAgent() == null ? null : ctx.userAgent().substring(0, Math.min(1_000, ctx.userAgent().length())));
         } catch (RequestRefused refused) {
-            answer(ctx, 409, Html.page("Nothing to confirm", "<p>This subscription is not waiting for confirmation: "
+            Html.send(ctx, 409, Html.page("Nothing to confirm", "<p>This subscription is not waiting for confirmation: "
                     + Html.escape(refused.getMessage()) + ".</p>\n"));
             return;
         }
-        answer(ctx, 200, Html.page("Subscription confirmed", "<p>Thank you. " + Html.escape(UnsubscribeRoutes.masked(claim.get().address()))
+        Html.send(ctx, 200, Html.page("Subscription confirmed", "<p>Thank you. " + Html.escape(Html.masked(claim.get().address()))
                 + " will receive email from " + Html.escape(brand) + ". Every email has a link to unsubscribe.</p>\n"));
     }
 
     private String brand(ConfirmationLinks.Claim claim) {
         return directory.tenant(claim.tenant()).map(TenantProfile::brand).orElse("this sender");
-    }
-
-    private static void answer(Context ctx, int status, String html) {
-        ctx.status(status).header("Cache-Control", "no-store").html(html);
     }
 }

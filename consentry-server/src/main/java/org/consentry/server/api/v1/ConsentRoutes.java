@@ -90,10 +90,9 @@ final class ConsentRoutes {
         answer.putAll(Representations.consent(consent));
         if (channel == Channel.EMAIL && consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
             // double opt-in by email: the link the confirmation email carries; only the page's POST confirms
-            String base = publicUrl != null ? publicUrl : ctx.scheme() + "://" + ctx.host();
             String token = links.token(new org.consentry.store.consent.ConfirmationLinks.Claim(tenant.id(), consent.id(), address,
                     clock.instant().plus(org.consentry.store.consent.ConfirmationLinks.VALID_FOR)));
-            answer.put("confirmation_url", base.replaceAll("/+$", "") + "/c/" + token);
+            answer.put("confirmation_url", Html.base(ctx, publicUrl) + "/c/" + token);
         }
         ctx.status(201).json(answer);
     }

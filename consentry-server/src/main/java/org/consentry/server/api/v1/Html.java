@@ -6,6 +6,25 @@ final class Html {
     private Html() {
     }
 
+    /** Answers a page for people: never cached, since each is about one recipient's link or report. */
+    static void send(io.javalin.http.Context ctx, int status, String html) {
+        ctx.status(status).header("Cache-Control", "no-store").html(html);
+    }
+
+    /** The address with most of its local part hidden, for pages anyone holding a link may open: a***@example.com. */
+    static String masked(String address) {
+        int at = address.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return address.charAt(0) + "***" + address.substring(at);
+    }
+
+    /** Where recipients reach this server, for the links it issues: the configured public URL, else the request's own. */
+    static String base(io.javalin.http.Context ctx, String publicUrl) {
+        return (publicUrl != null ? publicUrl : ctx.scheme() + "://" + ctx.host()).replaceAll("/+$", "");
+    }
+
     /** Text made safe to place in HTML content or a quoted attribute. */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

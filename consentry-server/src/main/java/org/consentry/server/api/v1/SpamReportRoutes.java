@@ -42,7 +42,7 @@ final class SpamReportRoutes {
     }
 
     private void form(Context ctx) {
-        ctx.header("Cache-Control", "no-store").html(page(null, "", "", ""));
+        Html.send(ctx, 200, page(null, "", "", ""));
     }
 
     private static String page(String problem, String reporter, String sender, String text) {
@@ -70,40 +70,36 @@ final class SpamReportRoutes {
         String rawSender = trimmed(ctx.formParam("sender"));
         String text = trimmed(ctx.formParam("text"));
         if (rawReporter.isEmpty() || rawSender.isEmpty()) {
-            answer(ctx, 400, page("Please give your number or email address, and the sender's.", rawReporter, rawSender, text));
+            Html.send(ctx, 400, page("Please give your number or email address, and the sender's.", rawReporter, rawSender, text));
             return;
         }
         if (rawReporter.length() > 320 || rawSender.length() > 320 || text.length() > MAX_TEXT) {
-            answer(ctx, 400, page("That is too long: addresses up to 320 characters, the message up to " + MAX_TEXT + ".",
+            Html.send(ctx, 400, page("That is too long: addresses up to 320 characters, the message up to " + MAX_TEXT + ".",
                     "", "", ""));
             return;
         }
         String reporter = addresses.either(rawReporter, "US");
         String sender = addresses.either(rawSender, "US");
         if (reporter == null || sender == null) {
-            answer(ctx, 400, page(reporter == null ? "Your number or email address could not be read." : "The sender's number or address could not be read.",
+            Html.send(ctx, 400, page(reporter == null ? "Your number or email address could not be read." : "The sender's number or address could not be read.",
                     rawReporter, rawSender, text));
             return;
         }
         Instant now = clock.instant();
         if (!allowed("reporter:" + reporter, PER_REPORTER_PER_HOUR, now) || !allowed("ip:" + ctx.ip(), PER_IP_PER_HOUR, now)) {
             ctx.header("Retry-After", "3600");
-            answer(ctx, 429, Html.page("Too many reports", "<p>We have received several reports from you in the last hour. "
+            Html.send(ctx, 429, Html.page("Too many reports", "<p>We have received several reports from you in the last hour. "
                     + "Please try again later.</p>\n"));
             return;
         }
         try {
             reports.report(reporter, sender, text.isEmpty() ? null : text, ctx.ip(), now);
         } catch (RequestRefused refused) {
-            answer(ctx, 422, page(refused.getMessage(), rawReporter, rawSender, text));
+            Html.send(ctx, 422, page(refused.getMessage(), rawReporter, rawSender, text));
             return;
         }
-        answer(ctx, 200, Html.page("Thank you", "<p>Your report is recorded. " + Html.escape(sender)
+        Html.send(ctx, 200, Html.page("Thank you", "<p>Your report is recorded. " + Html.escape(sender)
                 + " will not message " + Html.escape(reporter) + " through this service again.</p>\n"));
-    }
-
-    private static void answer(Context ctx, int status, String html) {
-        ctx.status(status).header("Cache-Control", "no-store").html(html);
     }
 
     private static String trimmed(String value) {

@@ -66,8 +66,7 @@ final class UnsubscribeRoutes {
             body.reject("list", "must not be blank; leave it out to unsubscribe from all of the account's email");
         }
         body.finish();
-        String base = publicUrl != null ? publicUrl : ctx.scheme() + "://" + ctx.host();
-        EmailUnsubscribes.Headers headers = unsubscribes.headers(new Claim(tenant.id(), address, list), base, mailto);
+        EmailUnsubscribes.Headers headers = unsubscribes.headers(new Claim(tenant.id(), address, list), Html.base(ctx, publicUrl), mailto);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("address", address);
         answer.put("list", list);
@@ -87,17 +86,17 @@ final class UnsubscribeRoutes {
         StringBuilder form = new StringBuilder();
         form.append("<form method=\"post\">\n");
         if (claim.get().list() != null) {
-            form.append("<fieldset>\n<legend>Unsubscribe ").append(Html.escape(masked(claim.get().address()))).append(" from</legend>\n")
+            form.append("<fieldset>\n<legend>Unsubscribe ").append(Html.escape(Html.masked(claim.get().address()))).append(" from</legend>\n")
                 .append("<p><input type=\"radio\" id=\"scope-list\" name=\"scope\" value=\"list\" checked> <label for=\"scope-list\">")
                 .append("the list \u201c").append(Html.escape(claim.get().list())).append("\u201d only</label></p>\n")
                 .append("<p><input type=\"radio\" id=\"scope-all\" name=\"scope\" value=\"all\"> <label for=\"scope-all\">")
                 .append("all email from ").append(Html.escape(brand)).append("</label></p>\n</fieldset>\n");
         } else {
-            form.append("<p>Unsubscribe ").append(Html.escape(masked(claim.get().address()))).append(" from all email from ")
+            form.append("<p>Unsubscribe ").append(Html.escape(Html.masked(claim.get().address()))).append(" from all email from ")
                 .append(Html.escape(brand)).append(".</p>\n<input type=\"hidden\" name=\"scope\" value=\"all\">\n");
         }
         form.append("<button type=\"submit\">Unsubscribe</button>\n</form>\n");
-        ctx.header("Cache-Control", "no-store").html(Html.page("Unsubscribe from " + brand, form.toString()));
+        Html.send(ctx, 200, Html.page("Unsubscribe from " + brand, form.toString()));
     }
 
     private void unsubscribe(Context ctx) {
@@ -113,9 +112,9 @@ final class UnsubscribeRoutes {
                 byMailClient ? "email:one-click" : "email:unsubscribe-page");
         String brand = brand(claim.get());
         String what = result.scope() == Scope.ALL ? "all email from " + brand : "the list \u201c" + claim.get().list() + "\u201d of " + brand;
-        String text = "<p>" + Html.escape(masked(claim.get().address())) + (result.changed() ? " is unsubscribed from " : " was already unsubscribed from ")
+        String text = "<p>" + Html.escape(Html.masked(claim.get().address())) + (result.changed() ? " is unsubscribed from " : " was already unsubscribed from ")
                 + Html.escape(what) + ".</p>\n";
-        ctx.header("Cache-Control", "no-store").html(Html.page("Unsubscribed", text));
+        Html.send(ctx, 200, Html.page("Unsubscribed", text));
     }
 
     private String brand(Claim claim) {
@@ -123,16 +122,6 @@ final class UnsubscribeRoutes {
     }
 
     private static void notFound(Context ctx) {
-        ctx.status(404).header("Cache-Control", "no-store")
-            .html(Html.page("Link not valid", "<p>This unsubscribe link is not valid. Use the link in the email you received.</p>\n"));
-    }
-
-    /** The address with most of its local part hidden: a***@example.com. */
-    static String masked(String address) {
-        int at = address.indexOf('@');
-        if (at <= 0) {
-            return "***";
-        }
-        return address.charAt(0) + "***" + address.substring(at);
+        Html.send(ctx, 404, Html.page("Link not valid", "<p>This unsubscribe link is not valid. Use the link in the email you received.</p>\n"));
     }
 }
