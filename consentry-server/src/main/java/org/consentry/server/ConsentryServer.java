@@ -38,7 +38,13 @@ public final class ConsentryServer implements AutoCloseable {
         this.jobs = jobs;
     }
 
-    /** The scheduled jobs: proof requests past their due time suspend their tenant; unconfirmed consents lapse. */
+    /** How often the server looks for registry copies imported by another process ({@code consentry registry import}). */
+    static final java.time.Duration REGISTRIES_EVERY = java.time.Duration.ofSeconds(5);
+
+    /**
+     * The scheduled jobs: proof requests past their due time suspend their tenant; unconfirmed consents lapse;
+     * registry copies imported beside the server are taken into force.
+     */
     private static java.util.concurrent.ScheduledExecutorService jobs(Store store, Clock clock, ServerConfig config) {
         java.util.concurrent.ScheduledExecutorService jobs = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "consentry-jobs");
@@ -62,6 +68,15 @@ public final class ConsentryServer implements AutoCloseable {
                 log.error("the pending consent job failed; it runs again in {}", JOBS_EVERY, e);
             }
         }, 0, JOBS_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                if (store.registries().refresh() > 0) {
+                    store.registries().all().forEach(copy -> log.info("registry {} in force: {} numbers as of {}", copy.list(), copy.size(), copy.asOf()));
+                }
+            } catch (RuntimeException e) {
+                log.error("looking for new registry copies failed; it runs again in {}", REGISTRIES_EVERY, e);
+            }
+        }, REGISTRIES_EVERY.toMillis(), REGISTRIES_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return jobs;
     }
 

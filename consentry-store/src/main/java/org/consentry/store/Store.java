@@ -13,6 +13,7 @@ import org.consentry.store.consent.Contacts;
 import org.consentry.store.projection.ProviderLists;
 import org.consentry.store.projection.TenantActivityBook;
 import org.consentry.store.registry.ProviderData;
+import org.consentry.store.registry.RegistrySnapshots;
 import org.consentry.store.consent.Consents;
 import org.consentry.store.consent.InternalDnc;
 import org.consentry.store.consent.OptOuts;
@@ -65,10 +66,15 @@ public final class Store implements AutoCloseable {
     private final EmailAddressParser emails;
     private final Ids ids;
     private final ApiKeys apiKeys;
+    private final RegistrySnapshots registries;
+
+    /** The folder of the imported registry copies, inside the store's folder. */
+    public static final String REGISTRIES = "registries";
 
     private Store(AutoCloseable database, Ledger ledger, AdminKeys adminKeys, ServerSecrets secrets, Projections projections,
-                  Clock clock) {
+                  RegistrySnapshots registries, Clock clock) {
         this.database = database;
+        this.registries = registries;
         this.ledger = ledger;
         this.adminKeys = adminKeys;
         this.directory = projections.tenants();
@@ -100,8 +106,8 @@ public final class Store implements AutoCloseable {
     /** The projections every store keeps current from its ledger. */
     private record Projections(TenantDirectory tenants, ContactBook contacts, ProviderLists provider, TenantActivityBook activity,
                                TenantHealthBook health, ProofRequests proofRequests) {
-        static Projections fresh() {
-            return new Projections(new TenantDirectory(), new ContactBook(), new ProviderLists(), new TenantActivityBook(),
+        static Projections fresh(RegistrySnapshots registries) {
+            return new Projections(new TenantDirectory(), new ContactBook(), new ProviderLists(registries), new TenantActivityBook(),
                     new TenantHealthBook(), new ProofRequests());
         }
 
@@ -114,9 +120,11 @@ public final class Store implements AutoCloseable {
     public static Store embedded(Path directory, Clock clock) {
         SqliteDatabase database = SqliteDatabase.open(directory);
         try {
-            Projections projections = Projections.fresh();
+            RegistrySnapshots registries = RegistrySnapshots.open(directory.resolve(REGISTRIES));
+            Projections projections = Projections.fresh(registries);
             Ledger ledger = SqliteLedger.open(database, clock, projections.listeners());
-            return new Store(database, ledger, new SqliteAdminKeys(database), new SqliteServerSecrets(database, clock), projections, clock);
+            return new Store(database, ledger, new SqliteAdminKeys(database), new SqliteServerSecrets(database, clock), projections,
+                    registries, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -153,6 +161,11 @@ public final class Store implements AutoCloseable {
 
     public ProviderData providerData() {
         return providerData;
+    }
+
+    /** The registry copies imported from the registry's files. */
+    public RegistrySnapshots registries() {
+        return registries;
     }
 
     public ProviderLists providerLists() {

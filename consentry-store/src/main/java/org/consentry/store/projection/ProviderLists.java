@@ -11,14 +11,18 @@ import org.consentry.ledger.NumbersReported;
 import org.consentry.ledger.RegistryEntriesAdded;
 import org.consentry.ledger.RegistryEntriesRemoved;
 import org.consentry.recipient.LineType;
+import org.consentry.registry.NanpRegistry;
 import org.consentry.registry.NumberSet;
 import org.consentry.registry.RegistryFacts;
 import org.consentry.store.ledger.LedgerListener;
+import org.consentry.store.registry.RegistrySnapshots;
 
 /**
  * The provider's own lists, kept in its chain of the ledger ({@value #CHAIN}): the national and state
  * Do-Not-Call registry copies, its block list, numbers reported disconnected (reassigned numbers) and line
- * types. Phone numbers are held in compressed bitmaps.
+ * types. Phone numbers are held in compressed bitmaps. Beside them, the registry copies imported from the
+ * registry's files ({@link RegistrySnapshots}): a number is on a list when either holds it, and a list's date
+ * is the newer of the two.
  */
 public final class ProviderLists implements LedgerListener {
 
@@ -33,6 +37,17 @@ public final class ProviderLists implements LedgerListener {
     private final Set<String> blockedOthers = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> disconnected = new ConcurrentHashMap<>();
     private final Map<String, LineType> lineTypes = new ConcurrentHashMap<>();
+    private final RegistrySnapshots snapshots;
+
+    /** Lists kept in the ledger only. */
+    public ProviderLists() {
+        this(null);
+    }
+
+    /** Lists kept in the ledger and the imported copies in {@code snapshots}. */
+    public ProviderLists(RegistrySnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
 
     public RegistryFacts factsFor(String address) {
         if (address == null) {
@@ -40,33 +55,65 @@ public final class ProviderLists implements LedgerListener {
         }
         boolean phone = address.startsWith("+");
         boolean national = phone && contains(NATIONAL, address);
-        Set<String> states = new HashSet<>();
+        Set<String> states = Set.of();
         if (phone) {
             for (Map.Entry<String, NumberSet> list : lists.entrySet()) {
                 if (list.getKey().startsWith(STATE_PREFIX) && list.getValue().contains(address)) {
-                    states.add(list.getKey().substring(STATE_PREFIX.length()));
+                    states = with(states, list.getKey().substring(STATE_PREFIX.length()));
+                }
+            }
+            if (snapshots != null) {
+                for (NanpRegistry copy : snapshots.all()) {
+                    if (copy.list().startsWith(STATE_PREFIX) && copy.contains(address)) {
+                        states = with(states, copy.list().substring(STATE_PREFIX.length()));
+                    }
                 }
             }
         }
         boolean blocked = phone ? contains(BLOCK, address) : blockedOthers.contains(address);
-        return new RegistryFacts(national, asOf.get(NATIONAL), states, blocked, disconnected.get(address));
+        return new RegistryFacts(national, asOf(NATIONAL), states, blocked, disconnected.get(address));
+    }
+
+    private static Set<String> with(Set<String> states, String state) {
+        if (states.contains(state)) {
+            return states;
+        }
+        Set<String> more = new HashSet<>(states);
+        more.add(state);
+        return more;
     }
 
     public LineType lineTypeOf(String e164) {
         return lineTypes.getOrDefault(e164, LineType.UNKNOWN);
     }
 
+    /** The date of the list's newest copy: the ledger's entries or the imported copy, whichever is newer. */
     public Instant asOf(String list) {
-        return asOf.get(list);
+        Instant recorded = asOf.get(list);
+        NanpRegistry copy = snapshots == null ? null : snapshots.get(list);
+        if (copy == null) {
+            return recorded;
+        }
+        return recorded == null || copy.asOf().isAfter(recorded) ? copy.asOf() : recorded;
     }
 
+    /** The numbers recorded in the ledger on the list (not those of an imported copy). */
     public long size(String list) {
         NumberSet set = lists.get(list);
         return set == null ? 0 : set.size();
     }
 
-    /** Whether the list holds the address: a number in E.164, or (on the block list) an email address. */
+    /** Whether the list holds the address: a number in E.164 (recorded or imported), or (on the block list) an email address. */
     public boolean contains(String list, String address) {
+        if (containsRecorded(list, address)) {
+            return true;
+        }
+        NanpRegistry copy = snapshots == null || !address.startsWith("+") ? null : snapshots.get(list);
+        return copy != null && copy.contains(address);
+    }
+
+    /** Whether the list's entries recorded in the ledger hold the address (those the API adds and removes). */
+    public boolean containsRecorded(String list, String address) {
         if (!address.startsWith("+")) {
             return BLOCK.equals(list) && blockedOthers.contains(address);
         }

@@ -32,7 +32,7 @@ public final class ProviderData {
     public int add(String list, List<String> addresses, Instant asOf) {
         List<String> fresh = new ArrayList<>();
         for (String address : new LinkedHashSet<>(addresses)) {
-            if (!lists.contains(list, address)) {
+            if (!lists.containsRecorded(list, address)) {
                 fresh.add(address);
             }
         }
@@ -51,7 +51,7 @@ public final class ProviderData {
     public int remove(String list, List<String> addresses) {
         List<String> present = new ArrayList<>();
         for (String address : new LinkedHashSet<>(addresses)) {
-            if (lists.contains(list, address)) {
+            if (lists.containsRecorded(list, address)) {
                 present.add(address);
             }
         }

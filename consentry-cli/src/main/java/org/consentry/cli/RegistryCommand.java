@@ -1,0 +1,196 @@
+package org.consentry.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.consentry.registry.NanpRegistry;
+import org.consentry.registry.RegistryFiles;
+import org.consentry.registry.RegistryImport;
+import org.consentry.store.Store;
+import org.consentry.store.registry.RegistrySnapshots;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code consentry registry}: the Do-Not-Call registry copies in the data folder. */
+@Command(name = "registry", description = "Import Do-Not-Call registry files and show the copies in force.",
+        subcommands = {RegistryCommand.Import.class, RegistryCommand.Status.class, CommandLine.HelpCommand.class})
+final class RegistryCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static RegistrySnapshots open(Path data) {
+        return RegistrySnapshots.open(data.resolve(Store.REGISTRIES));
+    }
+
+    /** Exit 0 when imported, 1 when refused (bad lines; the copy in force stays), 2 when the files cannot be read. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import the registry's files into a list: a full list replaces the copy in force, a change list is applied to it.",
+                "Formats (plain, gzip or zip): AAA,NNNNNNN or AAANNNNNNN per line; change lists AAA,NNNNNNN,A|D.",
+                "A running server takes the new copy within seconds; an import that fails leaves the old one answering."})
+    static final class Import implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--list", required = true, description = "national, state:XX (e.g. state:FL) or block")
+        String list;
+
+        @Option(names = "--kind", defaultValue = "full", description = "full (default), additions, deletions or changes")
+        String kind;
+
+        @Option(names = "--as-of", description = "the date of the registry copy (YYYY-MM-DD or an instant); "
+                + "default: the oldest of the files' modification times")
+        String asOf;
+
+        @Option(names = "--max-bad-lines", defaultValue = "0", description = "bad lines accepted before the import is refused (default 0)")
+        long maxBadLines;
+
+        @Option(names = "--data", defaultValue = "${env:CONSENTRY_DATA:-./data}", description = "the data folder (CONSENTRY_DATA, default ./data)")
+        Path data;
+
+        @Option(names = "--no-progress", description = "no progress bar (for logs)")
+        boolean noProgress;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "the registry's files")
+        List<Path> files;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String name;
+            RegistryFiles.Kind fileKind;
+            try {
+                name = RegistrySnapshots.listName(list);
+                fileKind = RegistryFiles.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage().startsWith("No enum") ? "--kind is full, additions, deletions or changes, not " + kind : e.getMessage());
+                return 2;
+            }
+            for (Path file : files) {
+                if (!Files.isReadable(file)) {
+                    err.println("cannot read " + file);
+                    return 2;
+                }
+            }
+            Instant date;
+            long total;
+            try {
+                date = asOf != null ? parseDate(asOf) : oldestModification(files);
+                total = RegistryImport.totalBytes(files);
+            } catch (DateTimeParseException e) {
+                err.println("--as-of is a date (2026-11-20) or an instant (2026-11-20T06:00:00Z), not " + asOf);
+                return 2;
+            } catch (IOException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+            long started = System.nanoTime();
+            RegistryImport.Summary summary;
+            try (ProgressBar bar = noProgress ? null : bar(name, total)) {
+                AtomicLong read = new AtomicLong();
+                RegistryImport.Progress progress = bar == null ? RegistryImport.Progress.NONE : bytes -> {
+                    long now = read.addAndGet(bytes);
+                    if ((now >>> 20) != ((now - bytes) >>> 20)) {
+                        bar.stepTo(now >>> 20);
+                    }
+                };
+                summary = open(data).importFiles(name, fileKind, date, maxBadLines, files, progress, Instant.now());
+                if (bar != null) {
+                    bar.stepTo(total >>> 20);
+                }
+            } catch (RegistryImport.Refused refused) {
+                print(err, refused.summary(), System.nanoTime() - started);
+                err.println("refused: " + refused.getMessage());
+                return 1;
+            } catch (IOException e) {
+                err.println("import failed, the registry in force is unchanged: " + e.getMessage());
+                return 2;
+            }
+            print(out, summary, System.nanoTime() - started);
+            return 0;
+        }
+
+        private static ProgressBar bar(String name, long totalBytes) {
+            return new ProgressBarBuilder().setTaskName(name).setInitialMax(Math.max(1, totalBytes >>> 20)).setUnit(" MiB", 1)
+                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).continuousUpdate().build();
+        }
+
+        private static void print(PrintWriter out, RegistryImport.Summary summary, long nanos) {
+            double seconds = nanos / 1e9;
+            out.printf(Locale.ROOT, "%s (%s, as of %s): %,d lines read in %.1f s (%,.0f numbers/s)%n", summary.list(),
+                    summary.kind().name().toLowerCase(Locale.ROOT), summary.asOf(), summary.linesRead(), seconds,
+                    summary.linesRead() / Math.max(seconds, 1e-9));
+            out.printf(Locale.ROOT, "  added %,d, removed %,d, now %,d numbers; %,d bad lines%n", summary.added(), summary.removed(),
+                    summary.size(), summary.badLines());
+            for (RegistryImport.BadLine bad : summary.firstBadLines()) {
+                out.println("  bad line " + bad);
+            }
+            if (summary.badLines() > summary.firstBadLines().size()) {
+                out.printf(Locale.ROOT, "  ... and %,d more bad lines%n", summary.badLines() - summary.firstBadLines().size());
+            }
+            out.flush();
+        }
+
+        static Instant parseDate(String value) {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(value);
+        }
+
+        private static Instant oldestModification(List<Path> files) throws IOException {
+            Instant oldest = null;
+            for (Path file : files) {
+                Instant modified = Files.getLastModifiedTime(file).toInstant();
+                if (oldest == null || modified.isBefore(oldest)) {
+                    oldest = modified;
+                }
+            }
+            return oldest;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the registry copies in force: numbers, date, age.")
+    static final class Status implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--data", defaultValue = "${env:CONSENTRY_DATA:-./data}", description = "the data folder (CONSENTRY_DATA, default ./data)")
+        Path data;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RegistrySnapshots snapshots = open(data);
+            if (snapshots.all().isEmpty()) {
+                out.println("no registry copy imported in " + snapshots.folder());
+            }
+            for (NanpRegistry copy : snapshots.all().stream().sorted(java.util.Comparator.comparing(NanpRegistry::list)).toList()) {
+                out.printf(Locale.ROOT, "%-10s %,15d numbers  as of %s (%d days old)%n", copy.list(), copy.size(), copy.asOf(),
+                        Duration.between(copy.asOf(), Instant.now()).toDays());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

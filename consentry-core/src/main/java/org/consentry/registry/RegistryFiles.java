@@ -1,0 +1,240 @@
+package org.consentry.registry;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads the files the national Do-Not-Call registry gives sellers (and state lists and block lists in the
+ * same shape), plain, gzip or zip (every entry of the archive), told apart by their first bytes, not their
+ * names. One number per line, lines ending in LF or CRLF, blank lines skipped:
+ * <ul>
+ *   <li>{@link Kind#FULL}, {@link Kind#ADDITIONS}, {@link Kind#DELETIONS}: {@code AAA,NNNNNNN} (area code, comma,
+ *   seven-digit number), or the ten digits alone {@code AAANNNNNNN};</li>
+ *   <li>{@link Kind#CHANGES}: {@code AAA,NNNNNNN,A} to add or {@code AAA,NNNNNNN,D} to delete (also {@code ADD},
+ *   {@code DELETE}, any case).</li>
+ * </ul>
+ * The area code and the exchange (the first digit of the seven) must be 2-9. Any other line is bad: it is
+ * counted and reported with its file and line number, never taken and never silently dropped.
+ */
+public final class RegistryFiles {
+
+    /** What a file holds. */
+    public enum Kind {
+        /** The whole list (or one area code of it): replaces the copy in force. */
+        FULL,
+        /** Numbers added since the last download. */
+        ADDITIONS,
+        /** Numbers deleted since the last download. */
+        DELETIONS,
+        /** Both, each line marked A or D. */
+        CHANGES
+    }
+
+    /** Where the numbers read go. */
+    public interface Sink {
+        void add(int areaCode, int local);
+
+        void remove(int areaCode, int local);
+
+        /** A line that is not a number of this kind: {@code line} counts from 1 within {@code source}. */
+        void bad(String source, long line, String why);
+    }
+
+    private static final int MAX_LINE = 64;
+    private static final int BUFFER = 1 << 16;
+
+    private final Kind kind;
+    private final Sink sink;
+    private long numbers;
+    private long badLines;
+
+    public RegistryFiles(Kind kind, Sink sink) {
+        this.kind = kind;
+        this.sink = sink;
+    }
+
+    /** Numbers read so far (good lines). */
+    public long numbers() {
+        return numbers;
+    }
+
+    public long badLines() {
+        return badLines;
+    }
+
+    /** Reads one file; {@code progress} is told how many of its bytes (as stored) have been read. */
+    public void read(Path file, java.util.function.LongConsumer progress) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             CountingStream counted = new CountingStream(raw, progress);
+             BufferedInputStream buffered = new BufferedInputStream(counted, BUFFER)) {
+            buffered.mark(4);
+            int first = buffered.read();
+            int second = buffered.read();
+            int third = buffered.read();
+            int fourth = buffered.read();
+            buffered.reset();
+            String name = file.getFileName().toString();
+            if (first == 0x1f && second == 0x8b) {
+                read(new GZIPInputStream(buffered, BUFFER), name);
+            } else if (first == 'P' && second == 'K' && third == 3 && fourth == 4) {
+                ZipInputStream zip = new ZipInputStream(buffered);
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (!entry.isDirectory()) {
+                        read(zip, name + "!" + entry.getName());
+                    }
+                }
+            } else {
+                read(buffered, name);
+            }
+        }
+    }
+
+    /** Reads one stream of lines, named {@code source} in reports of bad lines. */
+    public void read(InputStream in, String source) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        byte[] line = new byte[MAX_LINE];
+        int length = 0;
+        boolean overlong = false;
+        long lineNumber = 0;
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            for (int i = 0; i < read; i++) {
+                byte b = buffer[i];
+                if (b == '\n') {
+                    lineNumber++;
+                    line(source, lineNumber, line, length, overlong);
+                    length = 0;
+                    overlong = false;
+                } else if (length < MAX_LINE) {
+                    line[length++] = b;
+                } else {
+                    overlong = true;
+                }
+            }
+        }
+        if (length > 0 || overlong) {
+            line(source, lineNumber + 1, line, length, overlong);
+        }
+    }
+
+    private void line(String source, long lineNumber, byte[] line, int length, boolean overlong) {
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        if (overlong) {
+            bad(source, lineNumber, "is longer than " + MAX_LINE + " characters");
+            return;
+        }
+        if (length == 0) {
+            return;
+        }
+        int areaCode;
+        int local;
+        int end;
+        if (length >= 11 && line[3] == ',') {
+            areaCode = digits(line, 0, 3);
+            local = digits(line, 4, 11);
+            end = 11;
+        } else if (length >= 10) {
+            areaCode = digits(line, 0, 3);
+            local = digits(line, 3, 10);
+            end = 10;
+        } else {
+            bad(source, lineNumber, "is not AAA,NNNNNNN");
+            return;
+        }
+        if (areaCode < 0 || local < 0) {
+            bad(source, lineNumber, "is not AAA,NNNNNNN (digits only)");
+            return;
+        }
+        if (areaCode < 200 || local < 2_000_000) {
+            bad(source, lineNumber, "is not a NANP number: area code and exchange start with 2-9");
+            return;
+        }
+        if (kind == Kind.CHANGES) {
+            Boolean add = end < length && line[end] == ',' ? action(line, end + 1, length) : null;
+            if (add == null) {
+                bad(source, lineNumber, "has no change mark: a change list line is AAA,NNNNNNN,A or AAA,NNNNNNN,D");
+                return;
+            }
+            numbers++;
+            if (add) {
+                sink.add(areaCode, local);
+            } else {
+                sink.remove(areaCode, local);
+            }
+            return;
+        }
+        if (end != length) {
+            bad(source, lineNumber, "has more than AAA,NNNNNNN" + (line[end] == ',' ? " (a change mark? read it with --kind changes)" : ""));
+            return;
+        }
+        numbers++;
+        if (kind == Kind.DELETIONS) {
+            sink.remove(areaCode, local);
+        } else {
+            sink.add(areaCode, local);
+        }
+    }
+
+    private void bad(String source, long lineNumber, String why) {
+        badLines++;
+        sink.bad(source, lineNumber, why);
+    }
+
+    private static int digits(byte[] line, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = line[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /** TRUE for an addition, FALSE for a deletion, null for anything else. */
+    private static Boolean action(byte[] line, int from, int to) {
+        String mark = new String(line, from, to - from, java.nio.charset.StandardCharsets.US_ASCII).trim();
+        if (mark.equalsIgnoreCase("A") || mark.equalsIgnoreCase("ADD")) {
+            return Boolean.TRUE;
+        }
+        if (mark.equalsIgnoreCase("D") || mark.equalsIgnoreCase("DELETE")) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    /** Counts the bytes read from the file as stored, for progress. */
+    private static final class CountingStream extends FilterInputStream {
+        private final java.util.function.LongConsumer progress;
+
+        CountingStream(InputStream in, java.util.function.LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.accept(1);
+            }
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                progress.accept(n);
+            }
+            return n;
+        }
+    }
+}

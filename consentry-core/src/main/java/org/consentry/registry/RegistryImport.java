@@ -1,0 +1,123 @@
+package org.consentry.registry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads registry files into the next copy of one list. A full list replaces the copy in force; additions,
+ * deletions and change lists are applied to it. Bad lines are counted, the first {@value #KEPT_BAD_LINES}
+ * kept with their file and line number; more than {@code maxBadLines} refuses the import (a download cut
+ * short or a file of another shape must not silently thin out the registry).
+ */
+public final class RegistryImport {
+
+    /** How many bad lines a summary names one by one. */
+    public static final int KEPT_BAD_LINES = 20;
+
+    /** A bad line: where, and why. */
+    public record BadLine(String source, long line, String why) {
+        @Override public String toString() {
+            return source + ":" + line + ": " + why;
+        }
+    }
+
+    /** What an import did. */
+    public record Summary(String list, RegistryFiles.Kind kind, Instant asOf, long linesRead, long added, long removed,
+                          long size, long badLines, List<BadLine> firstBadLines) {
+    }
+
+    /** Told of progress as the files are read. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+            @Override public void bytes(long read) {
+            }
+        };
+
+        /** {@code read} more bytes of the files (as stored, compressed or not) were read. */
+        void bytes(long read);
+    }
+
+    /** The import refused: too many bad lines. The copy in force stays. */
+    public static final class Refused extends IOException {
+        private final transient Summary summary;
+
+        Refused(String message, Summary summary) {
+            super(message);
+            this.summary = summary;
+        }
+
+        public Summary summary() {
+            return summary;
+        }
+    }
+
+    private final String list;
+    private final RegistryFiles.Kind kind;
+    private final Instant asOf;
+    private final long maxBadLines;
+
+    public RegistryImport(String list, RegistryFiles.Kind kind, Instant asOf, long maxBadLines) {
+        this.list = Objects.requireNonNull(list, "list");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.asOf = Objects.requireNonNull(asOf, "asOf");
+        this.maxBadLines = maxBadLines;
+    }
+
+    /** The total size of the files as stored, for a progress bar. */
+    public static long totalBytes(List<Path> files) throws IOException {
+        long total = 0;
+        for (Path file : files) {
+            total += Files.size(file);
+        }
+        return total;
+    }
+
+    /**
+     * Reads the files and builds the next copy; {@code current} is the copy in force (null when none).
+     * Nothing is written here: the caller writes the snapshot and swaps it in.
+     */
+    public Built read(List<Path> files, NanpRegistry current, Instant now, Progress progress) throws IOException {
+        RegistryBuilder builder = new RegistryBuilder();
+        if (kind != RegistryFiles.Kind.FULL && current != null) {
+            builder.startFrom(current);
+        }
+        long startSize = kind != RegistryFiles.Kind.FULL && current != null ? current.size() : 0;
+        List<BadLine> bad = new ArrayList<>();
+        RegistryFiles reader = new RegistryFiles(kind, new RegistryFiles.Sink() {
+            @Override public void add(int areaCode, int local) {
+                builder.add(areaCode, local);
+            }
+
+            @Override public void remove(int areaCode, int local) {
+                builder.remove(areaCode, local);
+            }
+
+            @Override public void bad(String source, long line, String why) {
+                if (bad.size() < KEPT_BAD_LINES) {
+                    bad.add(new BadLine(source, line, why));
+                }
+            }
+        });
+        LongConsumer bytes = progress::bytes;
+        for (Path file : files) {
+            reader.read(file, bytes);
+        }
+        Summary summary = new Summary(list, kind, asOf, reader.numbers() + reader.badLines(), builder.added(), builder.removed(),
+                startSize + builder.added() - builder.removed(), reader.badLines(), List.copyOf(bad));
+        if (reader.badLines() > maxBadLines) {
+            throw new Refused(reader.badLines() + " bad lines (at most " + maxBadLines + " accepted); the registry in force is unchanged",
+                    summary);
+        }
+        return new Built(summary, builder.build(list, asOf, now));
+    }
+
+    /** The summary and the snapshot to write. */
+    public record Built(Summary summary, RegistryBuilder.Snapshot snapshot) {
+    }
+}

@@ -1,0 +1,113 @@
+package org.consentry.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import org.consentry.testing.SyntheticRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotFileTest {
+
+    static final Instant AS_OF = Instant.parse("2026-11-20T00:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aSnapshotMapsBackToTheSameNumbersAndDate() throws IOException {
+        SyntheticRegistry registry = new SyntheticRegistry(3, new int[] {212, 305, 907}, 300_000);
+        RegistryBuilder builder = new RegistryBuilder();
+        Path source = folder.resolve("national.txt");
+        long written = registry.write(source, SyntheticRegistry.Compression.PLAIN);
+        new RegistryFiles(RegistryFiles.Kind.FULL, sink(builder)).read(source, bytes -> { });
+        Path file = folder.resolve("national.dnc");
+        SnapshotFile.write(builder.build("national", AS_OF, NOW), file);
+
+        NanpRegistry copy = SnapshotFile.open(file);
+        assertThat(copy.list()).isEqualTo("national");
+        assertThat(copy.asOf()).isEqualTo(AS_OF);
+        assertThat(copy.createdAt()).isEqualTo(NOW);
+        assertThat(copy.size()).isEqualTo(written);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 200_000; i++) {
+            int areaCode = new int[] {212, 305, 907, 415}[random.nextInt(4)];
+            int local = random.nextInt(10_000_000);
+            String e164 = String.format("+1%03d%07d", areaCode, local);
+            assertThat(copy.contains(e164)).as(e164).isEqualTo(registry.listed(areaCode, local));
+        }
+        assertThat(copy.contains("+442071234567")).isFalse();
+        assertThat(copy.contains("not a number")).isFalse();
+        assertThat(copy.contains(11_999_999_999L)).isFalse();
+    }
+
+    @Test
+    void aDamagedOrForeignFileIsRefusedWithTheReason() throws IOException {
+        RegistryBuilder builder = new RegistryBuilder();
+        builder.add(305, 5_550_100);
+        Path file = folder.resolve("national.dnc");
+        SnapshotFile.write(builder.build("national", AS_OF, NOW), file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {0, 0, 0, 0, 0, 0, 0, 9}), 28);
+        }
+        assertThatThrownBy(() -> SnapshotFile.open(file)).isInstanceOf(IOException.class).hasMessageContaining("damaged");
+
+        Path foreign = Files.writeString(folder.resolve("other.dnc"), "305,5550100\n");
+        assertThatThrownBy(() -> SnapshotFile.open(foreign)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a Consentry registry snapshot");
+
+        Path cut = folder.resolve("cut.dnc");
+        SnapshotFile.write(builder.build("national", AS_OF, NOW), cut);
+        try (FileChannel channel = FileChannel.open(cut, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() - 3);
+        }
+        assertThatThrownBy(() -> SnapshotFile.open(cut)).isInstanceOf(IOException.class).hasMessageContaining("damaged");
+    }
+
+    @Test
+    void aChangeListStartsFromTheCopyInForce() throws IOException {
+        RegistryBuilder first = new RegistryBuilder();
+        first.add(305, 5_550_100);
+        first.add(305, 5_550_101);
+        Path file = folder.resolve("national.dnc");
+        SnapshotFile.write(first.build("national", AS_OF, NOW), file);
+        NanpRegistry old = SnapshotFile.open(file);
+
+        RegistryBuilder next = new RegistryBuilder().startFrom(old);
+        assertThat(next.add(305, 5_550_100)).as("already listed").isFalse();
+        assertThat(next.remove(305, 5_550_101)).isTrue();
+        assertThat(next.add(212, 5_550_102)).isTrue();
+        SnapshotFile.write(next.build("national", AS_OF.plusSeconds(86_400), NOW), file);
+
+        NanpRegistry now = SnapshotFile.open(file);
+        assertThat(now.contains("+13055550100")).isTrue();
+        assertThat(now.contains("+13055550101")).isFalse();
+        assertThat(now.contains("+12125550102")).isTrue();
+        assertThat(now.size()).isEqualTo(2);
+        assertThat(old.contains("+13055550101")).as("the old copy, still mapped, is unchanged").isTrue();
+    }
+
+    static RegistryFiles.Sink sink(RegistryBuilder builder) {
+        return new RegistryFiles.Sink() {
+            @Override public void add(int areaCode, int local) {
+                builder.add(areaCode, local);
+            }
+
+            @Override public void remove(int areaCode, int local) {
+                builder.remove(areaCode, local);
+            }
+
+            @Override public void bad(String source, long line, String why) {
+                throw new AssertionError(source + ":" + line + " " + why);
+            }
+        };
+    }
+}

@@ -1,0 +1,188 @@
+package org.consentry.store.registry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.consentry.registry.NanpRegistry;
+import org.consentry.registry.RegistryFiles;
+import org.consentry.registry.RegistryImport;
+import org.consentry.registry.SnapshotFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry copies imported from the registry's files ({@code national}, {@code state:XX}, {@code block}),
+ * one snapshot file each in a folder ({@code data/registries}), mapped when opened. An import builds the next
+ * copy beside the one in force and moves it over atomically; readers hold a reference to one immutable copy,
+ * so no check ever sees a half-loaded registry, and an import that fails or is killed leaves the copy in force.
+ * A server also notices copies imported by another process ({@code consentry registry import}) through
+ * {@link #refresh}.
+ */
+public final class RegistrySnapshots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrySnapshots.class);
+    private static final Pattern LIST = Pattern.compile("national|block|state:[A-Z]{2}");
+    private static final String SUFFIX = ".dnc";
+    private static final String LOCK = ".import.lock";
+
+    /** The file a copy was mapped from, to notice when it is replaced. */
+    private record Seen(Object key, long size, long modified) {
+        static Seen of(Path file) throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Seen(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime().toMillis());
+        }
+    }
+
+    private final Path folder;
+    private final Map<String, NanpRegistry> copies = new ConcurrentHashMap<>();
+    private final Map<String, Seen> seen = new HashMap<>();
+
+    private RegistrySnapshots(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Opens the folder (created if needed) and maps every copy in it. */
+    public static RegistrySnapshots open(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
+        RegistrySnapshots snapshots = new RegistrySnapshots(folder);
+        snapshots.refresh();
+        return snapshots;
+    }
+
+    /** A list's name as the API writes it, checked: {@code national}, {@code block} or {@code state:XX}. */
+    public static String listName(String raw) {
+        String name = raw.startsWith("state:") ? "state:" + raw.substring(6).toUpperCase(Locale.ROOT) : raw.toLowerCase(Locale.ROOT);
+        if (!LIST.matcher(name).matches()) {
+            throw new IllegalArgumentException("no list '" + raw + "'; lists are national, block and state:XX (a state's two letters)");
+        }
+        return name;
+    }
+
+    static String fileName(String list) {
+        return list.replace(':', '-') + SUFFIX;
+    }
+
+    private static String listOf(String fileName) {
+        String base = fileName.substring(0, fileName.length() - SUFFIX.length());
+        return base.startsWith("state-") ? "state:" + base.substring(6) : base;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The copy in force of a list, or null when none was imported. */
+    public NanpRegistry get(String list) {
+        return copies.get(list);
+    }
+
+    /** Every copy in force. */
+    public Collection<NanpRegistry> all() {
+        return copies.values();
+    }
+
+    /**
+     * Maps the copies whose files changed since they were last seen (another process imported them) and
+     * forgets those whose files are gone. A file that cannot be read leaves the copy in force and is logged.
+     * @return how many copies changed
+     */
+    public synchronized int refresh() {
+        int changed = 0;
+        Map<String, Path> present = new HashMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+            for (Path file : files) {
+                String list = listOf(file.getFileName().toString());
+                if (LIST.matcher(list).matches()) {
+                    present.put(list, file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.error("cannot list the registry snapshots in {}; the copies in force stay", folder, e);
+            return 0;
+        }
+        for (Map.Entry<String, Path> entry : present.entrySet()) {
+            try {
+                Seen now = Seen.of(entry.getValue());
+                if (!now.equals(seen.get(entry.getKey()))) {
+                    copies.put(entry.getKey(), SnapshotFile.open(entry.getValue()));
+                    seen.put(entry.getKey(), now);
+                    changed++;
+                }
+            } catch (IOException e) {
+                LOG.error("cannot map the registry snapshot {}; the copy in force of {} stays", entry.getValue(), entry.getKey(), e);
+            }
+        }
+        for (String list : List.copyOf(copies.keySet())) {
+            if (!present.containsKey(list)) {
+                copies.remove(list);
+                seen.remove(list);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Imports registry files into a list: reads them, writes the next copy beside the one in force, moves it
+     * over atomically and puts it in force. One import at a time per folder, across processes.
+     */
+    public RegistryImport.Summary importFiles(String list, RegistryFiles.Kind kind, Instant asOf, long maxBadLines, List<Path> files,
+                                              RegistryImport.Progress progress, Instant now) throws IOException {
+        Objects.requireNonNull(asOf, "asOf");
+        Path lockFile = folder.resolve(LOCK);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new IOException("another registry import is running in " + folder);
+            }
+            try {
+                removePartials();
+                refresh();
+                RegistryImport.Built built = new RegistryImport(list, kind, asOf, maxBadLines).read(files, get(list), now, progress);
+                Path destination = folder.resolve(fileName(list));
+                SnapshotFile.write(built.snapshot(), destination);
+                synchronized (this) {
+                    copies.put(list, SnapshotFile.open(destination));
+                    seen.put(list, Seen.of(destination));
+                }
+                return built.summary();
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    /** Temporary files left by an import that died (held under the import lock, so none is in use). */
+    private void removePartials() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX + SnapshotFile.PARTIAL + "*")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

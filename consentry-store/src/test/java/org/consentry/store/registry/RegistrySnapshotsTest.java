@@ -1,0 +1,163 @@
+package org.consentry.store.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.consentry.registry.NanpRegistry;
+import org.consentry.registry.RegistryFiles;
+import org.consentry.registry.RegistryImport;
+import org.consentry.registry.RegistryFacts;
+import org.consentry.store.projection.ProviderLists;
+import org.consentry.testing.SyntheticRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistrySnapshotsTest {
+
+    static final Instant AS_OF = Instant.parse("2026-11-20T00:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    private RegistryImport.Summary importText(RegistrySnapshots snapshots, String list, RegistryFiles.Kind kind, Instant asOf,
+                                              String text) throws IOException {
+        Path file = Files.createTempFile(folder, "input", ".txt");
+        Files.writeString(file, text);
+        return snapshots.importFiles(list, kind, asOf, 0, List.of(file), RegistryImport.Progress.NONE, NOW);
+    }
+
+    @Test
+    void aFullImportPutsTheCopyInForceAndAChangeListIsAppliedToIt() throws IOException {
+        RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
+        RegistryImport.Summary full = importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF,
+                "305,5550100\n305,5550101\n212,5550102\n305,5550100\n");
+        assertThat(full.added()).as("a number listed twice counts once").isEqualTo(3);
+        assertThat(full.size()).isEqualTo(3);
+        NanpRegistry first = snapshots.get("national");
+        assertThat(first.contains("+13055550101")).isTrue();
+
+        RegistryImport.Summary changes = importText(snapshots, "national", RegistryFiles.Kind.CHANGES, AS_OF.plusSeconds(86_400),
+                "305,5550101,D\n415,5550103,A\n");
+        assertThat(changes.added()).isEqualTo(1);
+        assertThat(changes.removed()).isEqualTo(1);
+        assertThat(changes.size()).isEqualTo(3);
+        NanpRegistry second = snapshots.get("national");
+        assertThat(second.contains("+13055550101")).isFalse();
+        assertThat(second.contains("+14155550103")).isTrue();
+        assertThat(second.asOf()).isEqualTo(AS_OF.plusSeconds(86_400));
+        assertThat(first.contains("+13055550101")).as("a check holding the old copy still reads it whole").isTrue();
+
+        RegistryImport.Summary replaced = importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF.plusSeconds(172_800), "202,5550104\n");
+        assertThat(replaced.size()).as("a full list replaces the copy").isEqualTo(1);
+        assertThat(snapshots.get("national").contains("+13055550100")).isFalse();
+    }
+
+    @Test
+    void badLinesRefuseTheImportAndTheCopyInForceStays() throws IOException {
+        RegistrySnapshots snapshots = RegistrySnapshots.open(folder);
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n");
+        Path file = Files.writeString(folder.resolve("bad.txt"), "212,5550101\nnot a number\n212,5550102\n");
+        assertThatThrownBy(() -> snapshots.importFiles("national", RegistryFiles.Kind.FULL, AS_OF, 0, List.of(file),
+                RegistryImport.Progress.NONE, NOW))
+                .isInstanceOfSatisfying(RegistryImport.Refused.class, refused -> {
+                    assertThat(refused.summary().badLines()).isEqualTo(1);
+                    assertThat(refused.summary().firstBadLines()).extracting(Object::toString).containsExactly("bad.txt:2: is not AAA,NNNNNNN (digits only)");
+                });
+        assertThat(snapshots.get("national").contains("+13055550100")).isTrue();
+        assertThat(snapshots.get("national").contains("+12125550101")).isFalse();
+
+        RegistryImport.Summary accepted = snapshots.importFiles("national", RegistryFiles.Kind.FULL, AS_OF, 1, List.of(file),
+                RegistryImport.Progress.NONE, NOW);
+        assertThat(accepted.badLines()).as("accepted with --max-bad-lines, still reported").isEqualTo(1);
+        assertThat(accepted.size()).isEqualTo(2);
+    }
+
+    @Test
+    void anImportThatFailsHalfwayLeavesTheOldCopyAndNoPartialFile() throws IOException {
+        Path registries = folder.resolve("registries");
+        RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n");
+        Path cut = folder.resolve("cut.gz");
+        byte[] whole;
+        try (var bytes = new java.io.ByteArrayOutputStream(); OutputStream gzip = new GZIPOutputStream(bytes)) {
+            for (int i = 0; i < 100_000; i++) {
+                gzip.write(String.format("212,%07d%n", 2_000_000 + i).getBytes(StandardCharsets.US_ASCII));
+            }
+            gzip.close();
+            whole = bytes.toByteArray();
+        }
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> snapshots.importFiles("national", RegistryFiles.Kind.FULL, AS_OF, 0, List.of(cut),
+                RegistryImport.Progress.NONE, NOW)).isInstanceOf(IOException.class);
+        assertThat(snapshots.get("national").size()).isEqualTo(1);
+        try (var files = Files.list(registries)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("national.dnc", ".import.lock");
+        }
+        assertThat(RegistrySnapshots.open(registries).get("national").contains("+13055550100")).as("after a restart too").isTrue();
+    }
+
+    @Test
+    void aServerTakesACopyImportedByAnotherProcessAndTheProviderListsReadIt() throws IOException {
+        Path registries = folder.resolve("registries");
+        RegistrySnapshots server = RegistrySnapshots.open(registries);
+        ProviderLists lists = new ProviderLists(server);
+        assertThat(lists.factsFor("+13055550100")).isEqualTo(RegistryFacts.NONE);
+
+        RegistrySnapshots cli = RegistrySnapshots.open(registries);
+        importText(cli, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n");
+        importText(cli, "state:FL", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n");
+        importText(cli, "block", RegistryFiles.Kind.FULL, AS_OF, "305,5550102\n");
+        assertThat(server.get("national")).as("not before it looks").isNull();
+
+        assertThat(server.refresh()).isEqualTo(3);
+        assertThat(server.refresh()).as("nothing new").isZero();
+        RegistryFacts listed = lists.factsFor("+13055550100");
+        assertThat(listed.onNationalDnc()).isTrue();
+        assertThat(listed.nationalAsOf()).isEqualTo(AS_OF);
+        assertThat(listed.stateDncLists()).containsExactly("FL");
+        assertThat(lists.factsFor("+13055550101").onNationalDnc()).isFalse();
+        assertThat(lists.factsFor("+13055550101").stateDncLists()).containsExactly("FL");
+        assertThat(lists.factsFor("+13055550102").blocked()).isTrue();
+        assertThat(lists.contains("national", "+13055550100")).isTrue();
+        assertThat(lists.containsRecorded("national", "+13055550100")).as("imported, not recorded through the API").isFalse();
+    }
+
+    @Test
+    void listNamesAreChecked() {
+        assertThat(RegistrySnapshots.listName("state:fl")).isEqualTo("state:FL");
+        assertThat(RegistrySnapshots.listName("NATIONAL")).isEqualTo("national");
+        assertThatThrownBy(() -> RegistrySnapshots.listName("internal")).hasMessageContaining("lists are national, block and state:XX");
+        assertThatThrownBy(() -> RegistrySnapshots.listName("state:florida")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aGeneratedRegistryImportsWhole() throws IOException {
+        SyntheticRegistry registry = SyntheticRegistry.of(200_000, 11);
+        Path file = folder.resolve("national.zip");
+        long written = registry.write(file, SyntheticRegistry.Compression.ZIP);
+        RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
+        long[] bytes = {0};
+        RegistryImport.Summary summary = snapshots.importFiles("national", RegistryFiles.Kind.FULL, AS_OF, 0, List.of(file),
+                read -> bytes[0] += read, NOW);
+        assertThat(summary.size()).isEqualTo(written);
+        assertThat(summary.linesRead()).isEqualTo(written);
+        assertThat(bytes[0]).isEqualTo(Files.size(file));
+        NanpRegistry copy = snapshots.get("national");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int[] areaCodes = registry.areaCodes();
+        for (int i = 0; i < 100_000; i++) {
+            int areaCode = areaCodes[random.nextInt(areaCodes.length)];
+            int local = 2_000_000 + random.nextInt(8_000_000);
+            assertThat(copy.contains(10_000_000_000L + areaCode * 10_000_000L + local)).isEqualTo(registry.listed(areaCode, local));
+        }
+    }
+}
