@@ -67,6 +67,7 @@ public final class Store implements AutoCloseable {
     private final Ids ids;
     private final ApiKeys apiKeys;
     private final RegistrySnapshots registries;
+    private volatile org.consentry.store.scrub.ListScrubber scrubber;
 
     /** The folder of the imported registry copies, inside the store's folder. */
     public static final String REGISTRIES = "registries";
@@ -161,6 +162,22 @@ public final class Store implements AutoCloseable {
 
     public ProviderData providerData() {
         return providerData;
+    }
+
+    /** Judges contact lists with the list rules, on as many threads as there are processors. */
+    public org.consentry.store.scrub.ListScrubber scrubber() {
+        org.consentry.store.scrub.ListScrubber made = scrubber;
+        if (made == null) {
+            synchronized (this) {
+                if (scrubber == null) {
+                    scrubber = new org.consentry.store.scrub.ListScrubber(facts,
+                            new org.consentry.policy.PolicyEngine(org.consentry.policy.rules.StandardRulebook.forLists()),
+                            Runtime.getRuntime().availableProcessors());
+                }
+                made = scrubber;
+            }
+        }
+        return made;
     }
 
     /** The registry copies imported from the registry's files. */

@@ -1,7 +1,10 @@
 package org.consentry.policy.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.consentry.policy.ReasonCode;
 import org.consentry.content.Brands;
 import org.consentry.policy.Rule;
 import org.consentry.policy.Rulebook;
@@ -55,7 +58,30 @@ import org.consentry.policy.rules.voice.RecordingConsentRule;
  */
 public final class StandardRulebook {
 
+    /**
+     * What a contact list can be judged on before a campaign, with no message yet: the address, the tenant's
+     * standing, the recipient's wishes and consents, the Do-Not-Call lists, reassigned numbers and the hours
+     * at the planned time. Rules about a message (its body, sender, headers, repeats, counts) are left out.
+     */
+    public static final Set<ReasonCode> LIST_CODES = Set.copyOf(EnumSet.of(ReasonCode.INVALID_ADDRESS, ReasonCode.EMERGENCY_NUMBER,
+            ReasonCode.ACCOUNT_SUSPENDED, ReasonCode.PURPOSE_NOT_PERMITTED, ReasonCode.OPTED_OUT, ReasonCode.SUPPRESSED,
+            ReasonCode.CONSENT_MISSING, ReasonCode.CONSENT_UNCONFIRMED, ReasonCode.CONSENT_SCOPE, ReasonCode.CONSENT_REVOKED,
+            ReasonCode.CONSENT_EXPIRED, ReasonCode.CONSENT_PREDATES_REASSIGNMENT, ReasonCode.DNC_INTERNAL, ReasonCode.DNC_NATIONAL,
+            ReasonCode.DNC_STATE, ReasonCode.DNC_LIST_STALE, ReasonCode.MOBILE_WITHOUT_PERMISSION, ReasonCode.QUIET_HOURS,
+            ReasonCode.STORE_UNAVAILABLE));
+
     private StandardRulebook() {
+    }
+
+    /** The rules of {@link #load} that judge a contact list ({@link #LIST_CODES}), in the same order. */
+    public static Rulebook forLists() {
+        List<Rule> rules = new ArrayList<>();
+        for (Rule rule : load().rules()) {
+            if (LIST_CODES.containsAll(rule.info().codes())) {
+                rules.add(rule);
+            }
+        }
+        return new Rulebook(rules);
     }
 
     /** Loads the rule data files; a bad one fails here with its file, line and key. */

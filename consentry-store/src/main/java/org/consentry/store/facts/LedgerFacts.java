@@ -76,13 +76,25 @@ public final class LedgerFacts {
     }
 
     public Facts resolve(TenantProfile tenant, SendRequest request) {
+        return facts(tenant, request, senderStatus(tenant.id(), request), read(request));
+    }
+
+    /**
+     * The facts about the recipient alone, for judging a contact list: no sender and no body (the list rules,
+     * {@link org.consentry.policy.rules.StandardRulebook#forLists}, do not read them).
+     */
+    public Facts resolveRecipient(TenantProfile tenant, SendRequest request) {
+        return facts(tenant, request, SenderStatus.UNKNOWN, MessageContent.EMPTY);
+    }
+
+    private Facts facts(TenantProfile tenant, SendRequest request, SenderStatus sender, MessageContent body) {
         Optional<Address> address = recipients.parse(request.channel(), request.to(), request.country());
         ContactState contact = address.map(a -> contacts.stateOf(tenant.id(), a.canonical())).orElse(ContactState.EMPTY);
         Recipient recipient = address.map(a -> recipients.place(request.to(), a, placement(tenant, request, a, contact)))
                 .orElseGet(() -> Recipient.invalid(request.to()));
         RegistryFacts registry = provider.factsFor(recipient.key());
-        return new Facts(recipient, tenant, senderStatus(tenant.id(), request), contact, registry, read(request),
-                activity.activityOf(tenant.id()), ledger.healthy() ? Set.of() : UNAVAILABLE);
+        return new Facts(recipient, tenant, sender, contact, registry, body, activity.activityOf(tenant.id()),
+                ledger.healthy() ? Set.of() : UNAVAILABLE);
     }
 
     /** The body (and for email the subject), read once for every content rule. */

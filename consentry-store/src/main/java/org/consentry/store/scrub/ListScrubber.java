@@ -1,0 +1,209 @@
+package org.consentry.store.scrub;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import org.consentry.policy.Channel;
+import org.consentry.policy.Facts;
+import org.consentry.policy.PolicyEngine;
+import org.consentry.policy.Purpose;
+import org.consentry.policy.Reason;
+import org.consentry.policy.ReasonCode;
+import org.consentry.policy.SendRequest;
+import org.consentry.policy.Verdict;
+import org.consentry.store.facts.LedgerFacts;
+import org.consentry.tenant.TenantProfile;
+
+/**
+ * Scrubs a contact list: every row of a CSV judged as if the tenant sent to its address at the planned time,
+ * by the list rules ({@link org.consentry.policy.rules.StandardRulebook#forLists}) on the same facts a check
+ * reads, and written back with every input column as it was plus {@code decision}, {@code reasons},
+ * {@code not_before} and the address in canonical form ({@code e164}, or {@code address} for email).
+ * Streams: rows are read in batches, judged on several threads, and written in their order; memory holds a
+ * few batches whatever the file's size.
+ */
+public final class ListScrubber {
+
+    /** The header names taken as a phone number column, in order of preference (compared without case, spaces, - and _). */
+    static final List<String> PHONE_COLUMNS = List.of("e164", "phone", "phonenumber", "mobile", "mobilenumber", "mobilephone", "cell",
+            "cellphone", "msisdn", "telephone", "tel", "number", "to");
+    static final List<String> EMAIL_COLUMNS = List.of("email", "emailaddress", "mail", "address", "to");
+    static final int BATCH = 4_096;
+
+    /** What to judge the list for. {@code column}: the address column's name, or null to find it by name. */
+    public record Request(TenantProfile tenant, Channel channel, Purpose purpose, Instant at, String country, String column) {
+        public Request {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(purpose, "purpose");
+            Objects.requireNonNull(at, "at");
+            country = country == null ? "US" : country;
+        }
+    }
+
+    private final LedgerFacts facts;
+    private final PolicyEngine engine;
+    private final int threads;
+
+    public ListScrubber(LedgerFacts facts, PolicyEngine engine, int threads) {
+        this.facts = facts;
+        this.engine = engine;
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Reads the header and finds the address column. Separate from {@link #scrub} so that an API can refuse a
+     * list before it starts answering. @throws ScrubException naming the columns when none is an address
+     */
+    public static int addressColumn(String header, Request request) {
+        List<String> names = CsvRecords.fields(stripBom(header));
+        if (request.column() != null) {
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).trim().equalsIgnoreCase(request.column().trim())) {
+                    return i;
+                }
+            }
+            throw new ScrubException("no column named '" + request.column() + "'; the columns are " + names);
+        }
+        List<String> wanted = request.channel().isPhone() ? PHONE_COLUMNS : EMAIL_COLUMNS;
+        for (String candidate : wanted) {
+            for (int i = 0; i < names.size(); i++) {
+                if (simple(names.get(i)).equals(candidate)) {
+                    return i;
+                }
+            }
+        }
+        throw new ScrubException("no column holds " + (request.channel().isPhone() ? "phone numbers" : "email addresses")
+                + " by its name (" + String.join(", ", wanted) + "); the columns are " + names + "; name one with column");
+    }
+
+    private static String simple(String name) {
+        return name.trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "").replace("-", "");
+    }
+
+    private static String stripBom(String header) {
+        return !header.isEmpty() && header.charAt(0) == '\uFEFF' ? header.substring(1) : header;
+    }
+
+    /** The header of the output: the input's, then the added columns (prefixed {@code consentry_} where a name is taken). */
+    static String outputHeader(String header, Request request) {
+        Set<String> taken = new java.util.HashSet<>();
+        for (String name : CsvRecords.fields(stripBom(header))) {
+            taken.add(name.trim().toLowerCase(Locale.ROOT));
+        }
+        StringBuilder out = new StringBuilder(header);
+        for (String added : List.of("decision", "reasons", "not_before", request.channel().isPhone() ? "e164" : "address")) {
+            out.append(',').append(taken.contains(added) ? "consentry_" + added : added);
+        }
+        return out.toString();
+    }
+
+    /** Scrubs the whole list. {@code progress} is told of each batch of rows done. */
+    public ScrubSummary scrub(Reader input, Writer output, Request request, LongConsumer progress) throws IOException {
+        CsvRecords records = new CsvRecords(input);
+        String header = records.next();
+        if (header == null || header.isBlank()) {
+            throw new ScrubException("the list is empty: its first row names the columns, one of them the recipients' addresses");
+        }
+        int column = addressColumn(header, request);
+        output.write(outputHeader(header, request));
+        output.write(records.crlf() ? "\r\n" : "\n");
+        ScrubSummary summary = new ScrubSummary();
+        ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "consentry-scrub");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            ArrayDeque<Future<Batch>> pending = new ArrayDeque<>();
+            while (true) {
+                List<String> rows = new ArrayList<>(BATCH);
+                boolean[] crlf = new boolean[BATCH];
+                String record;
+                while (rows.size() < BATCH && (record = records.next()) != null) {
+                    crlf[rows.size()] = records.crlf();
+                    rows.add(record);
+                }
+                if (!rows.isEmpty()) {
+                    pending.add(workers.submit(() -> judge(rows, crlf, column, request)));
+                }
+                while (!pending.isEmpty() && (pending.size() > threads * 2 || rows.isEmpty())) {
+                    Batch done = await(pending.poll());
+                    output.append(done.text());
+                    summary.add(done.summary());
+                    progress.accept(done.summary().rows());
+                }
+                if (rows.isEmpty()) {
+                    break;
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        output.flush();
+        return summary;
+    }
+
+    private record Batch(StringBuilder text, ScrubSummary summary) {
+    }
+
+    private static Batch await(Future<Batch> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the scrub was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UncheckedIOException(new IOException(e.getCause()));
+        }
+    }
+
+    private Batch judge(List<String> rows, boolean[] crlf, int column, Request request) {
+        StringBuilder text = new StringBuilder(rows.size() * 96);
+        ScrubSummary summary = new ScrubSummary();
+        List<ReasonCode> codes = new ArrayList<>(4);
+        for (int i = 0; i < rows.size(); i++) {
+            String row = rows.get(i);
+            String raw = CsvRecords.field(row, column).trim();
+            SendRequest send = new SendRequest(request.channel(), "", raw, request.purpose(), null, null, null, request.at(),
+                    request.country(), null, false, false, false, null, null, false);
+            Facts rowFacts = facts.resolveRecipient(request.tenant(), send);
+            Verdict verdict = engine.evaluate(send, rowFacts);
+            codes.clear();
+            text.append(row).append(',').append(verdict.decision().wireName()).append(',');
+            List<Reason> reasons = verdict.reasons();
+            for (int r = 0; r < reasons.size(); r++) {
+                ReasonCode code = reasons.get(r).code();
+                codes.add(code);
+                text.append(r == 0 ? "" : ";").append(code.name());
+            }
+            text.append(',');
+            if (verdict.notBefore() != null) {
+                text.append(verdict.notBefore());
+            }
+            text.append(',');
+            if (rowFacts.recipient().valid()) {
+                text.append(rowFacts.recipient().key());
+            }
+            text.append(crlf[i] ? "\r\n" : "\n");
+            summary.count(verdict.decision(), codes);
+        }
+        return new Batch(text, summary);
+    }
+}

@@ -1,0 +1,239 @@
+package org.consentry.store.scrub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.consentry.consent.ConsentMethod;
+import org.consentry.ledger.ConsentEvidence;
+import org.consentry.ledger.NumbersReported;
+import org.consentry.policy.Channel;
+import org.consentry.policy.Decision;
+import org.consentry.policy.OptOutScope;
+import org.consentry.policy.Purpose;
+import org.consentry.policy.ReasonCode;
+import org.consentry.registry.RegistryFiles;
+import org.consentry.registry.RegistryImport;
+import org.consentry.store.Store;
+import org.consentry.store.consent.NewConsent;
+import org.consentry.store.testing.StoreFixture;
+import org.consentry.tenant.TenantProfile;
+import org.consentry.testing.SyntheticRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A list whose every row's answer is known from how it was made: the generator picks each row's kind
+ * (consented, opted out, on the registries, reassigned, in a zone where it is still night...) and writes the
+ * answer the law gives for that kind beside it; the scrub must agree on every row, in order, with every input
+ * column given back as written.
+ */
+class ListScrubberTest {
+
+    /** Monday 16 March 2026, 14:30 UTC: 10:30 in New York and Miami, 07:30 in San Francisco (before 08:00). */
+    static final Instant AT = Instant.parse("2026-03-16T14:30:00Z");
+    static final Instant SF_OPENS = Instant.parse("2026-03-16T15:00:00Z");
+    static final Instant REGISTRY_AS_OF = Instant.parse("2026-03-10T00:00:00Z");
+    static final int POOL = 200;
+
+    @TempDir
+    Path folder;
+
+    StoreFixture fixture;
+    Store store;
+    TenantProfile tenant;
+    SyntheticRegistry national;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        fixture = new StoreFixture(folder.resolve("data"));
+        store = fixture.store();
+        String id = fixture.tenantWithSender("Acme");
+        national = new SyntheticRegistry(42, new int[] {212, 305, 415}, 6_000_000);
+        Path file = folder.resolve("national.txt.gz");
+        national.write(file, SyntheticRegistry.Compression.GZIP);
+        store.registries().importFiles("national", RegistryFiles.Kind.FULL, REGISTRY_AS_OF, 0, List.of(file), RegistryImport.Progress.NONE,
+                StoreFixture.START);
+        Path florida = Files.writeString(folder.resolve("fl.txt"), floridaList(national));
+        store.registries().importFiles("state:FL", RegistryFiles.Kind.FULL, REGISTRY_AS_OF, 0, List.of(florida), RegistryImport.Progress.NONE,
+                StoreFixture.START);
+        List<NewConsent> consents = new ArrayList<>();
+        for (int k = 0; k < POOL; k++) {
+            consents.add(consent(Kind.CONSENTED.number(k, national)));
+            consents.add(consent(Kind.CONSENTED_ON_REGISTRY.number(k, national)));
+            consents.add(consent(Kind.CONSENTED_AT_NIGHT.number(k, national)));
+            consents.add(consent(Kind.OPTED_OUT.number(k, national)));
+            consents.add(consent(Kind.REASSIGNED.number(k, national)));
+        }
+        tenant = store.directory().tenant(id).orElseThrow();
+        store.consents().importAll(id, tenant.settings(), consents);
+        List<NumbersReported.Entry> disconnected = new ArrayList<>();
+        for (int k = 0; k < POOL; k++) {
+            store.optOuts().optOut(id, Kind.OPTED_OUT.number(k, national), java.util.EnumSet.allOf(OptOutScope.class), StoreFixture.START, "reply STOP");
+            disconnected.add(new NumbersReported.Entry(Kind.REASSIGNED.number(k, national), "2026-02-01T00:00:00Z"));
+        }
+        store.providerData().reportDisconnected(disconnected);
+    }
+
+    private static String floridaList(SyntheticRegistry national) {
+        StringBuilder list = new StringBuilder();
+        for (int k = 0; k < POOL * 10; k++) {
+            String number = Kind.ON_BOTH_LISTS.number(k, national);
+            list.append("305,").append(number.substring(5)).append('\n');
+        }
+        return list.toString();
+    }
+
+    private static NewConsent consent(String address) {
+        return new NewConsent(address, Channel.SMS, Purpose.MARKETING, ConsentMethod.WEB_FORM, Instant.parse("2026-01-10T15:00:00Z"), true,
+                new ConsentEvidence("203.0.113.7", "Mozilla/5.0", "https://shop.example/join",
+                        "By checking this box you agree to receive up to 4 marketing texts a month from Acme. Reply STOP to opt out.", "4/month"));
+    }
+
+    /** The kinds of rows, each with the number it uses for row k and the answer it must get. */
+    enum Kind {
+        CONSENTED("allow", "", null),
+        CONSENTED_ON_REGISTRY("allow", "", null),
+        NO_CONSENT("block", "CONSENT_MISSING", null),
+        NO_CONSENT_ON_REGISTRY("block", "CONSENT_MISSING;DNC_NATIONAL", null),
+        ON_BOTH_LISTS("block", "CONSENT_MISSING;DNC_NATIONAL;DNC_STATE", null),
+        CONSENTED_AT_NIGHT("defer", "QUIET_HOURS", SF_OPENS),
+        NO_CONSENT_AT_NIGHT("block", "CONSENT_MISSING;QUIET_HOURS", null),
+        OPTED_OUT("block", "OPTED_OUT;CONSENT_REVOKED", null),
+        REASSIGNED("block", "CONSENT_PREDATES_REASSIGNMENT", null),
+        INVALID("block", "INVALID_ADDRESS", null);
+
+        final String decision;
+        final String reasons;
+        final Instant notBefore;
+
+        Kind(String decision, String reasons, Instant notBefore) {
+            this.decision = decision;
+            this.reasons = reasons;
+            this.notBefore = notBefore;
+        }
+
+        /** Row k's number (a pool of {@value #POOL} for kinds that need records), chosen to be on the registry or not as the kind says. */
+        String number(long k, SyntheticRegistry registry) {
+            switch (this) {
+                case CONSENTED: return find(212, 2_000_000 + k % POOL * 97, false, registry);
+                case CONSENTED_ON_REGISTRY: return find(212, 3_000_000 + k % POOL * 97, true, registry);
+                case NO_CONSENT: return find(212, 4_000_000 + k % 900_000 * 7, false, registry);
+                case NO_CONSENT_ON_REGISTRY: return find(212, 4_000_003 + k % 900_000 * 7, true, registry);
+                case ON_BOTH_LISTS: return find(305, 8_000_000 + k % (POOL * 10) * 97, true, registry);
+                case CONSENTED_AT_NIGHT: return find(415, 2_000_000 + k % POOL * 97, false, registry);
+                case NO_CONSENT_AT_NIGHT: return find(415, 4_000_000 + k % 900_000 * 7, false, registry);
+                case OPTED_OUT: return find(212, 6_000_000 + k % POOL * 97, false, registry);
+                case REASSIGNED: return find(212, 7_000_000 + k % POOL * 97, false, registry);
+                default: return "not a number " + k;
+            }
+        }
+
+        private static String find(int areaCode, long from, boolean listed, SyntheticRegistry registry) {
+            for (long local = from; ; local++) {
+                if (registry.listed(areaCode, (int) local) == listed) {
+                    return "+1" + areaCode + local;
+                }
+            }
+        }
+    }
+
+    /** Writes the row the way people's lists hold numbers: several shapes, a quoted name with a comma. */
+    private static String row(long i, String number) {
+        String written;
+        switch ((int) (i % 4)) {
+            case 0: written = number; break;
+            case 1: written = number.startsWith("+1") ? "(" + number.substring(2, 5) + ") " + number.substring(5, 8) + "-" + number.substring(8) : number; break;
+            case 2: written = number.startsWith("+1") ? number.substring(2, 5) + "." + number.substring(5, 8) + "." + number.substring(8) : number; break;
+            default: written = number.startsWith("+1") ? "\"1-" + number.substring(2, 5) + "-" + number.substring(5, 8) + "-" + number.substring(8) + "\"" : number;
+        }
+        return i + ",\"Doe, \"\"J\"\" " + i + "\"," + written + ",note " + (i % 13);
+    }
+
+    @Test
+    void aMillionRowsWithKnownAnswersAreEachScrubbedRight() throws IOException {
+        int rows = 1_000_000;
+        Kind[] kinds = Kind.values();
+        Path input = folder.resolve("contacts.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+            out.write("id,name,Phone Number,notes\n");
+            for (long i = 0; i < rows; i++) {
+                Kind kind = kinds[(int) (i % kinds.length)];
+                out.write(row(i, kind.number(i / kinds.length, national)));
+                out.write('\n');
+            }
+        }
+        Path output = folder.resolve("scrubbed.csv");
+        ScrubSummary summary;
+        long[] progressed = {0};
+        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            summary = store.scrubber().scrub(in, out, new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null),
+                    done -> progressed[0] += done);
+        }
+        assertThat(summary.rows()).isEqualTo(rows);
+        assertThat(progressed[0]).isEqualTo(rows);
+        try (BufferedReader scrubbed = Files.newBufferedReader(output, StandardCharsets.UTF_8);
+             BufferedReader original = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            assertThat(scrubbed.readLine()).isEqualTo("id,name,Phone Number,notes,decision,reasons,not_before,e164");
+            original.readLine();
+            for (long i = 0; i < rows; i++) {
+                Kind kind = kinds[(int) (i % kinds.length)];
+                String number = kind.number(i / kinds.length, national);
+                String expected = original.readLine() + "," + kind.decision + "," + kind.reasons + ","
+                        + (kind.notBefore == null ? "" : kind.notBefore.toString()) + "," + (kind == Kind.INVALID ? "" : number);
+                String actual = scrubbed.readLine();
+                if (!expected.equals(actual)) {
+                    throw new AssertionError("row " + (i + 1) + " (" + kind + "): expected\n  " + expected + "\nbut was\n  " + actual);
+                }
+            }
+            assertThat(scrubbed.readLine()).as("nothing more").isNull();
+        }
+        assertThat(summary.count(Decision.ALLOW)).isEqualTo(rows / kinds.length * 2);
+        assertThat(summary.count(Decision.DEFER)).isEqualTo(rows / kinds.length);
+        assertThat(summary.removedBy().get(ReasonCode.CONSENT_MISSING)).isEqualTo(rows / kinds.length * 4);
+        assertThat(summary.removedBy().get(ReasonCode.DNC_NATIONAL)).isEqualTo(rows / kinds.length * 2);
+        assertThat(summary.toJson()).startsWith("{\"rows\":1000000,\"allow\":200000,\"defer\":100000,\"block\":700000,"
+                + "\"removed_by_reason\":{\"CONSENT_MISSING\":400000,");
+    }
+
+    private String scrub(String csv, String column, Channel channel) throws IOException {
+        StringWriter out = new StringWriter();
+        store.scrubber().scrub(new StringReader(csv), out, new ListScrubber.Request(tenant, channel, Purpose.MARKETING, AT, "US", column),
+                done -> { });
+        return out.toString();
+    }
+
+    @Test
+    void theAddressColumnIsFoundByNameOrNamedAndCrlfAndQuotedLineBreaksArePreserved() throws IOException {
+        String number = Kind.CONSENTED.number(0, national);
+        assertThat(scrub("first,cell\r\n\"two\r\nlines\"," + number + "\r\n", null, Channel.SMS))
+                .isEqualTo("first,cell,decision,reasons,not_before,e164\r\n\"two\r\nlines\"," + number + ",allow,,," + number + "\r\n");
+        assertThat(scrub("a,b\nx," + number + "\n", "B", Channel.SMS)).endsWith("x," + number + ",allow,,," + number + "\n");
+        assertThat(scrub("phone,decision\n" + number + ",keep\n", null, Channel.SMS))
+                .as("a name already taken gets a prefix").startsWith("phone,decision,consentry_decision,reasons,not_before,e164\n");
+        assertThat(scrub("email\nnobody@example.com", null, Channel.EMAIL))
+                .isEqualTo("email,decision,reasons,not_before,address\nnobody@example.com,block,CONSENT_MISSING,,nobody@example.com\n");
+    }
+
+    @Test
+    void aListWithoutAnAddressColumnOrWithAnUnclosedQuoteIsRefusedWithWhatToFix() {
+        assertThatThrownBy(() -> scrub("id,name\n1,Jo\n", null, Channel.SMS)).isInstanceOf(ScrubException.class)
+                .hasMessageContaining("no column holds phone numbers").hasMessageContaining("[id, name]");
+        assertThatThrownBy(() -> scrub("id,name\n1,Jo\n", "mobile", Channel.SMS)).hasMessageContaining("no column named 'mobile'");
+        assertThatThrownBy(() -> scrub("", null, Channel.SMS)).hasMessageContaining("the list is empty");
+        assertThatThrownBy(() -> scrub("phone\n\"+13055550100\n", null, Channel.SMS)).hasMessageContaining("record 2 opens a quote that never closes");
+    }
+}
