@@ -27,19 +27,7 @@ final class Html {
 
     /** Text made safe to place in HTML content or a quoted attribute. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return org.consentry.content.HtmlEscape.escape(text);
     }
 
     /** A whole page: {@code title} is text (escaped here), {@code body} is HTML built with {@link #escape}. */
