@@ -71,7 +71,7 @@ public final class RegistryFiles {
 
     /** Reads one file; {@code progress} is told how many of its bytes (as stored) have been read. */
     public void read(Path file, java.util.function.LongConsumer progress) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
+        try (InputStream raw = new java.io.FileInputStream(file.toFile()); // not Files.newInputStream: it cannot tell what a pipe holds
              CountingStream counted = new CountingStream(raw, progress);
              BufferedInputStream buffered = new BufferedInputStream(counted, BUFFER)) {
             buffered.mark(4);

@@ -75,11 +75,7 @@ final class ConsentImportRoutes {
         if (declared != null && method == null) {
             errors.add(new FieldError("collection_method", "must be one of web_form, keyword, paper, verbal, api"));
         }
-        String channelName = param(ctx, "channel", 16, errors);
-        Channel channel = channelName == null ? null : Channel.fromWire(channelName).orElse(null);
-        if (channelName != null && channel == null) {
-            errors.add(new FieldError("channel", "must be one of sms, mms, email, voice, ivr, rvm"));
-        }
+        Channel channel = channelParam(ctx, errors);
         String purposeName = param(ctx, "purpose", 16, errors);
         Purpose purpose = purposeName == null ? null : ConsentRoutes.consentPurpose(purposeName).orElse(null);
         if (purposeName != null && purpose == null) {
@@ -227,7 +223,17 @@ final class ConsentImportRoutes {
         errors.add(new FieldError("line " + row.line() + ", column " + column, message));
     }
 
-    private static String param(Context ctx, String name, int max, List<FieldError> errors) {
+    /** The required query parameter {@code channel}, or null with the error added. */
+    static Channel channelParam(Context ctx, List<FieldError> errors) {
+        String channelName = param(ctx, "channel", 16, errors);
+        Channel channel = channelName == null ? null : Channel.fromWire(channelName).orElse(null);
+        if (channelName != null && channel == null) {
+            errors.add(new FieldError("channel", "must be one of sms, mms, email, voice, ivr, rvm"));
+        }
+        return channel;
+    }
+
+    static String param(Context ctx, String name, int max, List<FieldError> errors) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(name, "is required (a query parameter)"));

@@ -1,0 +1,168 @@
+package org.consentry.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.consentry.policy.Channel;
+import org.consentry.policy.Decision;
+import org.consentry.policy.Purpose;
+import org.consentry.store.Store;
+import org.consentry.store.scrub.ListScrubber;
+import org.consentry.store.scrub.ScrubException;
+import org.consentry.store.scrub.ScrubReport;
+import org.consentry.store.scrub.ScrubSummary;
+import org.consentry.tenant.TenantProfile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code consentry scrub}: a contact list judged before a campaign, from the store in the data folder, with a
+ * progress bar; writes the scrubbed CSV and its report (HTML and JSON) beside it.
+ */
+@Command(name = "scrub", mixinStandardHelpOptions = true,
+        description = {"Scrub a contact list (CSV with a header row) before a campaign: every row gets decision, reasons, not_before and e164.",
+            "Writes OUT, OUT's report as HTML (a chart of what was removed and why) and its counts as JSON."})
+final class ScrubCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "LIST", description = "the contact list (CSV, UTF-8, header row)")
+    Path list;
+
+    @Option(names = "--tenant", required = true, description = "the tenant id whose consents and opt-outs apply")
+    String tenantId;
+
+    @Option(names = "--channel", required = true, description = "sms, mms, email, voice, ivr or rvm")
+    String channelName;
+
+    @Option(names = "--purpose", required = true, description = "marketing, transactional or informational")
+    String purposeName;
+
+    @Option(names = "--out", required = true, description = "the scrubbed list to write")
+    Path out;
+
+    @Option(names = "--at", description = "when the campaign will send (quiet hours are judged then); default now")
+    String at;
+
+    @Option(names = "--column", description = "the address column's header name; default: found by name (phone, mobile, cell... or email)")
+    String column;
+
+    @Option(names = "--country", defaultValue = "US", description = "the region of phone numbers written without + (default US)")
+    String country;
+
+    @Option(names = "--data", defaultValue = "${env:CONSENTRY_DATA:-./data}", description = "the data folder (CONSENTRY_DATA, default ./data)")
+    Path data;
+
+    @Option(names = "--no-progress", description = "no progress bar (for logs)")
+    boolean noProgress;
+
+    @Override public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Channel channel = Channel.fromWire(channelName.toLowerCase(Locale.ROOT)).orElse(null);
+        Purpose purpose = Purpose.fromWire(purposeName.toLowerCase(Locale.ROOT)).orElse(null);
+        if (channel == null || purpose == null) {
+            err.println(channel == null ? "--channel is sms, mms, email, voice, ivr or rvm, not " + channelName
+                    : "--purpose is marketing, transactional or informational, not " + purposeName);
+            return 2;
+        }
+        Instant when;
+        try {
+            when = at == null ? Instant.now() : RegistryCommand.Import.parseDate(at);
+        } catch (DateTimeParseException e) {
+            err.println("--at is an instant (2026-03-16T14:30:00Z) or a date, not " + at);
+            return 2;
+        }
+        if (!Files.isReadable(list)) {
+            err.println("cannot read " + list);
+            return 2;
+        }
+        long started = System.nanoTime();
+        try (Store store = Store.embedded(data, Clock.systemUTC())) {
+            TenantProfile tenant = store.directory().tenant(tenantId).orElse(null);
+            if (tenant == null) {
+                err.println("no tenant " + tenantId + " in " + data);
+                return 2;
+            }
+            long opened = System.nanoTime();
+            ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, when, country.toUpperCase(Locale.ROOT), column);
+            ScrubSummary summary;
+            long total = Files.size(list);
+            AtomicLong read = new AtomicLong();
+            try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("scrub").setInitialMax(Math.max(1, total >>> 20))
+                    .setUnit(" MiB", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).continuousUpdate().build();
+                 Reader in = new CountingReader(Files.newBufferedReader(list, StandardCharsets.UTF_8), read);
+                 BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                AtomicLong rows = new AtomicLong();
+                summary = store.scrubber().scrub(in, writer, request, done -> {
+                    rows.addAndGet(done);
+                    if (bar != null) {
+                        bar.stepTo(read.get() >>> 20);
+                        bar.setExtraMessage(String.format(Locale.ROOT, " %,d rows", rows.get()));
+                    }
+                });
+                if (bar != null) {
+                    bar.stepTo(total >>> 20);
+                }
+            } catch (ScrubException e) {
+                Files.deleteIfExists(out);
+                err.println("cannot scrub " + list + ": " + e.getMessage());
+                return 1;
+            }
+            double seconds = (System.nanoTime() - opened) / 1e9;
+            Path html = sibling(out, ".report.html");
+            Path json = sibling(out, ".report.json");
+            Files.writeString(html, ScrubReport.html(summary, list.getFileName().toString(),
+                    channel.wireName() + " " + purpose.wireName() + " for " + tenant.brand() + " at " + when), StandardCharsets.UTF_8);
+            Files.writeString(json, summary.toJson() + "\n", StandardCharsets.UTF_8);
+            stdout.printf(Locale.ROOT, "%,d rows scrubbed in %.1f s (%,.0f rows/s; store opened in %.1f s): %,d allow, %,d defer, %,d block%n",
+                    summary.rows(), seconds, summary.rows() / Math.max(seconds, 1e-9), (opened - started) / 1e9,
+                    summary.count(Decision.ALLOW), summary.count(Decision.DEFER), summary.count(Decision.BLOCK));
+            summary.sortedReasons().forEach(reason -> stdout.printf(Locale.ROOT, "  %-30s %,d%n", reason.getKey().name(), reason.getValue()));
+            stdout.println("wrote " + out + ", " + html + ", " + json);
+            stdout.flush();
+            return 0;
+        }
+    }
+
+    private static Path sibling(Path file, String suffix) {
+        String name = file.getFileName().toString().replaceAll("\\.csv$", "");
+        return file.resolveSibling(name + suffix);
+    }
+
+    /** Counts the characters read, close enough to bytes for a progress bar over a mostly ASCII file. */
+    private static final class CountingReader extends FilterReader {
+        private final AtomicLong read;
+
+        CountingReader(Reader in, AtomicLong read) {
+            super(in);
+            this.read = read;
+        }
+
+        @Override public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                read.addAndGet(n);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.consentry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.consentry.registry.NanpRegistry;
+import org.consentry.store.Store;
+import org.consentry.store.registry.RegistrySnapshots;
+import org.consentry.store.tenant.NewTenant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code consentry registry import} and {@code consentry scrub}, as users run them. */
+class RegistryAndScrubCommandsTest {
+
+    @TempDir
+    Path directory;
+
+    /** What a command printed and how it ended. */
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        int status = command.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void anImportPrintsItsSummaryAndRecordsTheRegistrysDate() throws Exception {
+        Path data = directory.resolve("data");
+        Path file = Files.writeString(directory.resolve("national.txt"), "305,5550100\n305,5550101\n2125550102\n");
+        Run imported = run("registry", "import", "--list", "national", "--as-of", "2026-11-20", "--data", data.toString(), "--no-progress",
+                file.toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("national (full, as of 2026-11-20T00:00:00Z): 3 lines read")
+                .contains("added 3, removed 0, now 3 numbers; 0 bad lines");
+
+        Path changes = Files.writeString(directory.resolve("changes.txt"), "305,5550100,D\n415,5550103,A\n415,555,A\n");
+        Run refused = run("registry", "import", "--list", "national", "--kind", "changes", "--as-of", "2026-11-21", "--data", data.toString(),
+                "--no-progress", changes.toString());
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).contains("bad line changes.txt:3: is not AAA,NNNNNNN").contains("refused: 1 bad lines")
+                .contains("the registry in force is unchanged");
+
+        Run applied = run("registry", "import", "--list", "national", "--kind", "changes", "--as-of", "2026-11-21", "--max-bad-lines", "5",
+                "--data", data.toString(), "--no-progress", changes.toString());
+        assertThat(applied.out()).contains("added 1, removed 1, now 3 numbers; 1 bad lines").contains("bad line changes.txt:3");
+
+        Run status = run("registry", "status", "--data", data.toString());
+        assertThat(status.out()).contains("national").contains("3 numbers").contains("as of 2026-11-21T00:00:00Z");
+
+        assertThat(run("registry", "import", "--list", "internal", "--data", data.toString(), file.toString()).err())
+                .contains("lists are national, block and state:XX");
+        assertThat(run("registry", "import", "--list", "national", "--kind", "weekly", "--data", data.toString(), file.toString()).err())
+                .contains("--kind is full, additions, deletions or changes");
+    }
+
+    @Test
+    void anImportKilledHalfwayLeavesTheOldRegistryAnswering() throws Exception {
+        Path data = directory.resolve("data");
+        Path old = Files.writeString(directory.resolve("old.txt"), "305,5550100\n");
+        assertThat(run("registry", "import", "--list", "national", "--as-of", "2026-11-01", "--data", data.toString(), "--no-progress",
+                old.toString()).status()).isZero();
+
+        Path pipe = directory.resolve("national.fifo");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Process importer = new ProcessBuilder(ServerProcess.javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "registry", "import", "--list", "national", "--as-of", "2026-11-20", "--data", data.toString(),
+                "--no-progress", pipe.toString()).redirectErrorStream(true).redirectOutput(directory.resolve("importer.txt").toFile()).start();
+        try (OutputStream feed = Files.newOutputStream(pipe)) {
+            for (int i = 0; i < 50_000; i++) {
+                feed.write(String.format("212,%07d%n", 2_000_000 + i).getBytes(StandardCharsets.US_ASCII));
+            }
+            feed.flush();
+            RegistrySnapshots reader = RegistrySnapshots.open(data.resolve(Store.REGISTRIES));
+            assertThat(reader.get("national").contains("+13055550100")).as("the old copy answers during the import").isTrue();
+            assertThat(importer.isAlive()).as(Files.readString(directory.resolve("importer.txt"))).isTrue();
+            importer.destroyForcibly();
+            assertThat(importer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } catch (java.io.IOException e) {
+            importer.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("the importer stopped reading: " + Files.readString(directory.resolve("importer.txt")), e);
+        } finally {
+            importer.destroyForcibly();
+            importer.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(importer.exitValue()).as("killed").isEqualTo(137);
+
+        NanpRegistry afterKill = RegistrySnapshots.open(data.resolve(Store.REGISTRIES)).get("national");
+        assertThat(afterKill.size()).isEqualTo(1);
+        assertThat(afterKill.contains("+13055550100")).isTrue();
+        assertThat(afterKill.asOf()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+
+        Path next = Files.writeString(directory.resolve("next.txt"), "212,5550100\n");
+        assertThat(run("registry", "import", "--list", "national", "--as-of", "2026-11-20", "--data", data.toString(), "--no-progress",
+                next.toString()).status()).isZero();
+        try (var files = Files.list(data.resolve(Store.REGISTRIES))) {
+            assertThat(files.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith("."))).containsExactly("national.dnc");
+        }
+    }
+
+    @Test
+    void aScrubWritesTheListItsReportAndItsCounts() throws Exception {
+        Path data = directory.resolve("data");
+        String tenant;
+        try (Store store = Store.embedded(data, Clock.systemUTC())) {
+            tenant = store.tenants().create(new NewTenant("Acme Inc.", "Acme", "retail", "US", "1 Main St, Miami FL 33101", "help@acme.example"))
+                    .profile().id();
+        }
+        Path national = Files.writeString(directory.resolve("national.txt"), "305,5550101\n");
+        run("registry", "import", "--list", "national", "--as-of", "2026-03-10", "--data", data.toString(), "--no-progress", national.toString());
+        Path list = Files.writeString(directory.resolve("contacts.csv"), "name,phone\nJane,(305) 555-0100\nJo,305-555-0101\nX,12\n");
+        Path out = directory.resolve("scrubbed.csv");
+        Run scrub = run("scrub", list.toString(), "--tenant", tenant, "--channel", "sms", "--purpose", "marketing", "--at", "2026-03-16T14:30:00Z",
+                "--out", out.toString(), "--data", data.toString(), "--no-progress");
+        assertThat(scrub.status()).as(scrub.err()).isZero();
+        assertThat(scrub.out()).contains("3 rows scrubbed").contains("0 allow, 0 defer, 3 block").contains("CONSENT_MISSING                2");
+        assertThat(Files.readAllLines(out)).containsExactly("name,phone,decision,reasons,not_before,e164",
+                "Jane,(305) 555-0100,block,CONSENT_MISSING,,+13055550100",
+                "Jo,305-555-0101,block,CONSENT_MISSING;DNC_NATIONAL,,+13055550101",
+                "X,12,block,INVALID_ADDRESS,,");
+        assertThat(Files.readString(directory.resolve("scrubbed.report.json")))
+                .isEqualTo("{\"rows\":3,\"allow\":0,\"defer\":0,\"block\":3,\"removed_by_reason\":{\"CONSENT_MISSING\":2,\"DNC_NATIONAL\":1,\"INVALID_ADDRESS\":1}}\n");
+        assertThat(Files.readString(directory.resolve("scrubbed.report.html"))).contains("<svg").contains("contacts.csv");
+
+        Run noColumn = run("scrub", list.toString(), "--tenant", tenant, "--channel", "sms", "--purpose", "marketing", "--column", "mobile",
+                "--out", out.toString(), "--data", data.toString(), "--no-progress");
+        assertThat(noColumn.status()).isEqualTo(1);
+        assertThat(noColumn.err()).contains("no column named 'mobile'");
+        assertThat(run("scrub", list.toString(), "--tenant", "ten_nobody", "--channel", "sms", "--purpose", "marketing",
+                "--out", out.toString(), "--data", data.toString()).err()).contains("no tenant ten_nobody");
+        assertThat(List.of(run("scrub", list.toString(), "--tenant", tenant, "--channel", "fax", "--purpose", "marketing",
+                "--out", out.toString(), "--data", data.toString()).err())).allSatisfy(err -> assertThat(err).contains("--channel is sms"));
+    }
+}
