@@ -18,7 +18,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.consentry.registry.NanpRegistry;
 import org.consentry.registry.RegistryFiles;
-import org.consentry.registry.RegistryImport;
+import org.consentry.store.registry.RegistryImport;
 import org.consentry.store.Store;
 import org.consentry.store.registry.RegistrySnapshots;
 import picocli.CommandLine;

@@ -13,8 +13,8 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 public final class NanpRegistry {
 
     /** The first and last E.164 digits of a NANP number with a valid area code: +1 200 000 0000 to +1 999 999 9999. */
-    static final long FIRST = 12_000_000_000L;
-    static final long LAST = 19_999_999_999L;
+    public static final long FIRST = 12_000_000_000L;
+    public static final long LAST = 19_999_999_999L;
     static final int LOCAL_NUMBERS = 10_000_000;
 
     private final String list;
@@ -23,7 +23,7 @@ public final class NanpRegistry {
     private final long size;
     private final ImmutableRoaringBitmap[] byAreaCode;
 
-    NanpRegistry(String list, Instant asOf, Instant createdAt, long size, ImmutableRoaringBitmap[] byAreaCode) {
+    public NanpRegistry(String list, Instant asOf, Instant createdAt, long size, ImmutableRoaringBitmap[] byAreaCode) {
         this.list = Objects.requireNonNull(list, "list");
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -77,7 +77,7 @@ public final class NanpRegistry {
     }
 
     /** The bitmap of one area code, or null; for the builder of the next copy. */
-    ImmutableRoaringBitmap areaCode(int areaCode) {
+    public ImmutableRoaringBitmap areaCode(int areaCode) {
         return byAreaCode[areaCode];
     }
 }

@@ -1,11 +1,8 @@
 package org.consentry.registry;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -69,30 +66,29 @@ public final class RegistryFiles {
         return badLines;
     }
 
-    /** Reads one file; {@code progress} is told how many of its bytes (as stored) have been read. */
-    public void read(Path file, java.util.function.LongConsumer progress) throws IOException {
-        try (InputStream raw = new java.io.FileInputStream(file.toFile()); // not Files.newInputStream: it cannot tell what a pipe holds
-             CountingStream counted = new CountingStream(raw, progress);
-             BufferedInputStream buffered = new BufferedInputStream(counted, BUFFER)) {
-            buffered.mark(4);
-            int first = buffered.read();
-            int second = buffered.read();
-            int third = buffered.read();
-            int fourth = buffered.read();
-            buffered.reset();
-            String name = file.getFileName().toString();
-            if (first == 0x1f && second == 0x8b) {
-                read(new GZIPInputStream(buffered, BUFFER), name);
-            } else if (first == 'P' && second == 'K' && third == 3 && fourth == 4) {
-                ZipInputStream zip = new ZipInputStream(buffered);
-                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    if (!entry.isDirectory()) {
-                        read(zip, name + "!" + entry.getName());
-                    }
+    /**
+     * Reads one file as stored (plain, gzip, or zip: every entry), told apart by its first bytes; {@code name}
+     * names it in reports of bad lines (a zip entry as {@code name!entry}).
+     */
+    public void readStored(InputStream stored, String name) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER);
+        buffered.mark(4);
+        int first = buffered.read();
+        int second = buffered.read();
+        int third = buffered.read();
+        int fourth = buffered.read();
+        buffered.reset();
+        if (first == 0x1f && second == 0x8b) {
+            read(new GZIPInputStream(buffered, BUFFER), name);
+        } else if (first == 'P' && second == 'K' && third == 3 && fourth == 4) {
+            ZipInputStream zip = new ZipInputStream(buffered);
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (!entry.isDirectory()) {
+                    read(zip, name + "!" + entry.getName());
                 }
-            } else {
-                read(buffered, name);
             }
+        } else {
+            read(buffered, name);
         }
     }
 
@@ -210,31 +206,5 @@ public final class RegistryFiles {
             return Boolean.FALSE;
         }
         return null;
-    }
-
-    /** Counts the bytes read from the file as stored, for progress. */
-    private static final class CountingStream extends FilterInputStream {
-        private final java.util.function.LongConsumer progress;
-
-        CountingStream(InputStream in, java.util.function.LongConsumer progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                progress.accept(1);
-            }
-            return b;
-        }
-
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                progress.accept(n);
-            }
-            return n;
-        }
     }
 }

@@ -86,15 +86,15 @@ class RegistryFilesTest {
             Path file = folder.resolve("registry-" + compression + ".dat");
             long written = registry.write(file, compression);
             Recorder recorder = new Recorder();
-            long[] bytes = {0};
             RegistryFiles reader = new RegistryFiles(RegistryFiles.Kind.FULL, recorder);
-            reader.read(file, read -> bytes[0] += read);
+            try (var stored = java.nio.file.Files.newInputStream(file)) {
+                reader.readStored(stored, file.getFileName().toString());
+            }
             assertThat(recorder.added).as(compression.name()).hasSize((int) written);
             assertThat(recorder.added).allSatisfy(entry -> {
                 String[] parts = entry.split("-");
                 assertThat(registry.listed(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]))).isTrue();
             });
-            assertThat(bytes[0]).as("progress counts the bytes as stored").isEqualTo(java.nio.file.Files.size(file));
             assertThat(reader.badLines()).isZero();
         }
     }

@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.consentry.registry.NanpRegistry;
 import org.consentry.registry.RegistryFiles;
-import org.consentry.registry.RegistryImport;
-import org.consentry.registry.SnapshotFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

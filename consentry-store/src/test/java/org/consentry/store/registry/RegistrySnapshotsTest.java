@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.consentry.registry.NanpRegistry;
 import org.consentry.registry.RegistryFiles;
-import org.consentry.registry.RegistryImport;
+import org.consentry.store.registry.RegistryImport;
 import org.consentry.registry.RegistryFacts;
 import org.consentry.store.projection.ProviderLists;
 import org.consentry.testing.SyntheticRegistry;

@@ -24,7 +24,7 @@ import org.consentry.policy.OptOutScope;
 import org.consentry.policy.Purpose;
 import org.consentry.policy.ReasonCode;
 import org.consentry.registry.RegistryFiles;
-import org.consentry.registry.RegistryImport;
+import org.consentry.store.registry.RegistryImport;
 import org.consentry.store.Store;
 import org.consentry.store.consent.NewConsent;
 import org.consentry.store.testing.StoreFixture;

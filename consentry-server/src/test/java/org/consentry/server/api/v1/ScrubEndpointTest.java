@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.consentry.registry.RegistryFiles;
-import org.consentry.registry.RegistryImport;
+import org.consentry.store.registry.RegistryImport;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
 import org.consentry.store.testing.MutableClock;

@@ -1,13 +1,17 @@
-package org.consentry.registry;
+package org.consentry.store.registry;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.LongConsumer;
+import org.consentry.registry.NanpRegistry;
+import org.consentry.registry.RegistryBuilder;
+import org.consentry.registry.RegistryFiles;
 
 /**
  * Reads registry files into the next copy of one list. A full list replaces the copy in force; additions,
@@ -104,9 +108,11 @@ public final class RegistryImport {
                 }
             }
         });
-        LongConsumer bytes = progress::bytes;
         for (Path file : files) {
-            reader.read(file, bytes);
+            // not Files.newInputStream: it cannot tell how much a pipe holds, and a list may come through one
+            try (InputStream stored = new CountingStream(new java.io.FileInputStream(file.toFile()), progress)) {
+                reader.readStored(stored, file.getFileName().toString());
+            }
         }
         Summary summary = new Summary(list, kind, asOf, reader.numbers() + reader.badLines(), builder.added(), builder.removed(),
                 startSize + builder.added() - builder.removed(), reader.badLines(), List.copyOf(bad));
@@ -119,5 +125,31 @@ public final class RegistryImport {
 
     /** The summary and the snapshot to write. */
     public record Built(Summary summary, RegistryBuilder.Snapshot snapshot) {
+    }
+
+    /** Counts the bytes read from a file as stored, for progress. */
+    private static final class CountingStream extends FilterInputStream {
+        private final Progress progress;
+
+        CountingStream(InputStream in, Progress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.bytes(1);
+            }
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                progress.bytes(n);
+            }
+            return n;
+        }
     }
 }

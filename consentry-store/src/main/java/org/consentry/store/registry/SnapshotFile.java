@@ -1,4 +1,4 @@
-package org.consentry.registry;
+package org.consentry.store.registry;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import org.consentry.registry.NanpRegistry;
+import org.consentry.registry.RegistryBuilder;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
