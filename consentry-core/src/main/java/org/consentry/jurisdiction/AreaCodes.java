@@ -10,10 +10,13 @@ public final class AreaCodes {
 
     public static final String FILE = "/org/consentry/rules/nanp-area-codes.tsv";
 
-    private final Map<Integer, Set<String>> subdivisions;
+    /** Indexed by area code (every placement reads it: an array, not a map); null where the table has no row. */
+    private final Set<String>[] subdivisions;
 
-    private AreaCodes(Map<Integer, Set<String>> subdivisions) {
-        this.subdivisions = Map.copyOf(subdivisions);
+    @SuppressWarnings("unchecked")
+    private AreaCodes(Map<Integer, Set<String>> byCode) {
+        this.subdivisions = new Set[1000];
+        byCode.forEach((code, codes) -> subdivisions[code] = codes);
     }
 
     public static AreaCodes load() {
@@ -40,11 +43,12 @@ public final class AreaCodes {
 
     /** The states or provinces an area code serves; empty when non-geographic or not known. */
     public Set<String> subdivisionsOf(int areaCode) {
-        return subdivisions.getOrDefault(areaCode, Set.of());
+        Set<String> codes = areaCode >= 0 && areaCode < 1000 ? subdivisions[areaCode] : null;
+        return codes == null ? Set.of() : codes;
     }
 
     /** True when the table lists the code at all (placed or not). */
     public boolean knows(int areaCode) {
-        return subdivisions.containsKey(areaCode);
+        return areaCode >= 0 && areaCode < 1000 && subdivisions[areaCode] != null;
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.consentry.address.PhoneNumber;
 import org.consentry.ruledata.RuleDataFile;
 
@@ -26,13 +25,21 @@ public final class ZoneLookup {
     private static final String UNKNOWN = "Etc/Unknown";
 
     private final PhoneNumberToTimeZonesMapper mapper = PhoneNumberToTimeZonesMapper.getInstance();
-    private final AtomicReferenceArray<List<ZoneId>> nanpExchanges = new AtomicReferenceArray<>(1_000_000);
-    private final Map<Integer, List<ZoneId>> splitAreaCodes;
+    /**
+     * Per NANP exchange (NPA-NXX), 1 + the index in {@link #zoneLists} of its zones, 0 while not yet asked: a
+     * megabyte that stays in the processor's cache, where an array of references would be four and miss.
+     */
+    private final byte[] nanpExchanges = new byte[1_000_000];
+    private final List<List<ZoneId>> zoneLists = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Indexed by area code: every zone of a code that spans several, else null. */
+    private final List<ZoneId>[] splitAreaCodes;
     private final Map<Integer, List<String>> countryWide = new ConcurrentHashMap<>();
     private final Map<List<String>, List<ZoneId>> interned = new ConcurrentHashMap<>();
 
-    private ZoneLookup(Map<Integer, List<ZoneId>> splitAreaCodes) {
-        this.splitAreaCodes = Map.copyOf(splitAreaCodes);
+    @SuppressWarnings("unchecked")
+    private ZoneLookup(Map<Integer, List<ZoneId>> split) {
+        this.splitAreaCodes = new List[1000];
+        split.forEach((code, zones) -> splitAreaCodes[code] = zones);
     }
 
     public static ZoneLookup load() {
@@ -60,17 +67,32 @@ public final class ZoneLookup {
         if (!number.isNanp()) {
             return lookup(number.countryCode(), number.nationalNumber());
         }
-        List<ZoneId> split = splitAreaCodes.get(number.areaCode());
+        int areaCode = number.areaCode();
+        List<ZoneId> split = areaCode >= 0 && areaCode < 1000 ? splitAreaCodes[areaCode] : null;
         if (split != null) {
             return split;
         }
         int exchange = (int) (number.nationalNumber() / 10_000L);
-        List<ZoneId> zones = nanpExchanges.get(exchange);
-        if (zones == null) {
-            zones = lookup(1, number.nationalNumber());
-            nanpExchanges.set(exchange, zones);
+        int known = nanpExchanges[exchange];
+        if (known != 0) {
+            return zoneLists.get((known & 0xff) - 1);
         }
+        List<ZoneId> zones = lookup(1, number.nationalNumber());
+        nanpExchanges[exchange] = (byte) (indexOf(zones) + 1);
         return zones;
+    }
+
+    /** The index of an interned list of zones (a few dozen distinct lists exist for +1). */
+    private synchronized int indexOf(List<ZoneId> zones) {
+        int index = zoneLists.indexOf(zones);
+        if (index < 0) {
+            if (zoneLists.size() >= 255) {
+                throw new IllegalStateException("more than 255 distinct zone lists for +1 numbers");
+            }
+            zoneLists.add(zones);
+            index = zoneLists.size() - 1;
+        }
+        return index;
     }
 
     private List<ZoneId> lookup(int countryCode, long nationalNumber) {

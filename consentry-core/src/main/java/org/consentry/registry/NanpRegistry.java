@@ -1,14 +1,17 @@
 package org.consentry.registry;
 
+import java.nio.LongBuffer;
 import java.time.Instant;
 import java.util.Objects;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * One Do-Not-Call registry copy (the national list, a state's list, or the provider's block list), as
- * loaded from a snapshot file: for each NANP area code, the seven-digit numbers listed under it as a
- * compressed bitmap mapped from the file (RoaringBitmap's portable format, read in place, off the heap).
- * Immutable: a newer copy is a new instance, swapped in whole.
+ * loaded from a snapshot file: for each NANP area code, the seven-digit numbers listed under it, either as a
+ * flat bitset of ten million bits (an area code with many listed numbers: one memory read per lookup) or as a
+ * compressed bitmap, both mapped from the file, off the heap (RoaringBitmap's portable format, read in place, off the heap: an area
+ * code with few). BENCHMARKS.md has the measurements behind the choice. Immutable: a newer copy is a new
+ * instance, swapped in whole.
  */
 public final class NanpRegistry {
 
@@ -21,14 +24,17 @@ public final class NanpRegistry {
     private final Instant asOf;
     private final Instant createdAt;
     private final long size;
-    private final ImmutableRoaringBitmap[] byAreaCode;
+    private final LongBuffer[] dense;
+    private final ImmutableRoaringBitmap[] sparse;
 
-    public NanpRegistry(String list, Instant asOf, Instant createdAt, long size, ImmutableRoaringBitmap[] byAreaCode) {
+    /** {@code dense} and {@code sparse} are indexed by area code; an area code is in one of them or neither. */
+    public NanpRegistry(String list, Instant asOf, Instant createdAt, long size, LongBuffer[] dense, ImmutableRoaringBitmap[] sparse) {
         this.list = Objects.requireNonNull(list, "list");
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.size = size;
-        this.byAreaCode = byAreaCode;
+        this.dense = dense;
+        this.sparse = sparse;
     }
 
     /** Whether the number, as its E.164 digits ({@code +13055550100} is 13055550100), is listed. */
@@ -37,8 +43,14 @@ public final class NanpRegistry {
             return false;
         }
         long national = e164Digits - 10_000_000_000L;
-        ImmutableRoaringBitmap numbers = byAreaCode[(int) (national / LOCAL_NUMBERS)];
-        return numbers != null && numbers.contains((int) (national % LOCAL_NUMBERS));
+        int areaCode = (int) (national / LOCAL_NUMBERS);
+        int local = (int) (national % LOCAL_NUMBERS);
+        LongBuffer bits = dense[areaCode];
+        if (bits != null) {
+            return (bits.get(local >>> 6) & (1L << local)) != 0;
+        }
+        ImmutableRoaringBitmap numbers = sparse[areaCode];
+        return numbers != null && numbers.contains(local);
     }
 
     /** Whether an E.164 number ({@code +13055550100}) is listed; anything else is not. */
@@ -76,8 +88,13 @@ public final class NanpRegistry {
         return size;
     }
 
-    /** The bitmap of one area code, or null; for the builder of the next copy. */
-    public ImmutableRoaringBitmap areaCode(int areaCode) {
-        return byAreaCode[areaCode];
+    /** The flat bitset of one area code (read only), or null when it is held compressed or has no number. */
+    public LongBuffer dense(int areaCode) {
+        return dense[areaCode];
+    }
+
+    /** The compressed bitmap of one area code, or null when it is held flat or has no number. */
+    public ImmutableRoaringBitmap sparse(int areaCode) {
+        return sparse[areaCode];
     }
 }

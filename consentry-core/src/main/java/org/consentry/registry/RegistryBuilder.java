@@ -8,12 +8,20 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 /**
  * Builds the next copy of a registry: numbers are set in a flat bitset per area code (1.25 MB each, made
  * when the area code is first seen), the fastest way to take hundreds of millions of numbers in any order;
- * {@link #bitmaps()} then compresses each area code into a RoaringBitmap. A change list starts from the
- * copy in force ({@link #startFrom}). Not thread-safe: one import feeds one builder.
+ * {@link #build} then keeps an area code flat when it lists at least {@value #DENSE} numbers (a RoaringBitmap
+ * of it would be nearly as large, and is several times slower to read) and compresses the others into a
+ * RoaringBitmap. A change list starts from the copy in force ({@link #startFrom}). Not thread-safe: one import
+ * feeds one builder.
  */
 public final class RegistryBuilder {
 
-    private static final int WORDS = (NanpRegistry.LOCAL_NUMBERS + 63) / 64;
+    /** Words of a flat bitset of one area code. */
+    public static final int WORDS = (NanpRegistry.LOCAL_NUMBERS + 63) / 64;
+    /**
+     * From this many numbers an area code is kept flat: one in sixteen is where RoaringBitmap stores 65,536-number
+     * blocks as bitmaps itself, so it would save little room.
+     */
+    public static final int DENSE = NanpRegistry.LOCAL_NUMBERS / 16;
 
     private final long[][] words = new long[1000][];
     private long added;
@@ -22,7 +30,11 @@ public final class RegistryBuilder {
     /** Starts from every number of {@code current}, for a change list. */
     public RegistryBuilder startFrom(NanpRegistry current) {
         for (int areaCode = 0; areaCode < 1000; areaCode++) {
-            ImmutableRoaringBitmap numbers = current.areaCode(areaCode);
+            java.nio.LongBuffer dense = current.dense(areaCode);
+            if (dense != null) {
+                dense.get(0, wordsOf(areaCode), 0, WORDS);
+            }
+            ImmutableRoaringBitmap numbers = current.sparse(areaCode);
             if (numbers != null) {
                 long[] bits = wordsOf(areaCode);
                 numbers.forEach((int local) -> bits[local >>> 6] |= 1L << local);
@@ -80,41 +92,36 @@ public final class RegistryBuilder {
     }
 
     /**
-     * The compressed bitmaps, indexed by area code (null where none is listed). Each area code's bitset is
+     * The next copy: each area code flat or compressed (see the class comment). An area code's bitset is
      * released as soon as it is compressed, so the peak is the bitsets plus one compressed area code.
      */
-    public RoaringBitmap[] bitmaps() {
-        RoaringBitmap[] bitmaps = new RoaringBitmap[1000];
+    public Snapshot build(String list, Instant asOf, Instant createdAt) {
+        long[][] dense = new long[1000][];
+        RoaringBitmap[] sparse = new RoaringBitmap[1000];
+        long size = 0;
         for (int areaCode = 0; areaCode < 1000; areaCode++) {
             long[] bits = words[areaCode];
             words[areaCode] = null;
             if (bits == null) {
                 continue;
             }
-            RoaringBitmap numbers = BitSetUtil.bitmapOf(bits);
-            if (!numbers.isEmpty()) {
+            long count = 0;
+            for (long word : bits) {
+                count += Long.bitCount(word);
+            }
+            size += count;
+            if (count >= DENSE) {
+                dense[areaCode] = bits;
+            } else if (count > 0) {
+                RoaringBitmap numbers = BitSetUtil.bitmapOf(bits);
                 numbers.runOptimize();
-                bitmaps[areaCode] = numbers;
+                sparse[areaCode] = numbers;
             }
         }
-        return bitmaps;
+        return new Snapshot(list, asOf, createdAt, size, dense, sparse);
     }
 
-    /** Everything needed to write the snapshot. */
-    public Snapshot build(String list, Instant asOf, Instant createdAt) {
-        return new Snapshot(list, asOf, createdAt, bitmaps());
-    }
-
-    /** A built registry copy, before it is written. */
-    public record Snapshot(String list, Instant asOf, Instant createdAt, RoaringBitmap[] bitmaps) {
-        public long size() {
-            long size = 0;
-            for (RoaringBitmap numbers : bitmaps) {
-                if (numbers != null) {
-                    size += numbers.getLongCardinality();
-                }
-            }
-            return size;
-        }
+    /** A built registry copy, before it is written: per area code a flat bitset or a RoaringBitmap or nothing. */
+    public record Snapshot(String list, Instant asOf, Instant createdAt, long size, long[][] dense, RoaringBitmap[] sparse) {
     }
 }

@@ -18,14 +18,15 @@ import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
- * A registry copy on disk, made to be mapped rather than read: a header, a directory of area codes, then
- * each area code's numbers in RoaringBitmap's portable serialisation, read in place from the mapped file.
- * Opening a 250-million-number registry is a few hundred map calls, not a load.
+ * A registry copy on disk, made to be mapped rather than parsed: a header, a directory of area codes, then
+ * each area code's numbers, either a flat bitset (10 million bits as little-endian longs) or RoaringBitmap's
+ * portable serialisation, both read in place from the mapped file. Opening a 250-million-number registry is a
+ * few hundred map calls, not a load; the numbers stay off the heap, in the operating system's page cache.
  *
  * <pre>
  * magic "CNSRYDNC"  version int (1)  as_of long (epoch s)  created long (epoch s)  size long
  * list name: length short, UTF-8 bytes   area codes: count int, then per area code
- *   area code short, offset long, length int, numbers int
+ *   area code short, kind byte (0 roaring, 1 flat), offset long, length int, numbers int
  * the bitmaps, each at its offset (8-byte aligned)
  * </pre>
  * All numbers are big-endian. A file is written beside its destination and moved over it atomically
@@ -36,7 +37,9 @@ public final class SnapshotFile {
 
     static final byte[] MAGIC = "CNSRYDNC".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
-    private static final int ENTRY = 2 + 8 + 4 + 4;
+    private static final int ENTRY = 2 + 1 + 8 + 4 + 4;
+    private static final byte ROARING = 0;
+    private static final byte FLAT = 1;
     /** Temporary files are named {@code <destination>.<this><random>}. */
     public static final String PARTIAL = ".partial-";
 
@@ -62,10 +65,11 @@ public final class SnapshotFile {
     }
 
     private static void writeTo(RegistryBuilder.Snapshot snapshot, Path file) throws IOException {
-        RoaringBitmap[] bitmaps = snapshot.bitmaps();
+        long[][] dense = snapshot.dense();
+        RoaringBitmap[] sparse = snapshot.sparse();
         int count = 0;
-        for (RoaringBitmap numbers : bitmaps) {
-            if (numbers != null) {
+        for (int areaCode = 0; areaCode < 1000; areaCode++) {
+            if (dense[areaCode] != null || sparse[areaCode] != null) {
                 count++;
             }
         }
@@ -76,20 +80,31 @@ public final class SnapshotFile {
                 .putLong(snapshot.size()).putShort((short) name.length).put(name).putInt(count);
         long offset = align(headerLength);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (int areaCode = 0; areaCode < bitmaps.length; areaCode++) {
-                RoaringBitmap numbers = bitmaps[areaCode];
-                if (numbers == null) {
+            for (int areaCode = 0; areaCode < 1000; areaCode++) {
+                ByteBuffer body;
+                byte kind;
+                int numbers;
+                if (dense[areaCode] != null) {
+                    long[] bits = dense[areaCode];
+                    body = ByteBuffer.allocate(bits.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+                    body.asLongBuffer().put(bits);
+                    kind = FLAT;
+                    numbers = cardinality(bits);
+                } else if (sparse[areaCode] != null) {
+                    body = ByteBuffer.allocate(sparse[areaCode].serializedSizeInBytes());
+                    sparse[areaCode].serialize(body);
+                    body.flip();
+                    kind = ROARING;
+                    numbers = sparse[areaCode].getCardinality();
+                } else {
                     continue;
                 }
-                int length = numbers.serializedSizeInBytes();
-                ByteBuffer body = ByteBuffer.allocate(length);
-                numbers.serialize(body);
-                body.flip();
+                int length = body.remaining();
                 long position = offset;
                 while (body.hasRemaining()) {
                     position += channel.write(body, position);
                 }
-                header.putShort((short) areaCode).putLong(offset).putInt(length).putInt(numbers.getCardinality());
+                header.putShort((short) areaCode).put(kind).putLong(offset).putInt(length).putInt(numbers);
                 offset = align(offset + length);
             }
             header.flip();
@@ -99,6 +114,14 @@ public final class SnapshotFile {
             }
             channel.force(true);
         }
+    }
+
+    private static int cardinality(long[] bits) {
+        int count = 0;
+        for (long word : bits) {
+            count += Long.bitCount(word);
+        }
+        return count;
     }
 
     private static long align(long offset) {
@@ -114,8 +137,10 @@ public final class SnapshotFile {
     }
 
     /**
-     * Maps a snapshot. Checks the header, that every bitmap lies inside the file, and that their counts add
-     * up to the size recorded: a damaged or foreign file is refused with the reason, never half-used.
+     * Maps a snapshot. Checks the header, that every bitmap lies inside the file, that each compressed one
+     * holds the count its entry records, and that the counts add up to the size recorded: a damaged or
+     * foreign file is refused with the reason, never half-used. (Files are only ever replaced whole, by an
+     * atomic move after a sync, so these checks guard against a file altered or cut by other means.)
      */
     public static NanpRegistry open(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -153,29 +178,36 @@ public final class SnapshotFile {
             ByteBuffer directory = ByteBuffer.allocate(count * ENTRY);
             readFully(channel, directory, fixed.capacity() + rest.capacity(), file);
             directory.flip();
-            ImmutableRoaringBitmap[] byAreaCode = new ImmutableRoaringBitmap[1000];
+            java.nio.LongBuffer[] dense = new java.nio.LongBuffer[1000];
+            ImmutableRoaringBitmap[] sparse = new ImmutableRoaringBitmap[1000];
             long total = 0;
             for (int i = 0; i < count; i++) {
                 int areaCode = directory.getShort();
+                byte kind = directory.get();
                 long offset = directory.getLong();
                 int length = directory.getInt();
                 int numbers = directory.getInt();
-                if (areaCode < 200 || areaCode > 999 || offset < 0 || length < 0 || offset + length > fileSize) {
-                    throw new IOException(file + " is damaged: area code entry " + i + " points outside the file");
+                if (areaCode < 200 || areaCode > 999 || offset < 0 || length < 0 || offset + length > fileSize
+                        || (kind == FLAT && length != RegistryBuilder.WORDS * 8) || (kind != FLAT && kind != ROARING)) {
+                    throw new IOException(file + " is damaged: area code entry " + i + " points outside the file or is of no known kind");
                 }
                 MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
-                ImmutableRoaringBitmap bitmap = new ImmutableRoaringBitmap(mapped);
-                if (bitmap.getCardinality() != numbers) {
-                    throw new IOException(file + " is damaged: area code " + areaCode + " holds " + bitmap.getCardinality()
-                            + " numbers, its entry says " + numbers);
+                if (kind == FLAT) {
+                    // counting a flat area code's numbers would read all of it from disk: a restart must not wait for that
+                    dense[areaCode] = mapped.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+                } else {
+                    sparse[areaCode] = new ImmutableRoaringBitmap(mapped);
+                    if (sparse[areaCode].getCardinality() != numbers) {
+                        throw new IOException(file + " is damaged: area code " + areaCode + " holds " + sparse[areaCode].getCardinality()
+                                + " numbers, its entry says " + numbers);
+                    }
                 }
-                byAreaCode[areaCode] = bitmap;
                 total += numbers;
             }
             if (total != size) {
                 throw new IOException(file + " is damaged: its area codes hold " + total + " numbers, its header says " + size);
             }
-            return new NanpRegistry(new String(name, StandardCharsets.UTF_8), asOf, created, size, byAreaCode);
+            return new NanpRegistry(new String(name, StandardCharsets.UTF_8), asOf, created, size, dense, sparse);
         } catch (RuntimeException e) {
             throw new IOException(file + " is damaged: " + e.getMessage(), e);
         }

@@ -27,7 +27,7 @@ class SnapshotFileTest {
 
     @Test
     void aSnapshotMapsBackToTheSameNumbersAndDate() throws IOException {
-        SyntheticRegistry registry = new SyntheticRegistry(3, new int[] {212, 305, 907}, 300_000);
+        SyntheticRegistry registry = new SyntheticRegistry(3, new int[] {212, 305, 907}, 2_100_000);
         RegistryBuilder builder = new RegistryBuilder();
         Path source = folder.resolve("national.txt");
         long written = registry.write(source, SyntheticRegistry.Compression.PLAIN);
@@ -42,6 +42,8 @@ class SnapshotFileTest {
         assertThat(copy.asOf()).isEqualTo(AS_OF);
         assertThat(copy.createdAt()).isEqualTo(NOW);
         assertThat(copy.size()).isEqualTo(written);
+        assertThat(copy.dense(212)).as("700,000 numbers: held flat").isNotNull();
+        assertThat(copy.sparse(212)).isNull();
         java.util.SplittableRandom random = new java.util.SplittableRandom(1);
         for (int i = 0; i < 200_000; i++) {
             int areaCode = new int[] {212, 305, 907, 415}[random.nextInt(4)];
@@ -97,6 +99,8 @@ class SnapshotFileTest {
         assertThat(now.contains("+13055550101")).isFalse();
         assertThat(now.contains("+12125550102")).isTrue();
         assertThat(now.size()).isEqualTo(2);
+        assertThat(now.sparse(305)).as("two numbers: held compressed").isNotNull();
+        assertThat(now.dense(305)).isNull();
         assertThat(old.contains("+13055550101")).as("the old copy, still mapped, is unchanged").isTrue();
     }
 
