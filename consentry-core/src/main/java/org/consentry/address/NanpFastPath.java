@@ -130,10 +130,12 @@ final class NanpFastPath {
 
     private PrefixFacts libphonenumberFacts(long national) {
         Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().setCountryCode(1).setNationalNumber(national);
-        if (!util.isValidNumber(number)) {
+        // what isValidNumber does, without finding the region a second time (for +1 that tries some 25 regions)
+        String region = util.getRegionCodeForNumber(number);
+        if (region == null || !util.isValidNumberForRegion(number, region)) {
             return PrefixFacts.INVALID;
         }
-        return new PrefixFacts(true, util.getRegionCodeForNumber(number), false);
+        return new PrefixFacts(true, region, false);
     }
 
     private Answer validateInFull(long national) {
