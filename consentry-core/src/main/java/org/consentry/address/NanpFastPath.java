@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The fast path for the NANP numbers that make up most traffic: {@code +13055550100},
  * {@code (305) 555-0100}, {@code 305.555.0100}, {@code 1-305-555-0100}. It reads the digits by hand and
  * takes validity and region from libphonenumber once per seven-digit prefix (NPA-NXX-X), which is the
- * depth of libphonenumber's NANP patterns. A prefix whose samples disagree is marked mixed and every
- * number under it is validated in full. Anything it does not recognise is left to libphonenumber.
+ * depth of libphonenumber's NANP patterns: from a table computed ahead for the libphonenumber version in use
+ * ({@link NanpPrefixTable}), else learnt the first time a prefix is met. A prefix whose samples disagree is
+ * marked mixed and every number under it is validated in full. Anything it does not recognise is left to
+ * libphonenumber.
  */
 final class NanpFastPath {
 
@@ -31,13 +33,42 @@ final class NanpFastPath {
 
     private final PhoneNumberUtil util;
     private final Set<String> nanpRegions;
+    /** libphonenumber's answers for every prefix, computed ahead for its version ({@link NanpPrefixTable}); null when absent. */
+    private final NanpPrefixTable table;
+    private final PrefixFacts[] validIn;
     /** Indexed by area code; each array by the next four digits. Allocated when an area code is first seen. */
     private final AtomicReferenceArray<AtomicReferenceArray<PrefixFacts>> prefixes = new AtomicReferenceArray<>(1000);
 
     NanpFastPath(PhoneNumberUtil util) {
+        this(util, NanpPrefixTable.bundled());
+    }
+
+    NanpFastPath(PhoneNumberUtil util, NanpPrefixTable table) {
         this.util = util;
         this.nanpRegions = util.getRegionCodesForCountryCode(1).isEmpty()
                 ? Set.of() : Set.copyOf(util.getRegionCodesForCountryCode(1));
+        this.table = table;
+        this.validIn = new PrefixFacts[table == null ? 0 : table.regions().size()];
+        for (int i = 0; i < validIn.length; i++) {
+            validIn[i] = new PrefixFacts(true, table.regions().get(i), false);
+        }
+    }
+
+    /** libphonenumber's verdict on a seven-digit prefix (its first number), learnt from three samples: for the table's generator. */
+    int learnt(long prefixBase, java.util.List<String> regions) {
+        PrefixFacts facts = learn(prefixBase);
+        if (facts.mixed()) {
+            return NanpPrefixTable.MIXED;
+        }
+        if (!facts.valid()) {
+            return NanpPrefixTable.INVALID;
+        }
+        int index = regions.indexOf(facts.region());
+        if (index < 0) {
+            regions.add(facts.region());
+            index = regions.size() - 1;
+        }
+        return NanpPrefixTable.VALID + index;
     }
 
     Answer parse(String raw, String defaultRegion) {
@@ -102,6 +133,13 @@ final class NanpFastPath {
     private PrefixFacts factsFor(long national) {
         int areaCode = (int) (national / 10_000_000L);
         int rest = (int) (national / 1_000L % 10_000L);
+        if (table != null) {
+            int code = table.code(areaCode, rest);
+            if (code == NanpPrefixTable.MIXED) {
+                return PrefixFacts.MIXED;
+            }
+            return code == NanpPrefixTable.INVALID ? PrefixFacts.INVALID : validIn[code - NanpPrefixTable.VALID];
+        }
         AtomicReferenceArray<PrefixFacts> byArea = prefixes.get(areaCode);
         if (byArea == null) {
             prefixes.compareAndSet(areaCode, null, new AtomicReferenceArray<>(10_000));
