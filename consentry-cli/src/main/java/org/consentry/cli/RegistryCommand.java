@@ -65,6 +65,10 @@ final class RegistryCommand implements Runnable {
         @Option(names = "--max-bad-lines", defaultValue = "0", description = "bad lines accepted before the import is refused (default 0)")
         long maxBadLines;
 
+        @Option(names = "--max-shrink", defaultValue = "10",
+                description = "a full list this many percent smaller than the copy in force is refused (default 10; 100 accepts any)")
+        int maxShrink;
+
         @Option(names = "--data", defaultValue = "${env:CONSENTRY_DATA:-./data}", description = "the data folder (CONSENTRY_DATA, default ./data)")
         Path data;
 
@@ -114,7 +118,8 @@ final class RegistryCommand implements Runnable {
                         bar.stepTo(now >>> 20);
                     }
                 };
-                summary = open(data).importFiles(name, fileKind, date, maxBadLines, files, progress, Instant.now());
+                summary = open(data).importFiles(new RegistryImport(name, fileKind, date, maxBadLines, maxShrink), name, files, progress,
+                        Instant.now());
                 if (bar != null) {
                     bar.stepTo(total >>> 20);
                 }

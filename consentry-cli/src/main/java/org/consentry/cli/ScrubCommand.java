@@ -65,6 +65,12 @@ final class ScrubCommand implements Callable<Integer> {
     @Option(names = "--column", description = "the address column's header name; default: found by name (phone, mobile, cell... or email)")
     String column;
 
+    @Option(names = "--prerecorded", description = "the campaign's calls are prerecorded or artificial voice (IVR and RVM always are)")
+    boolean prerecorded;
+
+    @Option(names = "--ai-voice", description = "the campaign's calls use an AI-generated voice")
+    boolean aiVoice;
+
     @Option(names = "--country", defaultValue = "US", description = "the region of phone numbers written without + (default US)")
     String country;
 
@@ -103,14 +109,17 @@ final class ScrubCommand implements Callable<Integer> {
                 return 2;
             }
             long opened = System.nanoTime();
-            ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, when, country.toUpperCase(Locale.ROOT), column);
+            ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, when, country.toUpperCase(Locale.ROOT), column,
+                    prerecorded, aiVoice);
             ScrubSummary summary;
             long total = Files.size(list);
             AtomicLong read = new AtomicLong();
+            // written beside OUT and moved over it when whole: a scrub that fails never leaves a list that looks done
+            Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName() + ".", ".partial");
             try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("scrub").setInitialMax(Math.max(1, total >>> 20))
                     .setUnit(" MiB", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).continuousUpdate().build();
                  Reader in = new CountingReader(Files.newBufferedReader(list, StandardCharsets.UTF_8), read);
-                 BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                 BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 AtomicLong rows = new AtomicLong();
                 summary = store.scrubber().scrub(in, writer, request, done -> {
                     rows.addAndGet(done);
@@ -122,11 +131,15 @@ final class ScrubCommand implements Callable<Integer> {
                 if (bar != null) {
                     bar.stepTo(total >>> 20);
                 }
-            } catch (ScrubException e) {
-                Files.deleteIfExists(out);
-                err.println("cannot scrub " + list + ": " + e.getMessage());
+            } catch (ScrubException | java.nio.charset.CharacterCodingException e) {
+                Files.deleteIfExists(partial);
+                err.println("cannot scrub " + list + ": " + (e instanceof ScrubException ? e.getMessage() : "it is not UTF-8 text"));
                 return 1;
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(partial);
+                throw e;
             }
+            Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             double seconds = (System.nanoTime() - opened) / 1e9;
             Path html = sibling(out, ".report.html");
             Path json = sibling(out, ".report.json");

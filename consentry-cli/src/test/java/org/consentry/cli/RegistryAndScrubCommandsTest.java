@@ -140,6 +140,26 @@ class RegistryAndScrubCommandsTest {
                 "--out", out.toString(), "--data", data.toString(), "--no-progress");
         assertThat(noColumn.status()).isEqualTo(1);
         assertThat(noColumn.err()).contains("no column named 'mobile'");
+        byte[] notUtf8 = new byte[20_000 * 20 + 20];
+        StringBuilder many = new StringBuilder("name,phone\n");
+        for (int i = 0; i < 20_000; i++) {
+            many.append("J,305555").append(String.format("%04d", i % 10_000)).append('\n');
+        }
+        byte[] text = many.toString().getBytes(StandardCharsets.US_ASCII);
+        notUtf8 = java.util.Arrays.copyOf(text, text.length + 3);
+        notUtf8[text.length] = 'J';
+        notUtf8[text.length + 1] = ',';
+        notUtf8[text.length + 2] = (byte) 0xC3;
+        Path broken = Files.write(directory.resolve("broken.csv"), notUtf8);
+        Path brokenOut = directory.resolve("broken-out.csv");
+        Run failed = run("scrub", broken.toString(), "--tenant", tenant, "--channel", "sms", "--purpose", "marketing",
+                "--out", brokenOut.toString(), "--data", data.toString(), "--no-progress");
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.err()).contains("not UTF-8 text");
+        assertThat(brokenOut).as("no half-written list is left").doesNotExist();
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".partial"));
+        }
         assertThat(run("scrub", list.toString(), "--tenant", "ten_nobody", "--channel", "sms", "--purpose", "marketing",
                 "--out", out.toString(), "--data", data.toString()).err()).contains("no tenant ten_nobody");
         assertThat(List.of(run("scrub", list.toString(), "--tenant", tenant, "--channel", "fax", "--purpose", "marketing",

@@ -73,9 +73,10 @@ public final class ZoneLookup {
             return split;
         }
         int exchange = (int) (number.nationalNumber() / 10_000L);
-        int known = nanpExchanges[exchange];
-        if (known != 0) {
-            return zoneLists.get((known & 0xff) - 1);
+        int known = nanpExchanges[exchange] & 0xff;
+        // the byte may be seen before the list it names (plain array, several threads): then look it up again
+        if (known != 0 && known <= zoneLists.size()) {
+            return zoneLists.get(known - 1);
         }
         List<ZoneId> zones = lookup(1, number.nationalNumber());
         nanpExchanges[exchange] = (byte) (indexOf(zones) + 1);

@@ -67,7 +67,8 @@ public final class StandardRulebook {
             ReasonCode.ACCOUNT_SUSPENDED, ReasonCode.PURPOSE_NOT_PERMITTED, ReasonCode.OPTED_OUT, ReasonCode.SUPPRESSED,
             ReasonCode.CONSENT_MISSING, ReasonCode.CONSENT_UNCONFIRMED, ReasonCode.CONSENT_SCOPE, ReasonCode.CONSENT_REVOKED,
             ReasonCode.CONSENT_EXPIRED, ReasonCode.CONSENT_PREDATES_REASSIGNMENT, ReasonCode.DNC_INTERNAL, ReasonCode.DNC_NATIONAL,
-            ReasonCode.DNC_STATE, ReasonCode.DNC_LIST_STALE, ReasonCode.MOBILE_WITHOUT_PERMISSION, ReasonCode.QUIET_HOURS,
+            ReasonCode.DNC_STATE, ReasonCode.DNC_LIST_STALE, ReasonCode.MOBILE_WITHOUT_PERMISSION, ReasonCode.AI_VOICE_WITHOUT_CONSENT,
+            ReasonCode.QUIET_HOURS,
             ReasonCode.STORE_UNAVAILABLE));
 
     private StandardRulebook() {

@@ -27,6 +27,7 @@ public final class Problems {
 
     public void register(RoutesConfig routes) {
         routes.exception(ApiProblem.class, (problem, ctx) -> write(ctx, problem));
+        routes.exception(ResponseAborted.class, (aborted, ctx) -> log.warn("{} {}: {}", ctx.method(), ctx.path(), aborted.getMessage()));
         routes.exception(RequestRefused.class, (refused, ctx) -> write(ctx, fromRefusal(refused)));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             log.warn("store unavailable: {}", e.getMessage());

@@ -40,6 +40,8 @@ import org.consentry.tenant.TenantProfile;
 public final class LedgerFacts {
 
     private static final Set<FactSource> UNAVAILABLE = Set.of(FactSource.LEDGER, FactSource.REGISTRY, FactSource.COUNTERS);
+    /** An imported registry copy could not be read: whether a number is on it is unknown, so every verdict waits. */
+    private static final Set<FactSource> REGISTRY_UNREADABLE = Set.of(FactSource.REGISTRY);
 
     private final RecipientResolver recipients;
     private final PhoneNumberParser phones;
@@ -94,7 +96,7 @@ public final class LedgerFacts {
                 .orElseGet(() -> Recipient.invalid(request.to()));
         RegistryFacts registry = provider.factsFor(recipient.key());
         return new Facts(recipient, tenant, sender, contact, registry, body, activity.activityOf(tenant.id()),
-                ledger.healthy() ? Set.of() : UNAVAILABLE);
+                !ledger.healthy() ? UNAVAILABLE : provider.unreadable().isEmpty() ? Set.of() : REGISTRY_UNREADABLE);
     }
 
     /** The body (and for email the subject), read once for every content rule. */

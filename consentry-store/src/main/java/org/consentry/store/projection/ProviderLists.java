@@ -22,7 +22,7 @@ import org.consentry.store.registry.RegistrySnapshots;
  * Do-Not-Call registry copies, its block list, numbers reported disconnected (reassigned numbers) and line
  * types. Phone numbers are held in compressed bitmaps. Beside them, the registry copies imported from the
  * registry's files ({@link RegistrySnapshots}): a number is on a list when either holds it, and a list's date
- * is the newer of the two.
+ * is the imported copy's when there is one.
  */
 public final class ProviderLists implements LedgerListener {
 
@@ -87,14 +87,18 @@ public final class ProviderLists implements LedgerListener {
         return lineTypes.getOrDefault(e164, LineType.UNKNOWN);
     }
 
-    /** The date of the list's newest copy: the ledger's entries or the imported copy, whichever is newer. */
+    /**
+     * The date of the list's copy: the imported copy's when there is one (a few numbers added through the API
+     * with a later date do not make a stale registry fresh), else the newest date the API recorded.
+     */
     public Instant asOf(String list) {
-        Instant recorded = asOf.get(list);
         NanpRegistry copy = snapshots == null ? null : snapshots.get(list);
-        if (copy == null) {
-            return recorded;
-        }
-        return recorded == null || copy.asOf().isAfter(recorded) ? copy.asOf() : recorded;
+        return copy != null ? copy.asOf() : asOf.get(list);
+    }
+
+    /** Lists whose imported copy could not be read: what they hold is unknown. */
+    public java.util.Set<String> unreadable() {
+        return snapshots == null ? java.util.Set.of() : snapshots.unreadable();
     }
 
     /** The numbers recorded in the ledger on the list (not those of an imported copy). */

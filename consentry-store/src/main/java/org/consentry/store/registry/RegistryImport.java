@@ -65,12 +65,26 @@ public final class RegistryImport {
     private final RegistryFiles.Kind kind;
     private final Instant asOf;
     private final long maxBadLines;
+    private final int maxShrinkPercent;
+
+    /** How much smaller than the copy in force a full list may be, in percent, unless told otherwise. */
+    public static final int MAX_SHRINK_PERCENT = 10;
 
     public RegistryImport(String list, RegistryFiles.Kind kind, Instant asOf, long maxBadLines) {
+        this(list, kind, asOf, maxBadLines, MAX_SHRINK_PERCENT);
+    }
+
+    /**
+     * {@code maxShrinkPercent}: a full list more than this much smaller than the copy in force is refused (a
+     * download cut short at a line's end, or a zip read through a pipe without its last entries, leaves no bad
+     * line behind); 100 accepts any size.
+     */
+    public RegistryImport(String list, RegistryFiles.Kind kind, Instant asOf, long maxBadLines, int maxShrinkPercent) {
         this.list = Objects.requireNonNull(list, "list");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.maxBadLines = maxBadLines;
+        this.maxShrinkPercent = maxShrinkPercent;
     }
 
     /** The total size of the files as stored, for a progress bar. */
@@ -87,6 +101,10 @@ public final class RegistryImport {
      * Nothing is written here: the caller writes the snapshot and swaps it in.
      */
     public Built read(List<Path> files, NanpRegistry current, Instant now, Progress progress) throws IOException {
+        if (kind != RegistryFiles.Kind.FULL && current == null) {
+            throw new IOException("no copy of " + list + " is in force: import its full list first (--kind full); "
+                    + "changes alone are not a registry");
+        }
         RegistryBuilder builder = new RegistryBuilder();
         if (kind != RegistryFiles.Kind.FULL && current != null) {
             builder.startFrom(current);
@@ -109,6 +127,10 @@ public final class RegistryImport {
             }
         });
         for (Path file : files) {
+            if (isZipFile(file)) {
+                readZip(file, reader, progress);
+                continue;
+            }
             // not Files.newInputStream: it cannot tell how much a pipe holds, and a list may come through one
             try (InputStream stored = new CountingStream(new java.io.FileInputStream(file.toFile()), progress)) {
                 reader.readStored(stored, file.getFileName().toString());
@@ -120,7 +142,44 @@ public final class RegistryImport {
             throw new Refused(reader.badLines() + " bad lines (at most " + maxBadLines + " accepted); the registry in force is unchanged",
                     summary);
         }
+        if (kind == RegistryFiles.Kind.FULL && summary.size() == 0) {
+            throw new Refused("the files hold no number: a full list is never empty (a failed download?); the registry in force is unchanged",
+                    summary);
+        }
+        if (kind == RegistryFiles.Kind.FULL && current != null && maxShrinkPercent < 100
+                && summary.size() < current.size() * (100 - maxShrinkPercent) / 100) {
+            throw new Refused(String.format(java.util.Locale.ROOT, "the new copy holds %,d numbers, the one in force %,d: more than %d%% "
+                    + "fewer (a download cut short?); the registry in force is unchanged (--max-shrink to accept)", summary.size(),
+                    current.size(), maxShrinkPercent), summary);
+        }
         return new Built(summary, builder.build(list, asOf, now));
+    }
+
+    /** A regular file that starts as a zip archive does: read through its central directory, which a cut archive lacks. */
+    private static boolean isZipFile(Path file) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] start = new byte[4];
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return in.readNBytes(start, 0, 4) == 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4;
+        }
+    }
+
+    private static void readZip(Path file, RegistryFiles reader, Progress progress) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    reader.read(in, file.getFileName() + "!" + entry.getName());
+                }
+            }
+            progress.bytes(java.nio.file.Files.size(file));
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + " is not a whole zip archive (" + e.getMessage() + "); was the download cut short?", e);
+        }
     }
 
     /** The summary and the snapshot to write. */

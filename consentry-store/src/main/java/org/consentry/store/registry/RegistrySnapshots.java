@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.consentry.registry.NanpRegistry;
@@ -50,6 +49,8 @@ public final class RegistrySnapshots {
     private final Path folder;
     private final Map<String, NanpRegistry> copies = new ConcurrentHashMap<>();
     private final Map<String, Seen> seen = new HashMap<>();
+    /** Lists whose snapshot file exists but could not be read, with no copy in force: unknown, so checks wait. */
+    private final java.util.Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
     private RegistrySnapshots(Path folder) {
         this.folder = folder;
@@ -94,6 +95,11 @@ public final class RegistrySnapshots {
         return copies.get(list);
     }
 
+    /** Lists whose snapshot could not be read and that have no copy in force. */
+    public java.util.Set<String> unreadable() {
+        return java.util.Set.copyOf(unreadable);
+    }
+
     /** Every copy in force. */
     public Collection<NanpRegistry> all() {
         return copies.values();
@@ -124,12 +130,19 @@ public final class RegistrySnapshots {
                 if (!now.equals(seen.get(entry.getKey()))) {
                     copies.put(entry.getKey(), SnapshotFile.open(entry.getValue()));
                     seen.put(entry.getKey(), now);
+                    unreadable.remove(entry.getKey());
                     changed++;
                 }
-            } catch (IOException e) {
-                LOG.error("cannot map the registry snapshot {}; the copy in force of {} stays", entry.getValue(), entry.getKey(), e);
+            } catch (IOException | RuntimeException e) {
+                if (copies.containsKey(entry.getKey())) {
+                    LOG.error("cannot map the registry snapshot {}; the copy in force of {} stays", entry.getValue(), entry.getKey(), e);
+                } else if (unreadable.add(entry.getKey())) {
+                    LOG.error("cannot map the registry snapshot {}: {} is unknown and every check waits (STORE_UNAVAILABLE) until "
+                            + "it is imported again", entry.getValue(), entry.getKey(), e);
+                }
             }
         }
+        unreadable.retainAll(present.keySet());
         for (String list : List.copyOf(copies.keySet())) {
             if (!present.containsKey(list)) {
                 copies.remove(list);
@@ -146,7 +159,12 @@ public final class RegistrySnapshots {
      */
     public RegistryImport.Summary importFiles(String list, RegistryFiles.Kind kind, Instant asOf, long maxBadLines, List<Path> files,
                                               RegistryImport.Progress progress, Instant now) throws IOException {
-        Objects.requireNonNull(asOf, "asOf");
+        return importFiles(new RegistryImport(list, kind, asOf, maxBadLines), list, files, progress, now);
+    }
+
+    /** As above, with the import's limits set by the caller. */
+    public RegistryImport.Summary importFiles(RegistryImport registryImport, String list, List<Path> files, RegistryImport.Progress progress,
+                                              Instant now) throws IOException {
         Path lockFile = folder.resolve(LOCK);
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock;
@@ -161,12 +179,13 @@ public final class RegistrySnapshots {
             try {
                 removePartials();
                 refresh();
-                RegistryImport.Built built = new RegistryImport(list, kind, asOf, maxBadLines).read(files, get(list), now, progress);
+                RegistryImport.Built built = registryImport.read(files, get(list), now, progress);
                 Path destination = folder.resolve(fileName(list));
                 SnapshotFile.write(built.snapshot(), destination);
                 synchronized (this) {
                     copies.put(list, SnapshotFile.open(destination));
                     seen.put(list, Seen.of(destination));
+                    unreadable.remove(list);
                 }
                 return built.summary();
             } finally {

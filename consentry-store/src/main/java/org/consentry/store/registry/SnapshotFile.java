@@ -52,6 +52,10 @@ public final class SnapshotFile {
         Files.createDirectories(folder);
         Path partial = Files.createTempFile(folder, destination.getFileName() + PARTIAL, "");
         try {
+            if (Files.getFileStore(partial).supportsFileAttributeView("posix")) {
+                // readable by a server running as another user than the import (a temporary file is owner-only)
+                Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             writeTo(snapshot, partial);
             try {
                 Files.move(partial, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -26,31 +26,66 @@ final class CsvRecords {
         this.in = in;
     }
 
-    /** The next record's text, or null at the end. @throws ScrubException for an unclosed quote or an overlong record */
+    /** Where the reader is within a record. */
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    /** A quote inside a quoted field: the field's end, or the first of a doubled quote. */
+    private static final int QUOTE_IN_QUOTED = 3;
+
+    /**
+     * The next record's text, or null at the end. A quote may open a field or be doubled inside a quoted one;
+     * anywhere else ({@code 12" screen}, {@code "a"b}) the file is refused rather than guessed at, since a
+     * misread quote would join or split rows and put one row's verdict on another.
+     * @throws ScrubException for a misplaced quote, an unclosed one, or an overlong record
+     */
     String next() throws IOException {
         StringBuilder record = null;
-        boolean quoted = false;
+        int state = FIELD_START;
         while (true) {
             if (position == limit) {
                 limit = in.read(buffer, 0, buffer.length);
                 position = 0;
                 if (limit <= 0) {
                     limit = 0;
-                    if (quoted) {
+                    if (state == QUOTED) {
                         throw new ScrubException("record " + (recordNumber + 1) + " opens a quote that never closes");
                     }
-                    if (record == null || record.length() == 0) {
-                        return record == null ? null : finish(record, false);
-                    }
-                    return finish(record, false);
+                    return record == null ? null : finish(record, false);
                 }
             }
             int start = position;
             while (position < limit) {
                 char c = buffer[position];
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (c == '\n' && !quoted) {
+                switch (state) {
+                    case QUOTED:
+                        if (c == '"') {
+                            state = QUOTE_IN_QUOTED;
+                        }
+                        break;
+                    case QUOTE_IN_QUOTED:
+                        if (c == '"') {
+                            state = QUOTED;
+                        } else if (c == ',') {
+                            state = FIELD_START;
+                        } else if (c != '\r' && c != '\n') {
+                            throw misplacedQuote();
+                        }
+                        break;
+                    default:
+                        if (c == '"') {
+                            if (state != FIELD_START) {
+                                throw misplacedQuote();
+                            }
+                            state = QUOTED;
+                        } else if (c == ',') {
+                            state = FIELD_START;
+                        } else if (c != '\n') {
+                            state = UNQUOTED;
+                        }
+                        break;
+                }
+                if (c == '\n' && state != QUOTED) {
                     if (record == null) {
                         record = new StringBuilder(position - start + 64);
                     }
@@ -68,6 +103,11 @@ final class CsvRecords {
                 throw new ScrubException("record " + (recordNumber + 1) + " is longer than " + MAX_RECORD + " characters (an unclosed quote?)");
             }
         }
+    }
+
+    private ScrubException misplacedQuote() {
+        return new ScrubException("record " + (recordNumber + 1) + " has a quote inside a field; a field holding quotes must be "
+                + "quoted whole, its quotes doubled (\"12\"\" screen\")");
     }
 
     private String finish(StringBuilder record, boolean terminated) {

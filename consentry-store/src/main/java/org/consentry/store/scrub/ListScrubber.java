@@ -43,8 +43,16 @@ public final class ListScrubber {
     static final List<String> EMAIL_COLUMNS = List.of("email", "emailaddress", "mail", "address", "to");
     static final int BATCH = 4_096;
 
-    /** What to judge the list for. {@code column}: the address column's name, or null to find it by name. */
-    public record Request(TenantProfile tenant, Channel channel, Purpose purpose, Instant at, String country, String column) {
+    /**
+     * What to judge the list for. {@code column}: the address column's name, or null to find it by name;
+     * {@code prerecorded} and {@code aiVoice}: the calls of the campaign (a live call is judged otherwise).
+     */
+    public record Request(TenantProfile tenant, Channel channel, Purpose purpose, Instant at, String country, String column,
+                          boolean prerecorded, boolean aiVoice) {
+        public Request(TenantProfile tenant, Channel channel, Purpose purpose, Instant at, String country, String column) {
+            this(tenant, channel, purpose, at, country, column, false, false);
+        }
+
         public Request {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(channel, "channel");
@@ -180,9 +188,14 @@ public final class ListScrubber {
         List<ReasonCode> codes = new ArrayList<>(4);
         for (int i = 0; i < rows.size(); i++) {
             String row = rows.get(i);
+            if (row.isEmpty()) {
+                // a blank line is not a contact: given back as it was, neither judged nor counted
+                text.append(crlf[i] ? "\r\n" : "\n");
+                continue;
+            }
             String raw = CsvRecords.field(row, column).trim();
             SendRequest send = new SendRequest(request.channel(), "", raw, request.purpose(), null, null, null, request.at(),
-                    request.country(), null, false, false, false, null, null, false);
+                    request.country(), null, request.aiVoice(), request.prerecorded(), false, null, null, false);
             Facts rowFacts = facts.resolveRecipient(request.tenant(), send);
             Verdict verdict = engine.evaluate(send, rowFacts);
             codes.clear();

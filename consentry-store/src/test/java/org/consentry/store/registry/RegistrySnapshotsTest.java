@@ -56,7 +56,9 @@ class RegistrySnapshotsTest {
         assertThat(second.asOf()).isEqualTo(AS_OF.plusSeconds(86_400));
         assertThat(first.contains("+13055550101")).as("a check holding the old copy still reads it whole").isTrue();
 
-        RegistryImport.Summary replaced = importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF.plusSeconds(172_800), "202,5550104\n");
+        Path smaller = Files.writeString(folder.resolve("smaller.txt"), "202,5550104\n");
+        RegistryImport.Summary replaced = snapshots.importFiles(new RegistryImport("national", RegistryFiles.Kind.FULL,
+                AS_OF.plusSeconds(172_800), 0, 100), "national", List.of(smaller), RegistryImport.Progress.NONE, NOW);
         assertThat(replaced.size()).as("a full list replaces the copy").isEqualTo(1);
         assertThat(snapshots.get("national").contains("+13055550100")).isFalse();
     }
@@ -159,5 +161,62 @@ class RegistrySnapshotsTest {
             int local = 2_000_000 + random.nextInt(8_000_000);
             assertThat(copy.contains(10_000_000_000L + areaCode * 10_000_000L + local)).isEqualTo(registry.listed(areaCode, local));
         }
+    }
+
+    @Test
+    void anEmptyFullListAChangeListAloneAndAMuchSmallerListAreRefused() throws IOException {
+        RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
+        assertThatThrownBy(() -> importText(snapshots, "national", RegistryFiles.Kind.CHANGES, AS_OF, "305,5550100,A\n"))
+                .hasMessageContaining("import its full list first");
+        assertThatThrownBy(() -> importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, ""))
+                .isInstanceOf(RegistryImport.Refused.class).hasMessageContaining("a full list is never empty");
+        assertThat(snapshots.get("national")).isNull();
+
+        StringBuilder hundred = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            hundred.append("305,").append(5_550_100 + i).append('\n');
+        }
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, hundred.toString());
+        String eightyNine = hundred.substring(0, 89 * 12);
+        assertThatThrownBy(() -> importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, eightyNine))
+                .isInstanceOf(RegistryImport.Refused.class).hasMessageContaining("more than 10% fewer");
+        assertThat(snapshots.get("national").size()).isEqualTo(100);
+        assertThat(importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, hundred.substring(0, 90 * 12)).size())
+                .as("10% fewer is accepted").isEqualTo(90);
+
+        Path file = Files.writeString(folder.resolve("small.txt"), "305,5550100\n");
+        RegistryImport.Summary accepted = snapshots.importFiles(new RegistryImport("national", RegistryFiles.Kind.FULL, AS_OF, 0, 100),
+                "national", List.of(file), RegistryImport.Progress.NONE, NOW);
+        assertThat(accepted.size()).as("with --max-shrink 100").isEqualTo(1);
+    }
+
+    @Test
+    void aZipArchiveCutShortIsRefused() throws IOException {
+        RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n");
+        Path whole = folder.resolve("whole.zip");
+        new SyntheticRegistry(5, new int[] {201, 202, 203}, 30_000).write(whole, SyntheticRegistry.Compression.ZIP);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(folder.resolve("cut.zip"), java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        assertThatThrownBy(() -> snapshots.importFiles("national", RegistryFiles.Kind.FULL, AS_OF, 0, List.of(cut),
+                RegistryImport.Progress.NONE, NOW)).hasMessageContaining("is not a whole zip archive");
+        assertThat(snapshots.get("national").size()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableSnapshotMakesItsListUnknownAndAnImportedDateCannotBeFreshenedThroughTheApi() throws IOException {
+        Path registries = folder.resolve("registries");
+        Files.createDirectories(registries);
+        Files.writeString(registries.resolve("state-FL.dnc"), "not a snapshot");
+        RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
+        ProviderLists lists = new ProviderLists(snapshots);
+        assertThat(lists.unreadable()).containsExactly("state:FL");
+        importText(snapshots, "state:FL", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n");
+        assertThat(lists.unreadable()).as("imported again").isEmpty();
+
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n");
+        lists.apply(new org.consentry.ledger.LedgerEntry(1, ProviderLists.CHAIN, 1, NOW,
+                new org.consentry.ledger.RegistryEntriesAdded("national", List.of("+13055550199"), NOW), "", ""));
+        assertThat(lists.asOf("national")).as("the imported copy's date decides").isEqualTo(AS_OF);
     }
 }

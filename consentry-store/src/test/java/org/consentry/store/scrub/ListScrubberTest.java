@@ -229,11 +229,29 @@ class ListScrubberTest {
     }
 
     @Test
+    void blankLinesAreGivenBackUnjudgedAndVoiceCampaignsAreJudgedAsTheirCallsAre() throws IOException {
+        String number = Kind.NO_CONSENT.number(0, national);
+        assertThat(scrub("phone\r\n" + number + "\r\n\r\n", null, Channel.SMS))
+                .isEqualTo("phone,decision,reasons,not_before,e164\r\n" + number + ",block,CONSENT_MISSING,," + number + "\r\n\r\n");
+        StringWriter live = new StringWriter();
+        StringWriter prerecorded = new StringWriter();
+        store.scrubber().scrub(new StringReader("phone\n" + number + "\n"), live,
+                new ListScrubber.Request(tenant, Channel.VOICE, Purpose.MARKETING, AT, "US", null, false, false), done -> { });
+        store.scrubber().scrub(new StringReader("phone\n" + number + "\n"), prerecorded,
+                new ListScrubber.Request(tenant, Channel.VOICE, Purpose.MARKETING, AT, "US", null, true, true), done -> { });
+        assertThat(live.toString()).doesNotContain("MOBILE_WITHOUT_PERMISSION").doesNotContain("AI_VOICE_WITHOUT_CONSENT");
+        assertThat(prerecorded.toString()).contains("MOBILE_WITHOUT_PERMISSION").contains("AI_VOICE_WITHOUT_CONSENT");
+    }
+
+    @Test
     void aListWithoutAnAddressColumnOrWithAnUnclosedQuoteIsRefusedWithWhatToFix() {
         assertThatThrownBy(() -> scrub("id,name\n1,Jo\n", null, Channel.SMS)).isInstanceOf(ScrubException.class)
                 .hasMessageContaining("no column holds phone numbers").hasMessageContaining("[id, name]");
         assertThatThrownBy(() -> scrub("id,name\n1,Jo\n", "mobile", Channel.SMS)).hasMessageContaining("no column named 'mobile'");
         assertThatThrownBy(() -> scrub("", null, Channel.SMS)).hasMessageContaining("the list is empty");
         assertThatThrownBy(() -> scrub("phone\n\"+13055550100\n", null, Channel.SMS)).hasMessageContaining("record 2 opens a quote that never closes");
+        assertThatThrownBy(() -> scrub("phone,note\n+13055550100,12\" screen\n+13055550101,x\n+13055550102,5\" y\n", null, Channel.SMS))
+                .as("a stray quote would join rows").hasMessageContaining("record 2 has a quote inside a field");
+        assertThatThrownBy(() -> scrub("phone,note\n+13055550100,\"a\"b\n", null, Channel.SMS)).hasMessageContaining("record 2 has a quote");
     }
 }

@@ -31,8 +31,9 @@ import org.consentry.tenant.TenantProfile;
  * {@code POST /v1/scrubs}: a contact list (CSV) judged before a campaign. The answer streams back as the list
  * is read: the same CSV with {@code decision}, {@code reasons}, {@code not_before} and {@code e164} added, or,
  * with {@code output=summary}, the counts as JSON, or with {@code output=report} the HTML report. A list without
- * an address column is refused (422) before anything is answered; once rows stream, a malformed row further
- * on can only cut the answer short.
+ * an address column is refused (400) before anything is answered; once rows stream, a malformed row further
+ * on aborts the answer (the connection closes without the end of the chunked body), so that a cut list can never
+ * pass for a whole one.
  */
 final class ScrubRoutes {
 
@@ -83,16 +84,22 @@ final class ScrubRoutes {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, at, country, column);
+        boolean prerecorded = flag(ctx, "prerecorded", errors);
+        boolean aiVoice = flag(ctx, "ai_voice", errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, at, country, column, prerecorded, aiVoice);
         Reader body = new BufferedReader(new InputStreamReader(ctx.req().getInputStream(), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        LazyWriter streamed = null;
         try {
             if ("csv".equals(output)) {
                 ctx.status(200).contentType("text/csv; charset=utf-8");
                 ctx.header("Cache-Control", "no-store");
-                Writer out = new LazyWriter(ctx);
-                scrubber.scrub(body, out, request, rows -> { });
-                out.flush();
+                streamed = new LazyWriter(ctx);
+                scrubber.scrub(body, streamed, request, rows -> { });
+                streamed.flush();
                 return;
             }
             ScrubSummary summary = scrubber.scrub(body, Writer.nullWriter(), request, rows -> { });
@@ -103,48 +110,93 @@ final class ScrubRoutes {
                         channel.wireName() + " " + purpose.wireName() + " at " + at));
             }
         } catch (ScrubException e) {
+            abortIfStreaming(ctx, streamed, e);
             throw ApiProblem.invalid(e.getMessage().startsWith("no column named") ? "column" : "body", e.getMessage());
         } catch (java.nio.charset.CharacterCodingException e) {
+            abortIfStreaming(ctx, streamed, e);
             throw ApiProblem.invalid("body", "the list is not UTF-8 text");
+        } catch (IOException | RuntimeException e) {
+            abortIfStreaming(ctx, streamed, e);
+            throw e;
         }
     }
 
+    private static boolean flag(Context ctx, String name, List<FieldError> errors) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        errors.add(new FieldError(name, "must be true or false"));
+        return false;
+    }
+
     /**
-     * Opens the response only when the first row is written, so that a list refused for its header still
-     * gets its problem answer.
+     * Once rows have gone out, a problem answer can no longer replace them: the response is aborted instead
+     * (the connection closes before the chunked body ends), which every HTTP client reports as an error.
+     */
+    private static void abortIfStreaming(Context ctx, LazyWriter streamed, Exception failure) {
+        if (streamed != null && streamed.started()) {
+            org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(failure);
+            throw new org.consentry.server.http.ResponseAborted(failure);
+        }
+    }
+
+
+    /**
+     * Holds the first {@value #HOLD} characters before opening the response, so that a list refused for its
+     * header or an early row still gets its problem answer; past that it streams.
      */
     private static final class LazyWriter extends Writer {
+        static final int HOLD = 1 << 16;
+
         private final Context ctx;
+        private final StringBuilder held = new StringBuilder();
         private Writer out;
 
         LazyWriter(Context ctx) {
             this.ctx = ctx;
         }
 
-        private Writer out() throws IOException {
+        boolean started() {
+            return out != null;
+        }
+
+        private void spill() throws IOException {
             if (out == null) {
                 out = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8);
             }
-            return out;
+            out.append(held);
+            held.setLength(0);
         }
 
         @Override public void write(char[] buffer, int offset, int length) throws IOException {
-            out().write(buffer, offset, length);
+            append(java.nio.CharBuffer.wrap(buffer, offset, length));
         }
 
         @Override public void write(String text) throws IOException {
-            out().write(text);
+            append(text);
         }
 
         @Override public Writer append(CharSequence text) throws IOException {
-            out().append(text);
+            if (out != null) {
+                out.append(text);
+            } else {
+                held.append(text);
+                if (held.length() > HOLD) {
+                    spill();
+                }
+            }
             return this;
         }
 
         @Override public void flush() throws IOException {
-            if (out != null) {
-                out.flush();
+            if (out == null) {
+                spill();
             }
+            out.flush();
         }
 
         @Override public void close() throws IOException {

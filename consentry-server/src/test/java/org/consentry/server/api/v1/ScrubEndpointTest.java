@@ -95,10 +95,27 @@ class ScrubEndpointTest {
         assertThat(problemField(post("/v1/scrubs?channel=sms&purpose=marketing&at=tomorrow", LIST))).isEqualTo("at");
         assertThat(problemField(post(PATH + "&output=pdf", LIST))).isEqualTo("output");
         assertThat(problemField(post(PATH + "&country=XX", LIST))).isEqualTo("country");
+        assertThat(problemField(post(PATH + "&prerecorded=maybe", LIST))).isEqualTo("prerecorded");
         assertThat(problemField(post(PATH, "id,name\n1,Jo\n"))).isEqualTo("body");
         assertThat(problemField(post(PATH + "&column=phone", LIST))).isEqualTo("column");
         assertThat(post(PATH, LIST.replace("id", "\"id")).status()).as("an unclosed quote in the header").isEqualTo(400);
         assertThat(server.post(PATH, null, LIST, "Content-Type", "text/csv").status()).isEqualTo(401);
+    }
+
+    @net.jqwik.api.Example
+    void aListThatTurnsOutMalformedAfterRowsWereSentIsAbortedNotCompleted() throws Exception {
+        StringBuilder csv = new StringBuilder("id,phone\n");
+        for (int i = 0; i < 40_000; i++) {
+            csv.append(i).append(",+1305555").append(String.format("%04d", i % 10_000)).append('\n');
+        }
+        csv.append("x,12\" screen\n");
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(server.uri(PATH)).header("Authorization", "Bearer " + acme.key())
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv.toString())).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()))
+                .as("the client sees the answer cut, never a whole-looking list").isInstanceOf(java.io.IOException.class);
+        HttpAnswer small = post(PATH, "phone\n+13055550100\nx\"\n");
+        assertThat(small.status()).as("a short list is refused whole").isEqualTo(400);
     }
 
     private static String problemField(HttpAnswer answer) {
