@@ -69,8 +69,8 @@ final class RegistryCommand implements Runnable {
                 description = "a full list this many percent smaller than the copy in force is refused (default 10; 100 accepts any)")
         int maxShrink;
 
-        @Option(names = "--data", defaultValue = "${env:CONSENTRY_DATA:-./data}", description = "the data folder (CONSENTRY_DATA, default ./data)")
-        Path data;
+        @picocli.CommandLine.Mixin
+        DataFolder dataFolder;
 
         @Option(names = "--no-progress", description = "no progress bar (for logs)")
         boolean noProgress;
@@ -118,7 +118,7 @@ final class RegistryCommand implements Runnable {
                         bar.stepTo(now >>> 20);
                     }
                 };
-                summary = open(data).importFiles(new RegistryImport(name, fileKind, date, maxBadLines, maxShrink), name, files, progress,
+                summary = open(dataFolder.path).importFiles(new RegistryImport(name, fileKind, date, maxBadLines, maxShrink), name, files, progress,
                         Instant.now());
                 if (bar != null) {
                     bar.stepTo(total >>> 20);
@@ -181,12 +181,12 @@ final class RegistryCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--data", defaultValue = "${env:CONSENTRY_DATA:-./data}", description = "the data folder (CONSENTRY_DATA, default ./data)")
-        Path data;
+        @picocli.CommandLine.Mixin
+        DataFolder dataFolder;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            RegistrySnapshots snapshots = open(data);
+            RegistrySnapshots snapshots = open(dataFolder.path);
             if (snapshots.all().isEmpty()) {
                 out.println("no registry copy imported in " + snapshots.folder());
             }

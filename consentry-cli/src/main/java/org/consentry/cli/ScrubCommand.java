@@ -74,8 +74,8 @@ final class ScrubCommand implements Callable<Integer> {
     @Option(names = "--country", defaultValue = "US", description = "the region of phone numbers written without + (default US)")
     String country;
 
-    @Option(names = "--data", defaultValue = "${env:CONSENTRY_DATA:-./data}", description = "the data folder (CONSENTRY_DATA, default ./data)")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataFolder dataFolder;
 
     @Option(names = "--no-progress", description = "no progress bar (for logs)")
     boolean noProgress;
@@ -102,10 +102,10 @@ final class ScrubCommand implements Callable<Integer> {
             return 2;
         }
         long started = System.nanoTime();
-        try (Store store = Store.embedded(data, Clock.systemUTC())) {
+        try (Store store = Store.embedded(dataFolder.path, Clock.systemUTC())) {
             TenantProfile tenant = store.directory().tenant(tenantId).orElse(null);
             if (tenant == null) {
-                err.println("no tenant " + tenantId + " in " + data);
+                err.println("no tenant " + tenantId + " in " + dataFolder.path);
                 return 2;
             }
             long opened = System.nanoTime();

@@ -35,8 +35,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "interface to bind (CONSENTRY_HOST, default 127.0.0.1; 0.0.0.0 for every interface)")
     String host;
 
-    @Option(names = "--data", defaultValue = "${env:CONSENTRY_DATA:-./data}", description = "the embedded store's folder (CONSENTRY_DATA, default ./data)")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataFolder dataFolder;
 
     @Option(names = "--admin-key", defaultValue = "${env:CONSENTRY_ADMIN_KEY}",
             description = "the provider's admin key (CONSENTRY_ADMIN_KEY); generated and printed once when absent")
@@ -85,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (storeUrl != null && !storeUrl.isBlank()) {
             System.err.println("consentry: CONSENTRY_STORE=" + storeUrl + " is not available in this version; "
-                    + "unset it to use the embedded store in " + data);
+                    + "unset it to use the embedded store in " + dataFolder.path);
             return 2;
         }
         if (redisUrl != null && !redisUrl.isBlank()) {
@@ -93,12 +93,12 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Clock clock = Clock.systemUTC();
-        Store store = Store.embedded(data, clock);
+        Store store = Store.embedded(dataFolder.path, clock);
         Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock);
         generated.ifPresent(this::announce);
         ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, softBounceLimit,
                 java.time.Duration.ofDays(pendingConsentDays)), store, clock);
-        System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + data.toAbsolutePath().normalize() + ")");
+        System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + dataFolder.path.toAbsolutePath().normalize() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -111,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Shows a newly generated admin key once, and keeps it in data/admin.key (owner-only) for the first steps. */
     private void announce(String key) {
-        Path file = data.resolve(ADMIN_KEY_FILE);
+        Path file = dataFolder.path.resolve(ADMIN_KEY_FILE);
         try {
             Files.deleteIfExists(file);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
