@@ -140,13 +140,12 @@ class RegistryAndScrubCommandsTest {
                 "--out", out.toString(), "--data", data.toString(), "--no-progress");
         assertThat(noColumn.status()).isEqualTo(1);
         assertThat(noColumn.err()).contains("no column named 'mobile'");
-        byte[] notUtf8 = new byte[20_000 * 20 + 20];
         StringBuilder many = new StringBuilder("name,phone\n");
         for (int i = 0; i < 20_000; i++) {
             many.append("J,305555").append(String.format("%04d", i % 10_000)).append('\n');
         }
         byte[] text = many.toString().getBytes(StandardCharsets.US_ASCII);
-        notUtf8 = java.util.Arrays.copyOf(text, text.length + 3);
+        byte[] notUtf8 = java.util.Arrays.copyOf(text, text.length + 3);
         notUtf8[text.length] = 'J';
         notUtf8[text.length + 1] = ',';
         notUtf8[text.length + 2] = (byte) 0xC3;

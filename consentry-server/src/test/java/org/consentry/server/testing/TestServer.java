@@ -71,6 +71,11 @@ public final class TestServer implements AutoCloseable {
         return send("POST", path, key, body, headers);
     }
 
+    /** A CSV body (consent imports, scrubs). */
+    public HttpAnswer postCsv(String path, String key, String csv) {
+        return post(path, key, csv, "Content-Type", "text/csv");
+    }
+
     public HttpAnswer get(String path, String key, String... headers) {
         return send("GET", path, key, null, headers);
     }

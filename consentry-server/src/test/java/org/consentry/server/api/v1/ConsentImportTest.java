@@ -46,7 +46,7 @@ class ConsentImportTest {
     }
 
     private static HttpAnswer post(String path, String csv) {
-        return server.post(path, acme.key(), csv, "Content-Type", "text/csv");
+        return server.postCsv(path, acme.key(), csv);
     }
 
     @net.jqwik.api.Example

@@ -26,8 +26,8 @@ class PermissionPassTest {
     void start() {
         server = new TestServer(directory, clock);
         acme = server.tenantWithSender("Acme");
-        assertThat(server.post("/v1/consents/import?source=Spring%20list&collection_method=web_form&channel=sms&purpose=marketing",
-                acme.key(), "address,captured_at\n+13055550100,2026-02-20T10:00:00Z\n", "Content-Type", "text/csv").status()).isEqualTo(201);
+        assertThat(server.postCsv("/v1/consents/import?source=Spring%20list&collection_method=web_form&channel=sms&purpose=marketing",
+                acme.key(), "address,captured_at\n+13055550100,2026-02-20T10:00:00Z\n").status()).isEqualTo(201);
         assertThat(consent("+13055550101", "2026-02-20T10:00:00Z").status()).isEqualTo(201);
         assertThat(consent("+13055550102", "2026-03-05T10:00:00Z").status()).isEqualTo(201);
     }

@@ -54,7 +54,7 @@ class ScrubEndpointTest {
     }
 
     private static HttpAnswer post(String path, String csv) {
-        return server.post(path, acme.key(), csv, "Content-Type", "text/csv");
+        return server.postCsv(path, acme.key(), csv);
     }
 
     @net.jqwik.api.Example
@@ -99,7 +99,7 @@ class ScrubEndpointTest {
         assertThat(problemField(post(PATH, "id,name\n1,Jo\n"))).isEqualTo("body");
         assertThat(problemField(post(PATH + "&column=phone", LIST))).isEqualTo("column");
         assertThat(post(PATH, LIST.replace("id", "\"id")).status()).as("an unclosed quote in the header").isEqualTo(400);
-        assertThat(server.post(PATH, null, LIST, "Content-Type", "text/csv").status()).isEqualTo(401);
+        assertThat(server.postCsv(PATH, null, LIST).status()).isEqualTo(401);
     }
 
     @net.jqwik.api.Example
