@@ -40,6 +40,11 @@ public record ConsentGranted(String consentId, String address, Channel channel, 
         fields.put("disclosure_text", evidence.disclosureText());
         fields.put("frequency", evidence.frequency());
         fields.put("import_source", evidence.importSource());
+        if (evidence.form() != null) {
+            fields.put("form_id", evidence.form().id());
+            fields.put("form_version", (long) evidence.form().version());
+        }
+        fields.put("disclosure_sha256", evidence.disclosureSha256());
         return fields;
     }
 
@@ -48,6 +53,9 @@ public record ConsentGranted(String consentId, String address, Channel channel, 
                 f.enumValue("purpose", Purpose.class), f.enumValue("method", ConsentMethod.class),
                 f.enumValue("status", ConsentStatus.class), f.instant("captured_at"), f.bool("confirmed"),
                 new ConsentEvidence(f.optionalString("ip"), f.optionalString("user_agent"), f.optionalString("source_url"),
-                        f.optionalString("disclosure_text"), f.optionalString("frequency"), f.optionalString("import_source")));
+                        f.optionalString("disclosure_text"), f.optionalString("frequency"), f.optionalString("import_source"),
+                        f.optionalString("form_id") == null ? null
+                                : new ConsentEvidence.FormVersion(f.string("form_id"), (int) f.number("form_version", 1)),
+                        f.optionalString("disclosure_sha256")));
     }
 }

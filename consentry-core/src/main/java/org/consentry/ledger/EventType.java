@@ -30,7 +30,8 @@ public enum EventType {
     PLAN_CHANGED("plan.changed", PlanChanged::read),
     REGISTRY_ENTRIES_ADDED("registry.entries_added", RegistryEntriesAdded::read),
     REGISTRY_ENTRIES_REMOVED("registry.entries_removed", RegistryEntriesRemoved::read),
-    NUMBERS_REPORTED("numbers.reported", NumbersReported::read);
+    NUMBERS_REPORTED("numbers.reported", NumbersReported::read),
+    FORM_PUBLISHED("form.published", FormPublished::read);
 
     private final String storedName;
     private final Function<EventFields, LedgerEvent> reader;

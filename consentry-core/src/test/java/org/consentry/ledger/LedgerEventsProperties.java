@@ -59,8 +59,15 @@ class LedgerEventsProperties {
                         .as(SenderRegistered::new),
                 Combinators.combine(text, address, Arbitraries.of(Channel.class), Arbitraries.of(Purpose.class),
                         Arbitraries.of(ConsentMethod.class), Arbitraries.of(ConsentStatus.class), instants,
-                        Combinators.combine(optional, optional, optional, optional, optional).as(ConsentEvidence::new))
+                        Combinators.combine(optional, optional, optional, optional, optional, optional,
+                                        Combinators.combine(text, Arbitraries.integers().between(1, 99)).as(ConsentEvidence.FormVersion::new).injectNull(0.5),
+                                        optional).as(ConsentEvidence::new))
                         .as((id, a, c, p, m, s, at, ev) -> new ConsentGranted(id, a, c, p, m, s, at, s == ConsentStatus.ACTIVE, ev)),
+                Combinators.combine(text, Arbitraries.integers().between(1, 99), text, text,
+                                Arbitraries.subsetOf(org.consentry.consent.OptInForm.CHANNELS).ofMinSize(1), Arbitraries.of(Purpose.MARKETING, Purpose.INFORMATIONAL),
+                                text, Combinators.combine(optional, optional, optional).as(java.util.Arrays::asList))
+                        .as((id, version, name, title, channels, purpose, frequency, rest) -> new FormPublished(new org.consentry.consent.OptInForm(id,
+                                version, name, title, List.copyOf(channels), purpose, "every " + frequency, rest.get(0), rest.get(1), rest.get(2)))),
                 Combinators.combine(text, address, instants, text).as(ConsentConfirmed::new),
                 Combinators.combine(text, address, instants, text, Arbitraries.of(true, false)).as(ConsentRevoked::new),
                 Combinators.combine(text, address, instants, text).as(ConsentReinstated::new),

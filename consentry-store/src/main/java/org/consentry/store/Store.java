@@ -58,6 +58,7 @@ public final class Store implements AutoCloseable {
     private final EmailUnsubscribes unsubscribes;
     private final TenantHealthBook health;
     private final ProofRequests proofRequests;
+    private final org.consentry.store.consent.OptInForms forms;
     private final org.consentry.store.consent.ConfirmationLinks confirmationLinks;
     private final java.security.KeyPair evidenceKeys;
     private final SpamReports spamReports;
@@ -97,6 +98,8 @@ public final class Store implements AutoCloseable {
         this.proofRequests = projections.proofRequests();
         this.confirmationLinks = new org.consentry.store.consent.ConfirmationLinks(secrets.secret(org.consentry.store.consent.ConfirmationLinks.KEY_NAME));
         this.proofRequests.connect(ledger, directory, ids);
+        this.forms = projections.forms();
+        this.forms.connect(ledger, ids, consents);
         this.evidenceKeys = org.consentry.evidence.EvidenceSignature.keyPair(secrets.secret(EVIDENCE_KEY_NAME));
         this.spamReports = new SpamReports(directory, ledger, optOuts);
         RecipientResolver resolver = RecipientResolver.load();
@@ -106,14 +109,15 @@ public final class Store implements AutoCloseable {
 
     /** The projections every store keeps current from its ledger. */
     private record Projections(TenantDirectory tenants, ContactBook contacts, ProviderLists provider, TenantActivityBook activity,
-                               TenantHealthBook health, ProofRequests proofRequests) {
+                               TenantHealthBook health, ProofRequests proofRequests, org.consentry.store.consent.OptInForms forms) {
         static Projections fresh(RegistrySnapshots registries) {
             return new Projections(new TenantDirectory(), new ContactBook(), new ProviderLists(registries), new TenantActivityBook(),
-                    new TenantHealthBook(), new ProofRequests());
+                    new TenantHealthBook(), new ProofRequests(),
+                    new org.consentry.store.consent.OptInForms());
         }
 
         List<org.consentry.store.ledger.LedgerListener> listeners() {
-            return List.of(tenants, contacts, provider, activity, health, proofRequests);
+            return List.of(tenants, contacts, provider, activity, health, proofRequests, forms);
         }
     }
 
@@ -211,6 +215,10 @@ public final class Store implements AutoCloseable {
 
     public org.consentry.store.consent.ConfirmationLinks confirmationLinks() {
         return confirmationLinks;
+    }
+
+    public org.consentry.store.consent.OptInForms forms() {
+        return forms;
     }
 
     public ProofRequests proofRequests() {

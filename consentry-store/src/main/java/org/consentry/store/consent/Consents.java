@@ -66,6 +66,32 @@ public final class Consents {
     }
 
     /**
+     * Records consents that wait for the recipient's confirmation whatever the tenant's settings (those given on a
+     * hosted form always go through double opt-in), in one append: all of them or none.
+     *
+     * @return the consents, pending, in the order given
+     */
+    public List<Consent> recordPending(String tenant, List<NewConsent> list) {
+        List<LedgerEvent> events = new ArrayList<>(list.size());
+        List<String> ids = new ArrayList<>(list.size());
+        for (NewConsent consent : list) {
+            String id = this.ids.next("con");
+            ids.add(id);
+            events.add(new ConsentGranted(id, consent.address(), consent.channel(), consent.purpose(), consent.method(),
+                    ConsentStatus.PENDING, consent.capturedAt(), false, consent.evidence()));
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        ledger.append(tenant, events);
+        List<Consent> recorded = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            recorded.add(contacts.stateOf(tenant, list.get(i).address()).consent(ids.get(i)));
+        }
+        return recorded;
+    }
+
+    /**
      * Requires the tenant's recipients to confirm again the consents captured before {@code capturedBefore}, or
      * those of the import {@code importSource}: they are pending (CONSENT_UNCONFIRMED) until the recipient confirms.
      *

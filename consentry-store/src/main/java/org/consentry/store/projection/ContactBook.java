@@ -85,10 +85,27 @@ public final class ContactBook implements LedgerListener {
     }
 
     /** Since when a pending consent waits: from the event that made it pending (its recording, or a permission pass). */
-    private record Since(Pending pending, Instant at) {
+    /** The tenant's consents waiting for their confirmation, oldest first. */
+    public List<Pending> pendingOf(String tenant) {
+        List<Since> found = new java.util.ArrayList<>();
+        pendingSince.forEach((consentId, since) -> {
+            if (since.pending().tenant().equals(tenant)) {
+                Consent consent = stateOf(tenant, since.pending().address()).consent(consentId);
+                if (consent != null && consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
+                    found.add(since);
+                }
+            }
+        });
+        found.sort(java.util.Comparator.comparing(Since::at).thenComparingLong(Since::order));
+        return found.stream().map(Since::pending).toList();
+    }
+
+    /** When a consent began to wait, and the order it came in (several may come in one append, at one instant). */
+    private record Since(Pending pending, Instant at, long order) {
     }
 
     private final Map<String, Since> pendingSince = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong waiting = new java.util.concurrent.atomic.AtomicLong();
 
     /** How many of the tenant's active consents a permission pass would send back to pending. */
     public int countReached(String tenant, PermissionPassRequired pass) {
@@ -124,7 +141,7 @@ public final class ContactBook implements LedgerListener {
             update(entry.tenant(), granted.address(), state -> state.withConsents(add(state.consents(), withTerms)));
             if (granted.status() == org.consentry.consent.ConsentStatus.PENDING) {
                 pendingSince.put(granted.consentId(), new Since(new Pending(entry.tenant(), granted.address(), granted.consentId()),
-                        entry.recordedAt()));
+                        entry.recordedAt(), waiting.incrementAndGet()));
             }
         } else if (event instanceof ConsentConfirmed) {
             ConsentConfirmed confirmed = (ConsentConfirmed) event;
@@ -159,7 +176,7 @@ public final class ContactBook implements LedgerListener {
                         changed |= after != consent;
                         consents.add(after);
                         if (after != consent && after.status() == org.consentry.consent.ConsentStatus.PENDING) {
-                            pendingSince.put(after.id(), new Since(new Pending(entry.tenant(), address, after.id()), entry.recordedAt()));
+                            pendingSince.put(after.id(), new Since(new Pending(entry.tenant(), address, after.id()), entry.recordedAt(), waiting.incrementAndGet()));
                         }
                     }
                     return changed ? state.withConsents(consents) : state;

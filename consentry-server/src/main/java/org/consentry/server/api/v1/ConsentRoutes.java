@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentMethod;
+import org.consentry.consent.OptInForm;
 import org.consentry.ledger.ConsentEvidence;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Purpose;
@@ -55,6 +56,7 @@ final class ConsentRoutes {
     void register(Endpoints endpoints) {
         endpoints.post("/v1/consents", this::record);
         endpoints.get("/v1/consents", this::list);
+        endpoints.get("/v1/consents/pending", this::pending);
         endpoints.post("/v1/consents/{id}/revoke", this::revoke);
     }
 
@@ -90,11 +92,45 @@ final class ConsentRoutes {
         answer.putAll(Representations.consent(consent));
         if (channel == Channel.EMAIL && consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
             // double opt-in by email: the link the confirmation email carries; only the page's POST confirms
-            String token = links.token(new org.consentry.store.consent.ConfirmationLinks.Claim(tenant.id(), consent.id(), address,
-                    clock.instant().plus(org.consentry.store.consent.ConfirmationLinks.VALID_FOR)));
-            answer.put("confirmation_url", Html.base(ctx, publicUrl) + "/c/" + token);
+            answer.put("confirmation_url", confirmationUrl(ctx, tenant.id(), consent.id(), address));
+        } else if (consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
+            answer.put("confirmation_text", OptInForm.smsConfirmation(tenant.brand(), consent.purpose(), frequency(consent)));
         }
         ctx.status(201).json(answer);
+    }
+
+    /**
+     * The tenant's consents waiting for the recipient's confirmation (from its API calls and its hosted forms), each
+     * with what to send: the link for an email, the text that asks for a YES for a phone. Until Consentry delivers
+     * messages itself, the tenant sends these.
+     */
+    private void pending(Context ctx) {
+        TenantProfile tenant = auth.tenant(ctx);
+        List<Map<String, Object>> pending = new java.util.ArrayList<>();
+        for (org.consentry.store.projection.ContactBook.Pending waiting : contacts.pendingOf(tenant.id())) {
+            Consent consent = contacts.stateOf(tenant.id(), waiting.address()).consent(waiting.consentId());
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("address", waiting.address());
+            item.putAll(Representations.consent(consent));
+            if (consent.channel() == Channel.EMAIL) {
+                item.put("confirmation_url", confirmationUrl(ctx, tenant.id(), consent.id(), waiting.address()));
+            } else {
+                item.put("confirmation_text", OptInForm.smsConfirmation(tenant.brand(), consent.purpose(), frequency(consent)));
+            }
+            pending.add(item);
+        }
+        ctx.json(Map.of("pending", pending));
+    }
+
+    /** The email double opt-in link: only the page's POST confirms. */
+    private String confirmationUrl(Context ctx, String tenant, String consentId, String address) {
+        String token = links.token(new org.consentry.store.consent.ConfirmationLinks.Claim(tenant, consentId, address,
+                clock.instant().plus(org.consentry.store.consent.ConfirmationLinks.VALID_FOR)));
+        return Html.base(ctx, publicUrl) + "/c/" + token;
+    }
+
+    private static String frequency(Consent consent) {
+        return consent.frequency() == null ? null : consent.frequency().text();
     }
 
     private void list(Context ctx) {

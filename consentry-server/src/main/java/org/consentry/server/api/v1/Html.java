@@ -38,7 +38,10 @@ final class Html {
                 + "<title>" + escape(title) + "</title>\n"
                 + "<style>body{font:1.1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff;max-width:34rem;margin:3rem auto;padding:0 1rem}"
                 + "button{font:inherit;padding:.6rem 1.4rem;color:#fff;background:#1d4ed8;border:0;border-radius:.3rem}"
-                + "button:focus{outline:3px solid #f59e0b;outline-offset:2px}fieldset{border:1px solid #6b7280;padding:1rem}</style>\n"
+                + "button:focus,input:focus,a:focus{outline:3px solid #b45309;outline-offset:2px}fieldset{border:1px solid #6b7280;padding:1rem}"
+                + "input[type=tel],input[type=email],input:not([type]){font:inherit;padding:.4rem;border:1px solid #4b5563;border-radius:.2rem;width:100%;box-sizing:border-box}"
+                + ".choice{display:flex;gap:.6rem;align-items:flex-start}.choice input{width:1.3rem;height:1.3rem;margin-top:.2rem;flex:none}"
+                + "a{color:#1d4ed8}.error{color:#b91c1c;font-weight:600}.problems{border:3px solid #b91c1c;padding:0 1rem;margin-bottom:1rem}</style>\n"
                 + "</head>\n<body>\n<main>\n<h1>" + escape(title) + "</h1>\n" + body + "</main>\n</body>\n</html>\n";
     }
 }

@@ -2,12 +2,7 @@ package org.consentry.server.api.v1;
 
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.consentry.store.RequestRefused;
 import org.consentry.store.inbound.SpamReports;
 import org.consentry.server.http.Endpoints;
@@ -23,12 +18,11 @@ final class SpamReportRoutes {
     static final int PER_REPORTER_PER_HOUR = 5;
     static final int PER_IP_PER_HOUR = 30;
     static final int MAX_TEXT = 1_600;
-    private static final Duration HOUR = Duration.ofHours(1);
 
     private final SpamReports reports;
     private final Addresses addresses;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+    private final HourlyLimit limit = new HourlyLimit();
 
     SpamReportRoutes(SpamReports reports, Addresses addresses, Clock clock) {
         this.reports = reports;
@@ -86,7 +80,7 @@ final class SpamReportRoutes {
             return;
         }
         Instant now = clock.instant();
-        if (!allowed("reporter:" + reporter, PER_REPORTER_PER_HOUR, now) || !allowed("ip:" + ctx.ip(), PER_IP_PER_HOUR, now)) {
+        if (!limit.allow("reporter:" + reporter, PER_REPORTER_PER_HOUR, now) || !limit.allow("ip:" + ctx.ip(), PER_IP_PER_HOUR, now)) {
             ctx.header("Retry-After", "3600");
             Html.send(ctx, 429, Html.page("Too many reports", "<p>We have received several reports from you in the last hour. "
                     + "Please try again later.</p>\n"));
@@ -104,27 +98,5 @@ final class SpamReportRoutes {
 
     private static String trimmed(String value) {
         return value == null ? "" : value.strip();
-    }
-
-    /** A sliding hour per key: true, and counted, when fewer than {@code limit} reports came in the last hour. */
-    private boolean allowed(String key, int limit, Instant now) {
-        if (recent.size() > 100_000) {
-            recent.values().removeIf(times -> {
-                synchronized (times) {
-                    return times.isEmpty() || !times.peekLast().isAfter(now.minus(HOUR));
-                }
-            });
-        }
-        Deque<Instant> times = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(HOUR))) {
-                times.pollFirst();
-            }
-            if (times.size() >= limit) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
     }
 }

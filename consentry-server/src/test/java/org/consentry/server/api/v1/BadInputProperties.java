@@ -39,6 +39,7 @@ class BadInputProperties {
     private static TestServer server;
     private static TestServer.Tenant acme;
     private static String consentId;
+    private static String formId;
 
     /** One endpoint with a body that it accepts. */
     record Endpoint(String method, String path, boolean admin, String validBody) {
@@ -58,6 +59,7 @@ class BadInputProperties {
         acme = server.tenantWithSender("Acme");
         consentId = server.post("/v1/consents", acme.key(),
                 "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\"}").text("/id");
+        formId = server.post("/v1/forms", acme.key(), HostedFormTest.FORM).text("/id");
     }
 
     @AfterContainer
@@ -112,6 +114,8 @@ class BadInputProperties {
                 new Endpoint("POST", "/v1/proof-requests", true, "{\"tenant\": \"" + acme.id() + "\", \"address\": \"+13055550100\"}"),
                 new Endpoint("POST", "/v1/calls", false, "{\"records\": [{\"from\": \"+18005550199\", \"to\": \"+13055550104\","
                         + " \"started_at\": \"2026-01-11T15:00:00Z\", \"answered\": true, \"duration_s\": 42}]}"),
+                new Endpoint("POST", "/v1/forms", false, HostedFormTest.FORM),
+                new Endpoint("PUT", "/v1/forms/" + formId, false, HostedFormTest.FORM),
                 new Endpoint("POST", "/v1/checks", false, check),
                 new Endpoint("POST", "/v1/checks/batch", false, "{\"items\": [" + check + "]}"));
     }

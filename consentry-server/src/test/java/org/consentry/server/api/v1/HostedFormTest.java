@@ -1,0 +1,229 @@
+package org.consentry.server.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.consentry.server.testing.HttpAnswer;
+import org.consentry.server.testing.TestServer;
+import org.consentry.store.consent.OptInForms;
+import org.consentry.store.testing.MutableClock;
+import org.consentry.store.testing.StoreFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hosted opt-in forms over HTTP: what a tenant publishes, what the page shows, and what a submission records (and,
+ * when it is refused, that it records nothing). {@code OptInBrowserTest} drives the same page in Chromium.
+ */
+class HostedFormTest {
+
+    static final String FORM = """
+            {"name": "Spring club", "title": "Join the Acme club", "channels": ["sms", "email"], "purpose": "marketing",
+             "frequency": "Up to 4 msgs/month", "terms_url": "https://acme.example/terms",
+             "privacy_url": "https://acme.example/privacy", "disclosure_text": "Members get early access to sales."}""";
+
+    @TempDir
+    Path directory;
+
+    private final MutableClock clock = new MutableClock(StoreFixture.START);
+    private final HttpClient client = HttpClient.newHttpClient();
+    private TestServer server;
+    private TestServer.Tenant acme;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(directory, clock);
+        acme = server.tenantWithSender("Acme");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpAnswer publish() {
+        HttpAnswer form = server.post("/v1/forms", acme.key(), FORM);
+        assertThat(form.status()).as(form.toString()).isEqualTo(201);
+        return form;
+    }
+
+    private HttpResponse<String> page(String formId) throws Exception {
+        return client.send(HttpRequest.newBuilder(server.uri("/optin/" + formId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> submit(String formId, List<Map.Entry<String, String>> fields) throws Exception {
+        String body = fields.stream().map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(server.uri("/optin/" + formId))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("User-Agent", "Mozilla/5.0 (Form test)")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode history(String address) {
+        return server.get("/v1/consents?address=" + URLEncoder.encode(address, StandardCharsets.UTF_8), acme.key()).json();
+    }
+
+    @Test
+    void aPublishedFormCarriesTheRequiredDisclosures() {
+        HttpAnswer form = publish();
+        assertThat(form.text("/id")).startsWith("frm_");
+        assertThat(form.json().at("/version").asInt()).isEqualTo(1);
+        assertThat(form.text("/url")).isEqualTo(server.uri("/optin/" + form.text("/id")).toString());
+        assertThat(form.text("/disclosures/sms")).contains("Acme", "recurring automated marketing text messages", "Up to 4 msgs/month.",
+                "Msg & data rates may apply", "Reply HELP for help and STOP to cancel", "Consent is not a condition of purchase",
+                "Terms: https://acme.example/terms", "Privacy: https://acme.example/privacy", "Members get early access to sales.");
+        assertThat(form.text("/disclosures/email")).contains("marketing email from Acme", "link to unsubscribe");
+        assertThat(server.get("/v1/forms", acme.key()).json().at("/forms").findValuesAsText("id")).containsExactly(form.text("/id"));
+    }
+
+    @Test
+    void anSmsFormWithoutFrequencyOrTermsIsRefusedByField() {
+        HttpAnswer refused = server.post("/v1/forms", acme.key(), """
+                {"name": "Texts", "channels": ["sms", "fax"], "purpose": "transactional"}""");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().at("/errors").findValuesAsText("field"))
+                .contains("channels[1]", "purpose", "frequency", "terms_url", "privacy_url");
+        assertThat(server.get("/v1/forms", acme.key()).json().at("/forms").size()).isZero();
+    }
+
+    @Test
+    void thePageShowsEveryBoxUntickedWithItsLabelAndTheVersion() throws Exception {
+        HttpAnswer form = publish();
+        HttpResponse<String> page = page(form.text("/id"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<h1>Join the Acme club</h1>", "<input type=\"hidden\" name=\"version\" value=\"1\">",
+                "<label for=\"phone\">", "<label for=\"email\">", "<label for=\"consent-sms\">", "<label for=\"consent-email\">",
+                Html.escape(form.text("/disclosures/sms")));
+        assertThat(page.body()).doesNotContain("checked", "<script");
+    }
+
+    @Test
+    void aSubmissionRecordsPendingConsentsWithTheExactWordsShown() throws Exception {
+        HttpAnswer form = publish();
+        String id = form.text("/id");
+        HttpResponse<String> done = submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "(305) 555-0100"),
+                Map.entry("email", "Ana@Example.com"), Map.entry("consent", "sms"), Map.entry("consent", "email")));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("Almost done", "ending in 0100", "a***@example.com");
+
+        JsonNode sms = history("+13055550100").at("/events/0");
+        assertThat(sms.at("/type").asText()).isEqualTo("consent.granted");
+        JsonNode event = sms.at("/event");
+        assertThat(event.at("/status").asText()).isEqualTo("pending");
+        assertThat(event.at("/method").asText()).isEqualTo("web_form");
+        assertThat(event.at("/disclosure_text").asText()).isEqualTo(form.text("/disclosures/sms"));
+        assertThat(event.at("/disclosure_sha256").asText()).isEqualTo(OptInForms.sha256(form.text("/disclosures/sms")));
+        assertThat(event.at("/form_id").asText()).isEqualTo(id);
+        assertThat(event.at("/form_version").asInt()).isEqualTo(1);
+        assertThat(event.at("/ip").asText()).isEqualTo("127.0.0.1");
+        assertThat(event.at("/user_agent").asText()).isEqualTo("Mozilla/5.0 (Form test)");
+        assertThat(event.at("/source_url").asText()).isEqualTo(form.text("/url"));
+        assertThat(event.at("/captured_at").asText()).isEqualTo(StoreFixture.START.toString());
+        assertThat(history("ana@example.com").at("/events/0/event/disclosure_text").asText()).isEqualTo(form.text("/disclosures/email"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bundle = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+                server.get("/v1/evidence?address=%2B13055550100", acme.key()).json(), Map.class);
+        var key = org.consentry.evidence.EvidenceSignature.publicKey(server.get("/v1/keys", null).json().at("/keys/0/public_key").asText());
+        assertThat(org.consentry.evidence.EvidenceSignature.verify(bundle, key).ok()).as("the proof bundle carries the form's evidence").isTrue();
+
+        JsonNode pending = server.get("/v1/consents/pending", acme.key()).json().at("/pending");
+        assertThat(pending.findValuesAsText("address")).containsExactly("+13055550100", "ana@example.com");
+        assertThat(pending.at("/0/confirmation_text").asText()).startsWith("Acme: reply YES to confirm")
+                .contains("Msg & data rates may apply", "HELP", "STOP");
+        assertThat(pending.at("/1/confirmation_url").asText()).startsWith(server.uri("/c/").toString());
+
+        String check = """
+                {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
+                 "body": "Acme: 20% off today. Reply STOP to opt out."}""";
+        assertThat(server.post("/v1/checks", acme.key(), check).json().at("/reasons").findValuesAsText("code")).contains("CONSENT_UNCONFIRMED");
+        server.post("/v1/inbound/sms", acme.key(), "{\"from\": \"+13055550100\", \"to\": \"+18005550199\", \"body\": \"YES\"}");
+        assertThat(server.post("/v1/checks", acme.key(), check).json().at("/reasons").findValuesAsText("code")).doesNotContain("CONSENT_UNCONFIRMED");
+        assertThat(server.get("/v1/consents/pending", acme.key()).json().at("/pending").findValuesAsText("address"))
+                .containsExactly("ana@example.com");
+    }
+
+    @Test
+    void aSubmissionKeepsTheVersionItsVisitorSaw() throws Exception {
+        String id = publish().text("/id");
+        HttpAnswer second = server.send("PUT", "/v1/forms/" + id, acme.key(), FORM.replace("Up to 4 msgs/month", "Up to 8 msgs/month"));
+        assertThat(second.json().at("/version").asInt()).isEqualTo(2);
+        assertThat(page(id).body()).contains("Up to 8 msgs/month", "value=\"2\"");
+
+        submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100"), Map.entry("consent", "sms")));
+        JsonNode event = history("+13055550100").at("/events/0/event");
+        assertThat(event.at("/form_version").asInt()).isEqualTo(1);
+        assertThat(event.at("/disclosure_text").asText()).contains("Up to 4 msgs/month").doesNotContain("8 msgs");
+        assertThat(server.get("/v1/forms/" + id + "?version=1", acme.key()).text("/disclosures/sms")).isEqualTo(event.at("/disclosure_text").asText());
+    }
+
+    @Test
+    void aRefusedSubmissionSaysWhyBesideTheFieldAndRecordsNothing() throws Exception {
+        String id = publish().text("/id");
+        long before = server.ledgerSize();
+
+        HttpResponse<String> nothingTicked = submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100")));
+        assertThat(nothingTicked.statusCode()).isEqualTo(422);
+        assertThat(nothingTicked.body()).contains("role=\"alert\"", "Tick at least one box", "value=\"3055550100\"");
+
+        HttpResponse<String> badPhone = submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "55<b>5"),
+                Map.entry("consent", "sms")));
+        assertThat(badPhone.statusCode()).isEqualTo(422);
+        assertThat(badPhone.body()).contains("aria-invalid=\"true\" aria-describedby=\"phone-error\"", "value=\"55&lt;b&gt;5\"")
+                .doesNotContain("<b>5");
+
+        HttpResponse<String> noEmail = submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100"),
+                Map.entry("consent", "sms"), Map.entry("consent", "email")));
+        assertThat(noEmail.statusCode()).isEqualTo(422);
+        assertThat(noEmail.body()).contains("Enter your email address", "id=\"consent-sms\" name=\"consent\" value=\"sms\" checked");
+
+        assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100"), Map.entry("consent", "voice")))
+                .statusCode()).as("a box the form does not have").isEqualTo(422);
+        assertThat(submit(id, List.of(Map.entry("phone", "3055550100"), Map.entry("consent", "sms"))).statusCode())
+                .as("not posted from the page").isEqualTo(400);
+        assertThat(submit(id, List.of(Map.entry("version", "7"), Map.entry("phone", "3055550100"), Map.entry("consent", "sms"))).statusCode())
+                .isEqualTo(400);
+        assertThat(server.ledgerSize()).isEqualTo(before);
+    }
+
+    @Test
+    void aFormIsClosedWhenItsTenantIsSuspendedAndHiddenFromOtherTenants() throws Exception {
+        String id = publish().text("/id");
+        TestServer.Tenant other = server.tenant("Globex");
+        assertThat(server.get("/v1/forms/" + id, other.key()).status()).isEqualTo(404);
+        assertThat(server.send("PUT", "/v1/forms/" + id, other.key(), FORM).status()).isEqualTo(404);
+        assertThat(page("frm_nothing").statusCode()).isEqualTo(404);
+
+        server.post("/v1/tenants/" + acme.id() + "/suspend", TestServer.ADMIN_KEY, "{\"reason\": \"complaints\"}");
+        assertThat(page(id).statusCode()).isEqualTo(404);
+        long before = server.ledgerSize();
+        assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100"), Map.entry("consent", "sms"))).statusCode())
+                .isEqualTo(404);
+        assertThat(server.ledgerSize()).isEqualTo(before);
+    }
+
+    @Test
+    void oneNetworkCannotFloodAFormWithSignUps() throws Exception {
+        String id = publish().text("/id");
+        for (int i = 0; i < FormRoutes.PER_IP_PER_HOUR; i++) {
+            assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "30555501%02d".formatted(i)),
+                    Map.entry("consent", "sms"))).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> flooded = submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550199"), Map.entry("consent", "sms")));
+        assertThat(flooded.statusCode()).isEqualTo(429);
+        assertThat(flooded.headers().firstValue("Retry-After")).hasValue("3600");
+        assertThat(history("+13055550199").at("/events").size()).isZero();
+    }
+}
