@@ -15,10 +15,12 @@ import org.consentry.policy.OptOutScope;
  * @param internalDncSince when the number went on the tenant's own Do-Not-Call list; null if it is not on it
  * @param recentSends      committed sends, oldest first, as far back as the longest cap counts
  * @param email            the email lists it left, its suppression and soft bounces
+ * @param erasedAt         when the recipient's personal data was erased at their request (GDPR art. 17): nothing else
+ *                         is known of them, and they are never messaged again; null if never
  */
 public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince,
                            ContactDeclaration declaration, List<Relationship> relationships, List<SentMessage> recentSends,
-                           EmailRecord email) {
+                           EmailRecord email, Instant erasedAt) {
 
     public static final ContactState EMPTY = new ContactState(List.of(), Map.of(), null, ContactDeclaration.NONE, List.of(), List.of(),
             EmailRecord.NONE);
@@ -30,6 +32,11 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
         relationships = List.copyOf(relationships);
         recentSends = List.copyOf(recentSends);
         email = email == null ? EmailRecord.NONE : email;
+    }
+
+    public ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince,
+                        ContactDeclaration declaration, List<Relationship> relationships, List<SentMessage> recentSends, EmailRecord email) {
+        this(consents, optOuts, internalDncSince, declaration, relationships, recentSends, email, null);
     }
 
     public ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optOuts, Instant internalDncSince,
@@ -55,25 +62,25 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
     }
 
     public ContactState withConsents(List<Consent> newConsents) {
-        return new ContactState(newConsents, optOuts, internalDncSince, declaration, relationships, recentSends, email);
+        return new ContactState(newConsents, optOuts, internalDncSince, declaration, relationships, recentSends, email, erasedAt);
     }
 
     public ContactState withOptOuts(Map<OptOutScope, OptOut> newOptOuts) {
-        return new ContactState(consents, newOptOuts, internalDncSince, declaration, relationships, recentSends, email);
+        return new ContactState(consents, newOptOuts, internalDncSince, declaration, relationships, recentSends, email, erasedAt);
     }
 
     public ContactState withInternalDncSince(Instant since) {
-        return new ContactState(consents, optOuts, since, declaration, relationships, recentSends, email);
+        return new ContactState(consents, optOuts, since, declaration, relationships, recentSends, email, erasedAt);
     }
 
     public ContactState withDeclaration(ContactDeclaration newDeclaration) {
-        return new ContactState(consents, optOuts, internalDncSince, newDeclaration, relationships, recentSends, email);
+        return new ContactState(consents, optOuts, internalDncSince, newDeclaration, relationships, recentSends, email, erasedAt);
     }
 
     public ContactState withRelationship(Relationship relationship) {
         List<Relationship> more = new ArrayList<>(relationships);
         more.add(relationship);
-        return new ContactState(consents, optOuts, internalDncSince, declaration, more, recentSends, email);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, more, recentSends, email, erasedAt);
     }
 
     /** Adds a committed send and forgets the ones older than {@code keepFrom}. */
@@ -89,7 +96,7 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
             at--;
         }
         kept.add(at, send);
-        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, kept, email);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, kept, email, erasedAt);
     }
 
     /** The email lists (campaigns) the recipient left, by list. */
@@ -98,7 +105,12 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
     }
 
     public ContactState withEmail(EmailRecord newEmail) {
-        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, recentSends, newEmail);
+        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, recentSends, newEmail, erasedAt);
+    }
+
+    /** What is left of a recipient whose personal data was erased: only that it was, and when. */
+    public static ContactState erased(Instant at) {
+        return new ContactState(List.of(), Map.of(), null, ContactDeclaration.NONE, List.of(), List.of(), EmailRecord.NONE, at);
     }
 
     /** The latest relationship of a kind, or null. */

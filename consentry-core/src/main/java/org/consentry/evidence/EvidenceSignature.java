@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.consentry.ledger.CanonicalJson;
 import org.consentry.ledger.ChainHash;
+import org.consentry.ledger.SealedFields;
 
 /**
  * Signs and verifies proof bundles. A bundle is a JSON object; its signature is Ed25519 over the RFC 8785
@@ -102,6 +103,12 @@ public final class EvidenceSignature {
             return new Verification(false, null, "not a proof bundle: it needs a tenant and a list of events", 0);
         }
         List<Object> list = (List<Object>) events;
+        byte[] subjectKey;
+        try {
+            subjectKey = bundle.get("subject_key") instanceof String text ? Base64.getDecoder().decode(text) : null;
+        } catch (IllegalArgumentException e) {
+            return new Verification(false, null, "its subject_key is not base64", list.size());
+        }
         Long previousSeq = null;
         String previousHash = null;
         for (Object item : list) {
@@ -110,7 +117,7 @@ public final class EvidenceSignature {
             }
             Map<String, Object> event = (Map<String, Object>) item;
             Long seq = number(event.get("seq"));
-            String problem = eventProblem(event, (String) tenant);
+            String problem = eventProblem(event, (String) tenant, subjectKey);
             if (problem != null) {
                 return new Verification(false, seq, problem, list.size());
             }
@@ -144,7 +151,7 @@ public final class EvidenceSignature {
     }
 
     @SuppressWarnings("unchecked")
-    private static String eventProblem(Map<String, Object> event, String tenant) {
+    private static String eventProblem(Map<String, Object> event, String tenant, byte[] subjectKey) {
         Long seq = number(event.get("seq"));
         if (seq == null || !(event.get("type") instanceof String type) || !(event.get("recorded_at") instanceof String at)
                 || !(event.get("event") instanceof Map) || !(event.get("prev_hash") instanceof String prev)
@@ -157,9 +164,32 @@ public final class EvidenceSignature {
         } catch (RuntimeException e) {
             return "its recorded_at is not a time";
         }
+        Map<String, Object> content = normalised((Map<String, Object>) event.get("event"));
+        Map<String, Object> hashed = content;
+        if (event.get("sealed") != null) {
+            if (!(event.get("sealed") instanceof String sealed)) {
+                return "its sealed payload is not text";
+            }
+            hashed = Map.of(SealedFields.MEMBER, sealed);
+            if (Boolean.TRUE.equals(event.get("erased"))) {
+                if (!content.isEmpty()) {
+                    return "it is marked erased but shows content";
+                }
+            } else if (subjectKey == null) {
+                return "it is sealed and the bundle has no subject_key to check its content against";
+            } else {
+                java.util.Optional<String> opened = SealedFields.open(subjectKey, SealedFields.context(tenant, seq, type), sealed);
+                if (opened.isEmpty()) {
+                    return "its sealed payload does not open with the subject_key: it was changed, or moved from another event";
+                }
+                if (!opened.get().equals(CanonicalJson.write(content))) {
+                    return "its content is not what was sealed: the event was changed";
+                }
+            }
+        }
         String computed;
         try {
-            computed = ChainHash.of(tenant, seq, recordedAt, type, normalised((Map<String, Object>) event.get("event")), prev);
+            computed = ChainHash.of(tenant, seq, recordedAt, type, hashed, prev);
         } catch (IllegalArgumentException e) {
             return "its content cannot be hashed: " + e.getMessage();
         }

@@ -31,7 +31,8 @@ public enum EventType {
     REGISTRY_ENTRIES_ADDED("registry.entries_added", RegistryEntriesAdded::read),
     REGISTRY_ENTRIES_REMOVED("registry.entries_removed", RegistryEntriesRemoved::read),
     NUMBERS_REPORTED("numbers.reported", NumbersReported::read),
-    FORM_PUBLISHED("form.published", FormPublished::read);
+    FORM_PUBLISHED("form.published", FormPublished::read),
+    SUBJECT_ERASED("subject.erased", SubjectErased::read);
 
     private final String storedName;
     private final Function<EventFields, LedgerEvent> reader;

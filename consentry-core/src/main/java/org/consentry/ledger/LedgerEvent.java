@@ -10,7 +10,7 @@ import java.util.Map;
 public sealed interface LedgerEvent permits TenantCreated, TenantStatusChanged, ApiKeyIssued, SettingsChanged,
         SenderRegistered, ConsentGranted, ConsentConfirmed, ConsentRevoked, ConsentReinstated, OptedOut, OptedIn, ListUnsubscribed, EmailFeedbackRecorded, SpamReported, CallsReported, ProofRequested, ProofAnswered, PermissionPassRequired,
         InternalDncAdded, SendCommitted, ContactDeclared, RelationshipRecorded, PlanChanged, RegistryEntriesAdded,
-        RegistryEntriesRemoved, NumbersReported, FormPublished {
+        RegistryEntriesRemoved, NumbersReported, FormPublished, SubjectErased, ErasedEvent {
 
     EventType type();
 

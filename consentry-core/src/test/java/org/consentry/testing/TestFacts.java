@@ -54,6 +54,7 @@ public final class TestFacts {
     private final Map<OptOutScope, OptOut> optOuts = new EnumMap<>(OptOutScope.class);
     private final Map<String, org.consentry.consent.ListOptOut> listOptOuts = new java.util.HashMap<>();
     private org.consentry.consent.EmailRecord.Suppression emailSuppression;
+    private Instant erasedAt;
     private Instant internalDncSince;
     private final Set<FactSource> unavailable = EnumSet.noneOf(FactSource.class);
     private boolean defaultConsent = true;
@@ -171,6 +172,13 @@ public final class TestFacts {
     }
 
     /** The recipient's state as the request or the contact record names it. */
+    /** The recipient's personal data was erased at their request at {@code at}. */
+    public TestFacts erased(Instant at) {
+        erasedAt = at;
+        defaultConsent = false;
+        return this;
+    }
+
     public TestFacts state(String value) {
         this.state = value;
         return this;
@@ -242,7 +250,7 @@ public final class TestFacts {
         Placement placement = new Placement(region, declaredCountry, lineType, tenant.country());
         ContactState contact = new ContactState(all, optOuts, internalDncSince,
                 new ContactDeclaration(declaredCountry, state, lineType), relationships, sends,
-                new org.consentry.consent.EmailRecord(listOptOuts, emailSuppression, List.of()));
+                new org.consentry.consent.EmailRecord(listOptOuts, emailSuppression, List.of()), erasedAt);
         String text = request.channel() == Channel.EMAIL && request.subject() != null
                 ? request.subject() + "\n" + (request.body() == null ? "" : request.body()) : request.body();
         return new Facts(RESOLVER.resolve(request.channel(), request.to(), request.country(), placement), tenant, sender, contact,

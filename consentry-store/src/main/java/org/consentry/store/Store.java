@@ -18,6 +18,7 @@ import org.consentry.store.consent.Consents;
 import org.consentry.store.consent.InternalDnc;
 import org.consentry.store.consent.OptOuts;
 import org.consentry.store.consent.ProofRequests;
+import org.consentry.store.ledger.SubjectRefs;
 import org.consentry.store.facts.LedgerFacts;
 import org.consentry.store.inbound.EmailUnsubscribes;
 import org.consentry.store.inbound.SpamReports;
@@ -110,8 +111,8 @@ public final class Store implements AutoCloseable {
     /** The projections every store keeps current from its ledger. */
     private record Projections(TenantDirectory tenants, ContactBook contacts, ProviderLists provider, TenantActivityBook activity,
                                TenantHealthBook health, ProofRequests proofRequests, org.consentry.store.consent.OptInForms forms) {
-        static Projections fresh(RegistrySnapshots registries) {
-            return new Projections(new TenantDirectory(), new ContactBook(), new ProviderLists(registries), new TenantActivityBook(),
+        static Projections fresh(RegistrySnapshots registries, SubjectRefs refs) {
+            return new Projections(new TenantDirectory(), new ContactBook(refs), new ProviderLists(registries), new TenantActivityBook(),
                     new TenantHealthBook(), new ProofRequests(),
                     new org.consentry.store.consent.OptInForms());
         }
@@ -126,8 +127,9 @@ public final class Store implements AutoCloseable {
         SqliteDatabase database = SqliteDatabase.open(directory);
         try {
             RegistrySnapshots registries = RegistrySnapshots.open(directory.resolve(REGISTRIES));
-            Projections projections = Projections.fresh(registries);
-            Ledger ledger = SqliteLedger.open(database, clock, projections.listeners());
+            SubjectRefs refs = new SubjectRefs(new SqliteServerSecrets(database, clock).secret(SubjectRefs.KEY_NAME));
+            Projections projections = Projections.fresh(registries, refs);
+            Ledger ledger = SqliteLedger.open(database, clock, projections.listeners(), refs);
             return new Store(database, ledger, new SqliteAdminKeys(database), new SqliteServerSecrets(database, clock), projections,
                     registries, clock);
         } catch (RuntimeException e) {
@@ -219,6 +221,10 @@ public final class Store implements AutoCloseable {
 
     public org.consentry.store.consent.OptInForms forms() {
         return forms;
+    }
+
+    public org.consentry.store.consent.Erasures erasures() {
+        return new org.consentry.store.consent.Erasures(ledger, proofRequests);
     }
 
     public ProofRequests proofRequests() {

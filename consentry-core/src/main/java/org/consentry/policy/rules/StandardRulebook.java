@@ -41,6 +41,7 @@ import org.consentry.policy.rules.registry.DncListStaleRule;
 import org.consentry.policy.rules.registry.DncNationalRule;
 import org.consentry.policy.rules.registry.DncStateRule;
 import org.consentry.policy.rules.suppression.EmailSuppressedRule;
+import org.consentry.policy.rules.suppression.ErasedRecipientRule;
 import org.consentry.policy.rules.suppression.OptedOutRule;
 import org.consentry.policy.rules.suppression.SuppressedRule;
 import org.consentry.policy.rules.timing.QuietHoursPack;
@@ -95,6 +96,7 @@ public final class StandardRulebook {
                 new PurposeNotPermittedRule(),
                 new OptedOutRule(),
                 new SuppressedRule(),
+                new ErasedRecipientRule(),
                 new EmailSuppressedRule(),
                 new ConsentMissingRule(),
                 new ConsentUnconfirmedRule(),

@@ -20,12 +20,20 @@ public final class ProblemErrorHandler extends ErrorHandler {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
         Object message = request.getAttribute(ERROR_MESSAGE);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        if (status == 400) {
+            // a request Jetty refused before any route saw it (a NUL in the path, say): Jetty drops the connection
+            // afterwards, so say so, or a client that keeps connections alive sends its next request into a closed socket
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.write(true, ByteBuffer.wrap(body(status, message == null ? null : message.toString())), callback);
         return true;
     }
 
     @Override public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        // Jetty closes the connection after a message it could not parse; say so, or a client that keeps connections
+        // alive sends its next request into a closed socket
+        fields.put(HttpHeader.CONNECTION, "close");
         return ByteBuffer.wrap(body(status, reason));
     }
 

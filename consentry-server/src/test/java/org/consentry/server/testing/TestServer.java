@@ -106,6 +106,15 @@ public final class TestServer implements AutoCloseable {
         return tenant;
     }
 
+    /** What verifying a proof bundle (as {@code GET /v1/evidence} gives it) with the server's published key finds. */
+    @SuppressWarnings("unchecked")
+    public org.consentry.evidence.EvidenceSignature.Verification verify(com.fasterxml.jackson.databind.JsonNode bundle) {
+        java.security.PublicKey key = org.consentry.evidence.EvidenceSignature.publicKey(
+                get("/v1/keys", null).json().at("/keys/0/public_key").asText());
+        return org.consentry.evidence.EvidenceSignature.verify(new com.fasterxml.jackson.databind.ObjectMapper().convertValue(bundle,
+                java.util.Map.class), key);
+    }
+
     /** How many events the whole ledger holds. */
     public long ledgerSize() {
         long[] count = {0};

@@ -21,10 +21,26 @@ public interface Ledger extends AutoCloseable {
      */
     List<LedgerEntry> append(String tenant, List<LedgerEvent> events);
 
+    /**
+     * Erases a person's personal data with a tenant (GDPR art. 17): destroys the key their events were sealed under
+     * and appends {@link org.consentry.ledger.SubjectErased} in the same transaction. Their events stay in the chain,
+     * unreadable, and every hash still verifies; only a salted hash of the address is kept.
+     *
+     * @return the erasure's entry
+     * @throws StoreUnavailableException when it could not be made durable; nothing was erased
+     */
+    LedgerEntry erase(String tenant, String address);
+
+    /** The key a person's events with a tenant are sealed under, while it exists (proof bundles carry it). */
+    java.util.Optional<byte[]> subjectKey(String tenant, String address);
+
     /** Every entry ever appended, in the global order. */
     void replay(Consumer<LedgerEntry> sink);
 
-    /** A tenant's events about one address (E.164 or lower-cased email), oldest first. */
+    /**
+     * A tenant's events about one address (E.164 or lower-cased email), oldest first. Events of a person whose data
+     * was erased come back as {@link org.consentry.ledger.ErasedEvent}s.
+     */
     List<LedgerEntry> about(String tenant, String subject);
 
     /** A tenant's events about one consent, oldest first. */

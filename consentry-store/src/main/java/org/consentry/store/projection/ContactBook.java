@@ -16,6 +16,7 @@ import org.consentry.content.Shingles;
 import org.consentry.ledger.ContactDeclared;
 import org.consentry.ledger.RelationshipRecorded;
 import org.consentry.ledger.SendCommitted;
+import org.consentry.ledger.SubjectErased;
 import org.consentry.consent.ContactState;
 import org.consentry.consent.EmailRecord;
 import org.consentry.consent.ListOptOut;
@@ -34,6 +35,7 @@ import org.consentry.ledger.PermissionPassRequired;
 import org.consentry.ledger.OptedOut;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.ledger.LedgerListener;
+import org.consentry.store.ledger.SubjectRefs;
 
 /**
  * What each tenant's ledger says about each recipient: consents, opt-outs, its own Do-Not-Call list, what
@@ -47,11 +49,33 @@ public final class ContactBook implements LedgerListener {
     public static final java.time.Duration SOFT_BOUNCE_MEMORY = java.time.Duration.ofDays(90);
 
     private final Map<String, Map<String, ContactState>> byTenant = new ConcurrentHashMap<>();
+    /** Per tenant, the salted hashes of the people erased, with when: all that is left of them. */
+    private final Map<String, Map<String, java.time.Instant>> erased = new ConcurrentHashMap<>();
+    private final SubjectRefs refs;
+
+    /** @param refs how the ledger names people, to recognise an erased one by address; null where nothing is ever erased */
+    public ContactBook(SubjectRefs refs) {
+        this.refs = refs;
+    }
+
+    public ContactBook() {
+        this(null);
+    }
 
     public ContactState stateOf(String tenant, String address) {
         Map<String, ContactState> contacts = byTenant.get(tenant);
         ContactState state = contacts == null ? null : contacts.get(address);
-        return state == null ? ContactState.EMPTY : state;
+        if (state == null) {
+            java.time.Instant erasedAt = erasedAt(tenant, address);
+            return erasedAt == null ? ContactState.EMPTY : ContactState.erased(erasedAt);
+        }
+        return state;
+    }
+
+    /** When the person was erased with the tenant, or null; only tenants that erased someone pay for the hash. */
+    private java.time.Instant erasedAt(String tenant, String address) {
+        Map<String, java.time.Instant> gone = erased.get(tenant);
+        return gone == null || refs == null ? null : gone.get(refs.of(tenant, address));
     }
 
     /** The tenants whose committed sends (of the last {@value #SEND_HISTORY_DAYS} days) reached {@code address} from the number {@code sender}. */
@@ -132,7 +156,14 @@ public final class ContactBook implements LedgerListener {
 
     @Override public void apply(LedgerEntry entry) {
         LedgerEvent event = entry.event();
-        if (event instanceof ConsentGranted) {
+        if (event instanceof SubjectErased gone) {
+            erased.computeIfAbsent(entry.tenant(), id -> new ConcurrentHashMap<>()).put(gone.subjectRef(), entry.recordedAt());
+            if (gone.address() != null) { // as it happens: forget what this process knew of them (a replay never learns it)
+                byTenant.computeIfAbsent(entry.tenant(), id -> new ConcurrentHashMap<>()).put(gone.address(), ContactState.erased(entry.recordedAt()));
+                pendingSince.values().removeIf(since -> since.pending().tenant().equals(entry.tenant())
+                        && since.pending().address().equals(gone.address()));
+            }
+        } else if (event instanceof ConsentGranted) {
             ConsentGranted granted = (ConsentGranted) event;
             Consent consent = Consent.recorded(granted.consentId(), granted.channel(), granted.purpose(), granted.method(),
                     granted.status(), granted.confirmed(), granted.capturedAt()).withImportSource(granted.evidence().importSource());
@@ -230,7 +261,7 @@ public final class ContactBook implements LedgerListener {
 
     private void update(String tenant, String address, UnaryOperator<ContactState> change) {
         byTenant.computeIfAbsent(tenant, id -> new ConcurrentHashMap<>())
-                .compute(address, (key, state) -> change.apply(state == null ? ContactState.EMPTY : state));
+                .compute(address, (key, state) -> change.apply(state != null ? state : stateOf(tenant, address)));
     }
 
     private static ContactState replace(ContactState state, String consentId, UnaryOperator<Consent> change) {

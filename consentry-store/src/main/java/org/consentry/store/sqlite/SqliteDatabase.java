@@ -75,6 +75,10 @@ public final class SqliteDatabase implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         config.setReadOnly(readOnly);
+        if (!readOnly) {
+            // deleted rows (an erased person's key) are overwritten with zeros, not left in free pages
+            config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        }
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
         return dataSource;

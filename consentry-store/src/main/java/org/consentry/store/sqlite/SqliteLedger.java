@@ -17,6 +17,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.consentry.ledger.ChainVerification;
 import org.consentry.ledger.ChainVerifier;
+import org.consentry.ledger.ErasedEvent;
+import org.consentry.ledger.SealedFields;
 import org.consentry.ledger.EventType;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
@@ -24,6 +26,7 @@ import org.consentry.ledger.LedgerFormatException;
 import org.consentry.store.ledger.Ledger;
 import org.consentry.store.ledger.LedgerListener;
 import org.consentry.store.ledger.StoreUnavailableException;
+import org.consentry.store.ledger.SubjectRefs;
 
 /**
  * The ledger in the embedded SQLite file. Opening it replays every entry into the listeners (the
@@ -33,14 +36,18 @@ public final class SqliteLedger implements Ledger {
 
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
     };
-    private static final String COLUMNS = "seq, tenant_id, tenant_seq, type, recorded_at, payload, prev_hash, hash";
+    /** An entry's columns, with the key of the person it is about (null for events in clear, and once erased). */
+    private static final String COLUMNS = "l.seq, l.tenant_id, l.tenant_seq, l.type, l.recorded_at, l.payload, l.prev_hash, l.hash, k.key"
+            + " FROM ledger l LEFT JOIN subject_keys k ON k.tenant_id = l.tenant_id AND k.subject_ref = l.subject";
 
     private final SqliteDatabase database;
     private final ObjectMapper json = new ObjectMapper();
     private final GroupCommitWriter writer;
+    private final SubjectRefs refs;
 
-    private SqliteLedger(SqliteDatabase database, Clock clock, List<LedgerListener> listeners) throws SQLException {
+    private SqliteLedger(SqliteDatabase database, Clock clock, List<LedgerListener> listeners, SubjectRefs refs) throws SQLException {
         this.database = database;
+        this.refs = refs;
         Map<String, GroupCommitWriter.Head> heads = new HashMap<>();
         long lastSeq = replayInto(entry -> {
             heads.put(entry.tenant(), new GroupCommitWriter.Head(entry.tenantSeq(), entry.hash()));
@@ -48,13 +55,18 @@ public final class SqliteLedger implements Ledger {
                 listener.apply(entry);
             }
         });
-        this.writer = new GroupCommitWriter(database.openWriter(), clock, listeners, heads, lastSeq);
+        this.writer = new GroupCommitWriter(database.openWriter(), clock, listeners, heads, lastSeq, refs);
+    }
+
+    /** Replays the ledger into the listeners, then opens it for appends; people are named with the database's own secret. */
+    public static SqliteLedger open(SqliteDatabase database, Clock clock, List<LedgerListener> listeners) {
+        return open(database, clock, listeners, new SubjectRefs(new SqliteServerSecrets(database, clock).secret(SubjectRefs.KEY_NAME)));
     }
 
     /** Replays the ledger into the listeners, then opens it for appends. */
-    public static SqliteLedger open(SqliteDatabase database, Clock clock, List<LedgerListener> listeners) {
+    public static SqliteLedger open(SqliteDatabase database, Clock clock, List<LedgerListener> listeners, SubjectRefs refs) {
         try {
-            return new SqliteLedger(database, clock, listeners);
+            return new SqliteLedger(database, clock, listeners, refs);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot open the ledger in " + database.file(), e);
         }
@@ -87,7 +99,7 @@ public final class SqliteLedger implements Ledger {
         try (Connection connection = database.readers().getConnection();
              Statement statement = connection.createStatement()) {
             statement.setFetchSize(10_000);
-            try (ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " FROM ledger ORDER BY seq")) {
+            try (ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " ORDER BY l.seq")) {
                 while (rows.next()) {
                     LedgerEntry entry = entry(rows);
                     sink.apply(entry);
@@ -98,19 +110,47 @@ public final class SqliteLedger implements Ledger {
         return last;
     }
 
+    @Override public LedgerEntry erase(String tenant, String address) {
+        try {
+            return writer.erase(tenant, address).join().get(0);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreUnavailableException) {
+                throw (StoreUnavailableException) e.getCause();
+            }
+            throw new StoreUnavailableException("the erasure failed", e.getCause());
+        }
+    }
+
+    @Override public java.util.Optional<byte[]> subjectKey(String tenant, String address) {
+        try (Connection connection = database.readers().getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT key FROM subject_keys WHERE tenant_id = ? AND subject_ref = ?")) {
+            statement.setString(1, tenant);
+            statement.setString(2, refs.of(tenant, address));
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? java.util.Optional.of(row.getBytes(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the ledger", e);
+        }
+    }
+
+    /** Events filed under the person's salted hash, and those of a ledger written before events were sealed, in clear. */
     @Override public List<LedgerEntry> about(String tenant, String subject) {
-        return select("SELECT " + COLUMNS + " FROM ledger WHERE tenant_id = ? AND subject = ? ORDER BY seq", tenant, subject);
+        return select("SELECT " + COLUMNS + " WHERE l.tenant_id = ? AND l.subject IN (?, ?) ORDER BY l.seq", tenant,
+                refs.of(tenant, subject), subject);
     }
 
     @Override public List<LedgerEntry> ofConsent(String tenant, String consentId) {
-        return select("SELECT " + COLUMNS + " FROM ledger WHERE tenant_id = ? AND ref = ? ORDER BY seq", tenant, consentId);
+        return select("SELECT " + COLUMNS + " WHERE l.tenant_id = ? AND l.ref = ? ORDER BY l.seq", tenant, consentId);
     }
 
-    private List<LedgerEntry> select(String sql, String tenant, String key) {
+    private List<LedgerEntry> select(String sql, String tenant, String... keys) {
         try (Connection connection = database.readers().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, tenant);
-            statement.setString(2, key);
+            for (int i = 0; i < keys.length; i++) {
+                statement.setString(2 + i, keys[i]);
+            }
             List<LedgerEntry> entries = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -178,16 +218,33 @@ public final class SqliteLedger implements Ledger {
         writer.close();
     }
 
+    /**
+     * An entry as stored. A sealed one is opened with its person's key; without the key (erased) it is an
+     * {@link ErasedEvent}, which keeps its kind and the sealed payload its hash covers.
+     */
     private LedgerEntry entry(ResultSet rows) throws SQLException {
         long seq = rows.getLong(1);
+        String tenant = rows.getString(2);
+        long tenantSeq = rows.getLong(3);
+        String type = rows.getString(4);
         String payload = rows.getString(6);
         LedgerEvent event;
+        Map<String, Object> stored = null;
         try {
-            event = EventType.fromStoredName(rows.getString(4)).read(json.readValue(payload, FIELDS));
+            EventType kind = EventType.fromStoredName(type);
+            Map<String, Object> fields = json.readValue(payload, FIELDS);
+            if (SealedFields.isSealed(fields)) {
+                stored = fields;
+                byte[] key = rows.getBytes(9);
+                java.util.Optional<String> opened = key == null ? java.util.Optional.empty()
+                        : SealedFields.open(key, SealedFields.context(tenant, tenantSeq, type), (String) fields.get(SealedFields.MEMBER));
+                event = opened.isPresent() ? kind.read(json.readValue(opened.get(), FIELDS)) : new ErasedEvent(kind, fields);
+            } else {
+                event = kind.read(fields);
+            }
         } catch (Exception e) {
             throw new LedgerFormatException("ledger entry " + seq + " cannot be read: " + e.getMessage());
         }
-        return new LedgerEntry(seq, rows.getString(2), rows.getLong(3), Instant.parse(rows.getString(5)), event,
-                rows.getString(7), rows.getString(8));
+        return new LedgerEntry(seq, tenant, tenantSeq, Instant.parse(rows.getString(5)), event, rows.getString(7), rows.getString(8), stored);
     }
 }

@@ -185,6 +185,53 @@ public abstract class LedgerContract {
         assertThat(verification.length()).isEqualTo(1);
     }
 
+    @Test
+    void anEventAboutAPersonIsSealedUnderTheirOwnKey() {
+        Ledger ledger = open();
+        LedgerEntry entry = ledger.append("ten_a", List.of(consent("con_1", "+13055550100"))).get(0);
+        assertThat(entry.sealed()).isNotNull();
+        assertThat(entry.hashedFields()).containsOnlyKeys(org.consentry.ledger.SealedFields.MEMBER);
+        assertThat(entry.sealed()).doesNotContain("3055550100");
+        byte[] key = ledger.subjectKey("ten_a", "+13055550100").orElseThrow();
+        assertThat(org.consentry.ledger.SealedFields.open(key, org.consentry.ledger.SealedFields.context("ten_a", 1, "consent.granted"),
+                entry.sealed())).hasValueSatisfying(json -> assertThat(json).contains("+13055550100", "203.0.113.7"));
+        assertThat(ledger.subjectKey("ten_b", "+13055550100")).as("a key per tenant").isEmpty();
+        assertThat(ledger.append("ten_a", List.of(new TenantCreated("A", "A", "retail", "US", null, null))).get(0).sealed())
+                .as("events about no one stay in clear").isNull();
+    }
+
+    @Test
+    void anErasureLeavesThePersonUnreadableAndTheChainWhole() {
+        Ledger ledger = open();
+        List<LedgerEntry> before = ledger.append("ten_a", List.of(consent("con_1", "+13055550100"), consent("con_2", "+13055550101"), dnc(100)));
+        ledger.append("ten_b", List.of(consent("con_3", "+13055550100")));
+        LedgerEntry erasure = ledger.erase("ten_a", "+13055550100");
+        assertThat(((org.consentry.ledger.SubjectErased) erasure.event()).subjectRef()).startsWith("s_");
+        assertThat(ledger.subjectKey("ten_a", "+13055550100")).isEmpty();
+
+        List<LedgerEntry> gone = ledger.about("ten_a", "+13055550100");
+        assertThat(gone).hasSize(2).allMatch(LedgerEntry::erased);
+        assertThat(gone.get(0).event().type().storedName()).isEqualTo("consent.granted");
+        assertThat(gone.get(0).hash()).isEqualTo(before.get(0).hash());
+        assertThat(gone.get(1).event().type().storedName()).isEqualTo("internal_dnc.added");
+        assertThat(ledger.about("ten_a", "+13055550101").get(0).erased()).isFalse();
+        assertThat(ledger.about("ten_b", "+13055550100").get(0).erased()).as("another tenant's record is its own").isFalse();
+        assertThat(ledger.verify("ten_a").intact()).isTrue();
+        assertThat(ledger.verify("ten_a").length()).isEqualTo(4);
+
+        ledger.close();
+        opened.remove(ledger);
+        List<LedgerEntry> replayed = new ArrayList<>();
+        Ledger reopened = open(List.of(replayed::add));
+        assertThat(replayed.stream().filter(LedgerEntry::erased)).hasSize(2);
+        assertThat(replayed.get(replayed.size() - 1).event()).isEqualTo(new org.consentry.ledger.SubjectErased(
+                ((org.consentry.ledger.SubjectErased) erasure.event()).subjectRef(), null));
+        assertThat(reopened.verify("ten_a").intact()).isTrue();
+        assertThat(reopened.append("ten_a", List.of(consent("con_4", "+13055550100"))).get(0).sealed())
+                .as("a person who comes back gets a new key").isNotNull();
+        assertThat(reopened.about("ten_a", "+13055550100")).extracting(LedgerEntry::erased).containsExactly(true, true, false);
+    }
+
     protected static ConsentGranted consent(String id, String address) {
         return new ConsentGranted(id, address, Channel.SMS, Purpose.MARKETING, ConsentMethod.WEB_FORM, ConsentStatus.ACTIVE,
                 AT, true, new ConsentEvidence("203.0.113.7", "Mozilla/5.0", "https://shop.example/join",

@@ -56,6 +56,17 @@ class SqliteLedgerTest extends LedgerContract {
     }
 
     @Test
+    void theFileNamesNoOneInClear() throws Exception {
+        open().append("ten_a", List.of(consent("con_1", "+13055550100")));
+        try (Connection connection = sideConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT subject, payload FROM ledger")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).startsWith("s_").doesNotContain("3055550100");
+            assertThat(row.getString(2)).startsWith("{\"sealed\":").doesNotContain("3055550100", "203.0.113.7");
+        }
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrDeleteAnEvent() throws Exception {
         open().append("ten_a", List.of(dnc(1)));
         try (Connection connection = sideConnection(); Statement statement = connection.createStatement()) {

@@ -42,6 +42,7 @@ public final class ApiV1 {
         new ConsentImportRoutes(auth, store.consents(), addresses, clock).register(endpoints);
         new HealthRoutes(auth, store.directory(), store.health(), store.ledger(), addresses, json, clock).register(endpoints);
         new SpamReportRoutes(store.spamReports(), addresses, clock).register(endpoints);
+        new ErasureRoutes(auth, store.erasures(), addresses).register(endpoints);
         new FormRoutes(auth, store.forms(), store.directory(), store.phones(), store.emails(), json, clock, config.publicUrl()).register(endpoints);
         new ScrubRoutes(auth, store.scrubber(), clock).register(endpoints);
     }

@@ -167,6 +167,11 @@ final class ConsentRoutes {
         if (raw == null || raw.isBlank()) {
             throw ApiProblem.invalid("address", "the query parameter address is required");
         }
+        return address(ctx, raw, addresses);
+    }
+
+    /** {@code raw} (a phone number or an email address) in canonical form, read with the {@code country} query parameter. */
+    static String address(Context ctx, String raw, Addresses addresses) {
         String country = ctx.queryParam("country");
         String region = country == null ? "US" : country.toUpperCase(java.util.Locale.ROOT);
         if (!Addresses.isRegion(region)) {

@@ -85,9 +85,16 @@ final class Representations {
         json.put("seq", entry.tenantSeq());
         json.put("type", entry.event().type().storedName());
         json.put("recorded_at", entry.recordedAt().toString());
-        Map<String, Object> fields = new java.util.TreeMap<>(entry.event().fields());
+        Map<String, Object> fields = new java.util.TreeMap<>(entry.erased() ? Map.of() : entry.event().fields());
         fields.values().removeIf(java.util.Objects::isNull);
         json.put("event", fields);
+        if (entry.sealed() != null) {
+            // what the hash covers: the fields sealed under the person's key (the bundle's subject_key opens them)
+            json.put("sealed", entry.sealed());
+        }
+        if (entry.erased()) {
+            json.put("erased", true);
+        }
         json.put("prev_hash", entry.prevHash());
         json.put("hash", entry.hash());
         return json;

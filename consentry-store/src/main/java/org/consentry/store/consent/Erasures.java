@@ -1,0 +1,40 @@
+package org.consentry.store.consent;
+
+import java.time.Instant;
+import org.consentry.ledger.LedgerEntry;
+import org.consentry.ledger.SubjectErased;
+import org.consentry.store.RequestRefused;
+import org.consentry.store.ledger.Ledger;
+
+/**
+ * Erasure at a person's request (GDPR art. 17): their key is destroyed, so every event the tenant's ledger holds
+ * about them becomes unreadable while the chain still verifies; a salted hash of the address stays, so that they are
+ * never messaged again (ErasedRecipientRule). An address under an open proof-of-opt-in request cannot be erased until
+ * it is answered: the evidence is needed for that claim (art. 17(3)(e)), and erasing it must not be a way to escape one.
+ */
+public final class Erasures {
+
+    /** What an erasure did. */
+    public record Erased(String subjectRef, Instant at, int events) {
+    }
+
+    private final Ledger ledger;
+    private final ProofRequests proofRequests;
+
+    public Erasures(Ledger ledger, ProofRequests proofRequests) {
+        this.ledger = ledger;
+        this.proofRequests = proofRequests;
+    }
+
+    public Erased erase(String tenant, String address) {
+        for (ProofRequests.Request request : proofRequests.of(tenant)) {
+            if (request.open() && request.address().equals(address)) {
+                throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", "a proof-of-opt-in request about " + address
+                        + " (" + request.id() + ") is open until " + request.dueAt() + "; answer it before erasing the evidence");
+            }
+        }
+        int events = (int) ledger.about(tenant, address).stream().filter(entry -> entry.sealed() != null && !entry.erased()).count();
+        LedgerEntry entry = ledger.erase(tenant, address);
+        return new Erased(((SubjectErased) entry.event()).subjectRef(), entry.recordedAt(), events);
+    }
+}
