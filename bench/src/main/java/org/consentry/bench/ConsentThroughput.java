@@ -32,7 +32,8 @@ public final class ConsentThroughput {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 400_000;
-        Path directory = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("consentry-consents");
+        boolean scratch = args.length <= 2;
+        Path directory = scratch ? Files.createTempDirectory("consentry-consents") : Path.of(args[2]);
         try (Store store = Store.embedded(directory, Clock.systemUTC())) {
             String tenant = store.tenants().create(new NewTenant("Acme Inc.", "Acme", "retail", "US", "1 Main St, Miami FL 33101",
                     "help@acme.example")).profile().id();
@@ -49,7 +50,8 @@ public final class ConsentThroughput {
                 for (int t = 0; t < threads; t++) {
                     Thread worker = new Thread(() -> {
                         for (long i; (i = next.getAndIncrement()) < end; ) {
-                            String address = "+1305" + String.format("%07d", 2_000_000 + i);
+                            // people sign up in no order: numbers spread over the whole range, as a keyed hash spreads them
+                            String address = "+1305" + String.format("%07d", 2_000_000 + Math.floorMod(i * 7_919_813L, 8_000_000L));
                             store.consents().record(tenant, org.consentry.tenant.TenantSettings.DEFAULTS, new NewConsent(address, Channel.SMS,
                                     Purpose.MARKETING, ConsentMethod.WEB_FORM, Instant.parse("2026-03-01T12:00:00Z"), true, evidence));
                         }
@@ -62,6 +64,11 @@ public final class ConsentThroughput {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("%s: %,d consents with %d threads in %.2f s = %,.0f consents/s (durable, sealed, projected)%n",
                         round == 0 ? "warm-up" : "measured", count, threads, seconds, count / seconds);
+            }
+        }
+        if (scratch) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -178,7 +178,7 @@ public final class EvidenceSignature {
             } else if (subjectKey == null) {
                 return "it is sealed and the bundle has no subject_key to check its content against";
             } else {
-                java.util.Optional<String> opened = SealedFields.open(subjectKey, SealedFields.context(tenant, seq, type), sealed);
+                java.util.Optional<String> opened = SealedFields.open(subjectKey, SealedFields.context(tenant, type), sealed);
                 if (opened.isEmpty()) {
                     return "its sealed payload does not open with the subject_key: it was changed, or moved from another event";
                 }

@@ -31,6 +31,22 @@ public final class ChainHash {
         return sha256(canonical(tenant, tenantSeq, recordedAt, type, fields, prevHash));
     }
 
+    /**
+     * The same hash as {@link #of}, over a payload already in canonical JSON (the writer serialises each event once):
+     * the envelope's members are written in their canonical order around it.
+     */
+    public static String ofPayload(String tenant, long tenantSeq, Instant recordedAt, String type, String canonicalPayload,
+                                   String prevHash) {
+        StringBuilder envelope = new StringBuilder(canonicalPayload.length() + 200);
+        envelope.append("{\"at\":").append(CanonicalJson.write(recordedAt.toString()))
+                .append(",\"event\":").append(canonicalPayload)
+                .append(",\"prev\":").append(CanonicalJson.write(prevHash))
+                .append(",\"seq\":").append(tenantSeq)
+                .append(",\"tenant\":").append(CanonicalJson.write(tenant))
+                .append(",\"type\":").append(CanonicalJson.write(type)).append('}');
+        return sha256(envelope.toString());
+    }
+
     static String canonical(String tenant, long tenantSeq, Instant recordedAt, String type, Map<String, Object> fields,
                             String prevHash) {
         Map<String, Object> envelope = new HashMap<>();

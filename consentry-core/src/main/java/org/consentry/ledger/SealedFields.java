@@ -14,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The fields of an event about one person, sealed under that person's own key (AES-256-GCM) before they are chained:
  * the ledger hashes the sealed form, so destroying the key erases the person's data (GDPR art. 17) while every hash
- * of the chain still verifies. The additional data binds a sealed payload to its tenant, place in the chain and
- * type, so that one cannot be moved to another event. A stored payload of a sealed event is {@code {"sealed": "..."}}:
+ * of the chain still verifies. The additional data binds a sealed payload to its tenant and type; its place in the
+ * chain is bound by the chain's hash, which covers it (so that callers can seal before the writer places the event). A stored payload of a sealed event is {@code {"sealed": "..."}}:
  * base64 of the 12-byte nonce followed by the ciphertext and its tag.
  */
 public final class SealedFields {
@@ -37,8 +37,8 @@ public final class SealedFields {
     }
 
     /** What a sealed payload is bound to. */
-    public static String context(String tenant, long tenantSeq, String type) {
-        return tenant + "\n" + tenantSeq + "\n" + type;
+    public static String context(String tenant, String type) {
+        return tenant + "\n" + type;
     }
 
     /** Whether a stored payload is a sealed one. */
@@ -48,15 +48,25 @@ public final class SealedFields {
 
     /** The stored payload that seals {@code fields} (their canonical JSON) under {@code key}. */
     public static Map<String, Object> seal(byte[] key, String context, Map<String, Object> fields) {
+        return Map.of(MEMBER, sealText(key, context, CanonicalJson.write(fields)));
+    }
+
+    /** The sealed form (the value of {@link #MEMBER}) of a canonical JSON text. */
+    public static String sealText(byte[] key, String context, String canonicalJson) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, context);
-            byte[] sealed = cipher.doFinal(CanonicalJson.write(fields).getBytes(StandardCharsets.UTF_8));
-            return Map.of(MEMBER, Base64.getEncoder().encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array()));
+            byte[] sealed = cipher.doFinal(canonicalJson.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is required of every Java runtime", e);
         }
+    }
+
+    /** The canonical JSON of the stored payload whose sealed form is {@code sealed}: base64 needs no escaping. */
+    public static String storedPayload(String sealed) {
+        return "{\"" + MEMBER + "\":\"" + sealed + "\"}";
     }
 
     /**
@@ -76,8 +86,17 @@ public final class SealedFields {
         }
     }
 
+    /** Looking a cipher up costs more than using it; each thread keeps one (a GCM cipher is re-initialised per use). */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is required of every Java runtime", e);
+        }
+    });
+
     private static Cipher cipher(int mode, byte[] key, byte[] nonce, String context) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
         return cipher;

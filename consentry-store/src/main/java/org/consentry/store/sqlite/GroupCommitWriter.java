@@ -37,7 +37,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final int MAX_BATCH = 4096;
     private static final int QUEUE_CAPACITY = 65_536;
     private static final String INSERT = "INSERT INTO ledger (seq, tenant_id, tenant_seq, type, subject, ref, recorded_at, "
-            + "payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "payload, prev_hash, hash, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** The last link of a tenant's chain. */
     record Head(long seq, String hash) {
@@ -45,7 +45,16 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** An append; {@code eraseRef} names the person whose key it destroys first, or is null. */
-    private record Pending(String tenant, List<LedgerEvent> events, String eraseRef, CompletableFuture<List<LedgerEntry>> done) {
+    private record Pending(String tenant, List<LedgerEvent> events, List<Prepared> prepared, String eraseRef,
+                           CompletableFuture<List<LedgerEntry>> done) {
+    }
+
+    /**
+     * An event made ready on the caller's thread: its canonical JSON and, for an event about a person, their salted
+     * hash and the event sealed under the key the caller believed theirs (a new key for someone it did not know). The
+     * writer keeps the sealed form when that is the person's key, and seals again when not.
+     */
+    private record Prepared(String canonical, String ref, byte[] key, String sealed) {
     }
 
     private static final int KEY_CACHE = 100_000;
@@ -55,9 +64,19 @@ final class GroupCommitWriter implements AutoCloseable {
     private final List<LedgerListener> listeners;
     private final Map<String, Head> heads;
     private final SubjectRefs refs;
-    /** Recently used subject keys, by tenant and subject ref; cleared when a transaction rolls back. */
-    private final Map<String, byte[]> keys = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+    private final SubjectDirectory subjects;
+    /** Committed people's keys, for callers to seal with before the writer sees their events; bounded, may lag. */
+    private final Map<String, SubjectKeyStatements.Subject> sealingKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SEALING_KEYS = 200_000;
+    private final List<SubjectKeyStatements.Subject> newlyKnown = new ArrayList<>();
+    private final java.util.concurrent.ExecutorService completer = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "consentry-ledger-acks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Recently used people's numbers and keys, by salted hash; cleared when a transaction rolls back. */
+    private final Map<String, SubjectKeyStatements.Subject> keys = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, SubjectKeyStatements.Subject> eldest) {
             return size() > KEY_CACHE;
         }
     };
@@ -69,9 +88,10 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile boolean closing;
 
     GroupCommitWriter(Connection connection, Clock clock, List<LedgerListener> listeners, Map<String, Head> heads, long lastSeq,
-                      SubjectRefs refs) {
+                      SubjectRefs refs, SubjectDirectory subjects) {
         this.connection = connection;
         this.refs = refs;
+        this.subjects = subjects;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
         this.heads = new HashMap<>(heads);
@@ -98,7 +118,13 @@ final class GroupCommitWriter implements AutoCloseable {
             return done;
         }
         try {
-            if (!queue.offer(new Pending(tenant, List.copyOf(events), eraseRef, done), 5, TimeUnit.SECONDS)) {
+            // each event's canonical JSON is written here, on the caller's thread, so that the one writer only seals,
+            // chains and stores
+            List<Prepared> prepared = new ArrayList<>(events.size());
+            for (LedgerEvent event : events) {
+                prepared.add(prepare(tenant, event));
+            }
+            if (!queue.offer(new Pending(tenant, List.copyOf(events), prepared, eraseRef, done), 5, TimeUnit.SECONDS)) {
                 done.completeExceptionally(new StoreUnavailableException("the ledger is saturated; retry later"));
             }
         } catch (InterruptedException e) {
@@ -106,6 +132,17 @@ final class GroupCommitWriter implements AutoCloseable {
             done.completeExceptionally(new StoreUnavailableException("interrupted while queueing", e));
         }
         return done;
+    }
+
+    private Prepared prepare(String tenant, LedgerEvent event) {
+        String canonical = CanonicalJson.write(event.fields());
+        if (event.subject() == null) {
+            return new Prepared(canonical, null, null, null);
+        }
+        String ref = refs.of(tenant, event.subject());
+        SubjectKeyStatements.Subject known = sealingKeys.get(ref);
+        byte[] key = known != null ? known.key() : SealedFields.newKey();
+        return new Prepared(canonical, ref, key, SealedFields.sealText(key, SealedFields.context(tenant, event.type().storedName()), canonical));
     }
 
     boolean healthy() {
@@ -142,29 +179,47 @@ final class GroupCommitWriter implements AutoCloseable {
         List<List<LedgerEntry>> results = new ArrayList<>(batch.size());
         long seq = nextSeq;
         boolean erased = false;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT);
-             SubjectKeyStatements keyStatements = new SubjectKeyStatements(connection)) {
+        newlyKnown.clear();
+        SubjectKeyStatements keyStatements = null;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            keyStatements = new SubjectKeyStatements(connection, subjects);
             for (Pending pending : batch) {
                 List<LedgerEntry> entries = new ArrayList<>(pending.events().size());
                 Head head = staged.getOrDefault(pending.tenant(), heads.getOrDefault(pending.tenant(), Head.GENESIS));
                 if (pending.eraseRef() != null) {
-                    keyStatements.delete(pending.tenant(), pending.eraseRef());
-                    keys.remove(pending.tenant() + "\n" + pending.eraseRef());
+                    sealingKeys.remove(pending.eraseRef());
+                    keyStatements.destroyKey(pending.tenant(), pending.eraseRef(), recordedAt);
+                    keys.remove(pending.eraseRef());
                     erased = true;
                 }
-                for (LedgerEvent event : pending.events()) {
-                    LedgerEntry entry = link(seq++, pending.tenant(), head, recordedAt, event, insert, keyStatements);
+                for (int i = 0; i < pending.events().size(); i++) {
+                    LedgerEntry entry = link(seq++, pending.tenant(), head, recordedAt, pending.events().get(i), pending.prepared().get(i),
+                            insert, keyStatements);
                     head = new Head(entry.tenantSeq(), entry.hash());
                     entries.add(entry);
                 }
                 staged.put(pending.tenant(), head);
                 results.add(entries);
             }
+            keyStatements.flush();
             insert.executeBatch();
             connection.commit();
+            subjects.commitIds();
+            keyStatements.close();
+            if (sealingKeys.size() > SEALING_KEYS) {
+                sealingKeys.clear();
+            }
+            for (SubjectKeyStatements.Subject known : newlyKnown) {
+                sealingKeys.put(known.ref(), known);
+            }
         } catch (SQLException | RuntimeException e) {
             rollback();
             keys.clear(); // keys made in the failed transaction were never kept
+            sealingKeys.clear();
+            if (keyStatements != null) {
+                keyStatements.forgetFiled();
+                closeQuietly(keyStatements);
+            }
             healthy = false;
             log.error("ledger commit failed; {} appends refused", batch.size(), e);
             fail(batch, new StoreUnavailableException("the ledger could not make the write durable: " + e.getMessage(), e));
@@ -179,43 +234,54 @@ final class GroupCommitWriter implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             project(results.get(i));
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done().complete(results.get(i));
-        }
+        // the callers are woken on another thread: waking a hundred threads takes time the next batch can use
+        List<Pending> answered = List.copyOf(batch); // the writer reuses its batch list
+        completer.execute(() -> {
+            for (int i = 0; i < answered.size(); i++) {
+                answered.get(i).done().complete(results.get(i));
+            }
+        });
     }
 
     /**
      * Chains one event. An event about a person is stored sealed under that person's key (made now if they have
      * none), and filed under their salted hash, so that the stored ledger names no one in clear.
      */
-    private LedgerEntry link(long seq, String tenant, Head head, Instant recordedAt, LedgerEvent event, PreparedStatement insert,
-                             SubjectKeyStatements keyStatements) throws SQLException {
+    private LedgerEntry link(long seq, String tenant, Head head, Instant recordedAt, LedgerEvent event, Prepared prepared,
+                             PreparedStatement insert, SubjectKeyStatements keyStatements) throws SQLException {
         long tenantSeq = head.seq() + 1;
         String type = event.type().storedName();
-        Map<String, Object> fields = event.fields();
-        String subject = null;
+        SubjectKeyStatements.Subject subject = null;
+        String payload = prepared.canonical();
         Map<String, Object> stored = null;
-        if (event.subject() != null) {
-            subject = refs.of(tenant, event.subject());
-            byte[] key = keys.get(tenant + "\n" + subject);
-            if (key == null) {
-                key = keyStatements.findOrCreate(tenant, subject, recordedAt);
-                keys.put(tenant + "\n" + subject, key);
+        if (prepared.ref() != null) {
+            subject = keys.get(prepared.ref());
+            if (subject == null) {
+                subject = keyStatements.resolve(tenant, prepared.ref(), recordedAt, prepared.key());
+                keys.put(prepared.ref(), subject);
+                newlyKnown.add(subject);
             }
-            stored = SealedFields.seal(key, SealedFields.context(tenant, tenantSeq, type), fields);
-            fields = stored;
+            String sealed = subject.key() == prepared.key() || java.util.Arrays.equals(subject.key(), prepared.key()) ? prepared.sealed()
+                    : SealedFields.sealText(subject.key(), SealedFields.context(tenant, type), prepared.canonical());
+            stored = Map.of(SealedFields.MEMBER, sealed);
+            payload = SealedFields.storedPayload(sealed);
         }
-        String hash = ChainHash.of(tenant, tenantSeq, recordedAt, type, fields, head.hash());
+        String hash = ChainHash.ofPayload(tenant, tenantSeq, recordedAt, type, payload, head.hash());
         insert.setLong(1, seq);
         insert.setString(2, tenant);
         insert.setLong(3, tenantSeq);
         insert.setString(4, type);
-        insert.setString(5, subject);
+        insert.setString(5, null); // an event about a person names them by number (subject_id), never by address
         insert.setString(6, EventReferences.consentOf(event));
         insert.setString(7, recordedAt.toString());
-        insert.setString(8, CanonicalJson.write(fields));
+        insert.setString(8, payload);
         insert.setString(9, head.hash());
         insert.setString(10, hash);
+        if (subject == null) {
+            insert.setNull(11, java.sql.Types.INTEGER);
+        } else {
+            insert.setInt(11, subject.id());
+        }
         insert.addBatch();
         return new LedgerEntry(seq, tenant, tenantSeq, recordedAt, event, head.hash(), hash, stored);
     }
@@ -254,6 +320,14 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("closing statements failed", e);
+        }
+    }
+
     private void rollback() {
         try {
             connection.rollback();
@@ -272,6 +346,8 @@ final class GroupCommitWriter implements AutoCloseable {
         closing = true;
         try {
             thread.join(30_000);
+            completer.shutdown();
+            completer.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -78,6 +78,8 @@ public final class SqliteDatabase implements AutoCloseable {
         if (!readOnly) {
             // deleted rows (an erased person's key) are overwritten with zeros, not left in free pages
             config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+            // the writer's page cache: the indexes it inserts into at random (people's keys and events) stay in memory
+            config.setCacheSize(-65_536);
         }
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);

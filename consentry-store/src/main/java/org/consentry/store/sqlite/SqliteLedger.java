@@ -38,16 +38,20 @@ public final class SqliteLedger implements Ledger {
     };
     /** An entry's columns, with the key of the person it is about (null for events in clear, and once erased). */
     private static final String COLUMNS = "l.seq, l.tenant_id, l.tenant_seq, l.type, l.recorded_at, l.payload, l.prev_hash, l.hash, k.key"
-            + " FROM ledger l LEFT JOIN subject_keys k ON k.tenant_id = l.tenant_id AND k.subject_ref = l.subject";
+            + " FROM ledger l LEFT JOIN subject_keys k ON k.id = l.subject_id";
 
     private final SqliteDatabase database;
     private final ObjectMapper json = new ObjectMapper();
     private final GroupCommitWriter writer;
     private final SubjectRefs refs;
+    private final SubjectDirectory subjects;
 
     private SqliteLedger(SqliteDatabase database, Clock clock, List<LedgerListener> listeners, SubjectRefs refs) throws SQLException {
         this.database = database;
         this.refs = refs;
+        try (Connection connection = database.readers().getConnection()) {
+            this.subjects = SubjectDirectory.load(connection);
+        }
         Map<String, GroupCommitWriter.Head> heads = new HashMap<>();
         long lastSeq = replayInto(entry -> {
             heads.put(entry.tenant(), new GroupCommitWriter.Head(entry.tenantSeq(), entry.hash()));
@@ -55,7 +59,7 @@ public final class SqliteLedger implements Ledger {
                 listener.apply(entry);
             }
         });
-        this.writer = new GroupCommitWriter(database.openWriter(), clock, listeners, heads, lastSeq, refs);
+        this.writer = new GroupCommitWriter(database.openWriter(), clock, listeners, heads, lastSeq, refs, subjects);
     }
 
     /** Replays the ledger into the listeners, then opens it for appends; people are named with the database's own secret. */
@@ -122,22 +126,45 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override public java.util.Optional<byte[]> subjectKey(String tenant, String address) {
-        try (Connection connection = database.readers().getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT key FROM subject_keys WHERE tenant_id = ? AND subject_ref = ?")) {
-            statement.setString(1, tenant);
-            statement.setString(2, refs.of(tenant, address));
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? java.util.Optional.of(row.getBytes(1)) : java.util.Optional.empty();
-            }
+        try (Connection connection = database.readers().getConnection()) {
+            byte[][] key = {null};
+            return subject(connection, refs.of(tenant, address), key) < 0 ? java.util.Optional.empty() : java.util.Optional.ofNullable(key[0]);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the ledger", e);
         }
     }
 
-    /** Events filed under the person's salted hash, and those of a ledger written before events were sealed, in clear. */
+    /** The person's number, confirmed against their row (and their key, into {@code key[0]}), or -1 if they have none. */
+    private int subject(Connection connection, String ref, byte[][] key) throws SQLException {
+        int candidate = subjects.candidate(ref);
+        if (candidate < 0) {
+            return -1;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT subject_ref, key FROM subject_keys WHERE id = ?")) {
+            statement.setInt(1, candidate);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next() || !ref.equals(row.getString(1))) {
+                    return -1;
+                }
+                key[0] = row.getBytes(2);
+                return candidate;
+            }
+        }
+    }
+
+    /** Events sealed under the person's number, and those a ledger older than sealing wrote in clear under the address. */
     @Override public List<LedgerEntry> about(String tenant, String subject) {
-        return select("SELECT " + COLUMNS + " WHERE l.tenant_id = ? AND l.subject IN (?, ?) ORDER BY l.seq", tenant,
-                refs.of(tenant, subject), subject);
+        int id;
+        try (Connection connection = database.readers().getConnection()) {
+            id = subject(connection, refs.of(tenant, subject), new byte[1][]);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the ledger", e);
+        }
+        if (id < 0) {
+            return select("SELECT " + COLUMNS + " WHERE l.tenant_id = ? AND l.subject = ? ORDER BY l.seq", tenant, subject);
+        }
+        return select("SELECT " + COLUMNS + " WHERE l.tenant_id = ? AND (l.subject_id = ? OR l.subject = ?) ORDER BY l.seq", tenant,
+                Integer.toString(id), subject);
     }
 
     @Override public List<LedgerEntry> ofConsent(String tenant, String consentId) {
@@ -237,7 +264,7 @@ public final class SqliteLedger implements Ledger {
                 stored = fields;
                 byte[] key = rows.getBytes(9);
                 java.util.Optional<String> opened = key == null ? java.util.Optional.empty()
-                        : SealedFields.open(key, SealedFields.context(tenant, tenantSeq, type), (String) fields.get(SealedFields.MEMBER));
+                        : SealedFields.open(key, SealedFields.context(tenant, type), (String) fields.get(SealedFields.MEMBER));
                 event = opened.isPresent() ? kind.read(json.readValue(opened.get(), FIELDS)) : new ErasedEvent(kind, fields);
             } else {
                 event = kind.read(fields);

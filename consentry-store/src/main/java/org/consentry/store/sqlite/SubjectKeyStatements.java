@@ -5,48 +5,128 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.consentry.ledger.SealedFields;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The writer's statements on {@code subject_keys}, inside its transaction. */
+/**
+ * The writer's statements on {@code subject_keys}, inside its transaction, with the in-memory directory that finds a
+ * person's row by their salted hash. People filed by this transaction are remembered, to be forgotten again if it
+ * rolls back.
+ */
 final class SubjectKeyStatements implements AutoCloseable {
 
+    /** A person's number, salted hash and current key. */
+    record Subject(int id, String ref, byte[] key) {
+    }
+
+    /** A person's row as stored. */
+    private record Row(String ref, byte[] key) {
+    }
+
+    private final SubjectDirectory directory;
     private final PreparedStatement select;
     private final PreparedStatement insert;
+    private final PreparedStatement rekey;
     private final PreparedStatement delete;
+    private final PreparedStatement restore;
+    private final List<Object[]> filed = new ArrayList<>();
+    private int unwritten;
 
-    SubjectKeyStatements(Connection connection) throws SQLException {
-        this.select = connection.prepareStatement("SELECT key FROM subject_keys WHERE tenant_id = ? AND subject_ref = ?");
-        this.insert = connection.prepareStatement("INSERT INTO subject_keys (tenant_id, subject_ref, key, created_at) VALUES (?, ?, ?, ?)");
-        this.delete = connection.prepareStatement("DELETE FROM subject_keys WHERE tenant_id = ? AND subject_ref = ?");
+    SubjectKeyStatements(Connection connection, SubjectDirectory directory) throws SQLException {
+        this.directory = directory;
+        this.select = connection.prepareStatement("SELECT subject_ref, key FROM subject_keys WHERE id = ?");
+        this.insert = connection.prepareStatement("INSERT INTO subject_keys (id, tenant_id, subject_ref, key, created_at) VALUES (?, ?, ?, ?, ?)");
+        this.rekey = connection.prepareStatement("UPDATE subject_keys SET key = ?, created_at = ? WHERE id = ?");
+        this.delete = connection.prepareStatement("DELETE FROM subject_keys WHERE id = ?");
+        this.restore = connection.prepareStatement("INSERT INTO subject_keys (id, tenant_id, subject_ref, key, created_at) VALUES (?, ?, ?, NULL, ?)");
     }
 
-    /** The person's key, made and stored (in this transaction) when they have none. */
-    byte[] findOrCreate(String tenant, String ref, Instant now) throws SQLException {
-        select.setString(1, tenant);
-        select.setString(2, ref);
-        try (ResultSet row = select.executeQuery()) {
-            if (row.next()) {
-                return row.getBytes(1);
+    /**
+     * The person's number and key: a new person gets a row and a key; one met before keeps their row, and gets a new
+     * key if theirs was destroyed by an erasure (their old events stay unreadable).
+     */
+    Subject resolve(String tenant, String ref, Instant now, byte[] proposed) throws SQLException {
+        int candidate = directory.candidate(ref);
+        String holder = null;
+        if (candidate >= 0) {
+            Row row = row(candidate);
+            if (row != null && row.ref().equals(ref)) {
+                if (row.key() != null) {
+                    return new Subject(candidate, ref, row.key());
+                }
+                byte[] key = proposed;
+                rekey.setBytes(1, key);
+                rekey.setString(2, now.toString());
+                rekey.setInt(3, candidate);
+                rekey.executeUpdate();
+                return new Subject(candidate, ref, key);
             }
+            holder = row == null ? null : row.ref();
         }
-        byte[] key = SealedFields.newKey();
-        insert.setString(1, tenant);
-        insert.setString(2, ref);
-        insert.setBytes(3, key);
-        insert.setString(4, now.toString());
-        insert.executeUpdate();
-        return key;
+        byte[] key = proposed; // the key the caller made for someone new, and sealed with
+        int id = directory.nextId();
+        insert.setInt(1, id);
+        insert.setString(2, tenant);
+        insert.setString(3, ref);
+        insert.setBytes(4, key);
+        insert.setString(5, now.toString());
+        insert.addBatch(); // written with the transaction's other new people, in one go
+        unwritten++;
+        directory.add(ref, id, holder);
+        filed.add(new Object[] {ref, id});
+        return new Subject(id, ref, key);
     }
 
-    void delete(String tenant, String ref) throws SQLException {
-        delete.setString(1, tenant);
-        delete.setString(2, ref);
+    /**
+     * Destroys the person's key: the row is deleted (secure_delete overwrites it) and written again without the key,
+     * so that their number still finds their events, now unreadable.
+     *
+     * @return the person's number, or -1 when they never had a key
+     */
+    int destroyKey(String tenant, String ref, Instant now) throws SQLException {
+        int candidate = directory.candidate(ref);
+        Row row = candidate < 0 ? null : row(candidate);
+        if (row == null || !row.ref().equals(ref)) {
+            return -1;
+        }
+        delete.setInt(1, candidate);
         delete.executeUpdate();
+        restore.setInt(1, candidate);
+        restore.setString(2, tenant);
+        restore.setString(3, ref);
+        restore.setString(4, now.toString());
+        restore.executeUpdate();
+        return candidate;
+    }
+
+    /** Writes the new people's rows, before the transaction commits. */
+    void flush() throws SQLException {
+        if (unwritten > 0) {
+            insert.executeBatch();
+            unwritten = 0;
+        }
+    }
+
+    /** After a rollback: forgets the people this transaction filed, and gives their numbers back. */
+    void forgetFiled() {
+        for (Object[] person : filed) {
+            directory.remove((String) person[0], (Integer) person[1]);
+        }
+        directory.rewindIds();
+        filed.clear();
+    }
+
+    private Row row(int id) throws SQLException {
+        flush(); // a row read back may be one this transaction has yet to write
+        select.setInt(1, id);
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? new Row(row.getString(1), row.getBytes(2)) : null;
+        }
     }
 
     @Override public void close() throws SQLException {
-        try (select; insert; delete) {
-            // closes all three
+        try (select; insert; rekey; delete; restore) {
+            // closes them all
         }
     }
 }

@@ -193,7 +193,7 @@ public abstract class LedgerContract {
         assertThat(entry.hashedFields()).containsOnlyKeys(org.consentry.ledger.SealedFields.MEMBER);
         assertThat(entry.sealed()).doesNotContain("3055550100");
         byte[] key = ledger.subjectKey("ten_a", "+13055550100").orElseThrow();
-        assertThat(org.consentry.ledger.SealedFields.open(key, org.consentry.ledger.SealedFields.context("ten_a", 1, "consent.granted"),
+        assertThat(org.consentry.ledger.SealedFields.open(key, org.consentry.ledger.SealedFields.context("ten_a", "consent.granted"),
                 entry.sealed())).hasValueSatisfying(json -> assertThat(json).contains("+13055550100", "203.0.113.7"));
         assertThat(ledger.subjectKey("ten_b", "+13055550100")).as("a key per tenant").isEmpty();
         assertThat(ledger.append("ten_a", List.of(new TenantCreated("A", "A", "retail", "US", null, null))).get(0).sealed())

@@ -59,10 +59,11 @@ class SqliteLedgerTest extends LedgerContract {
     void theFileNamesNoOneInClear() throws Exception {
         open().append("ten_a", List.of(consent("con_1", "+13055550100")));
         try (Connection connection = sideConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT subject, payload FROM ledger")) {
+             ResultSet row = statement.executeQuery("SELECT subject, payload, subject_id FROM ledger")) {
             assertThat(row.next()).isTrue();
-            assertThat(row.getString(1)).startsWith("s_").doesNotContain("3055550100");
+            assertThat(row.getString(1)).as("no address").isNull();
             assertThat(row.getString(2)).startsWith("{\"sealed\":").doesNotContain("3055550100", "203.0.113.7");
+            assertThat(row.getInt(3)).as("the person's number").isPositive();
         }
     }
 
