@@ -19,7 +19,7 @@ request = function()
     '{"address":"' .. n .. '","channel":"sms","purpose":"marketing","method":"api","captured_at":"2026-01-10T15:00:00Z","confirmed":true}')
 end
 LUA
-wrk -t1 -c32 -d${SEED:-10s} -s $data/c.lua http://127.0.0.1:18083 | grep -E "requests in"
+wrk -t2 -c${CONNECTIONS:-32} -d${SEED:-10s} -s $data/c.lua http://127.0.0.1:18083 | grep -E "requests in"
 n=$(curl -s "localhost:18083/v1/evidence?address=%2B13055550100" -H "Authorization: Bearer $KEY" | jq '.events | length')
 len=$(curl -s "localhost:18083/v1/evidence?address=%2B13055550100" -H "Authorization: Bearer $KEY" | jq '.chain.length')
 echo "events about the address: $n; tenant chain length: $len"

@@ -25,14 +25,24 @@ public final class SealedFields {
     public static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Keys and nonces come from a generator per thread: the platform's default (NativePRNG) serialises every caller on
+     * one lock, which a hundred request threads sealing at once queue on.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    });
 
     private SealedFields() {
     }
 
     public static byte[] newKey() {
         byte[] key = new byte[KEY_BYTES];
-        RANDOM.nextBytes(key);
+        RANDOM.get().nextBytes(key);
         return key;
     }
 
@@ -54,7 +64,7 @@ public final class SealedFields {
     /** The sealed form (the value of {@link #MEMBER}) of a canonical JSON text. */
     public static String sealText(byte[] key, String context, String canonicalJson) {
         byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        RANDOM.get().nextBytes(nonce);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, context);
             byte[] sealed = cipher.doFinal(canonicalJson.getBytes(StandardCharsets.UTF_8));
