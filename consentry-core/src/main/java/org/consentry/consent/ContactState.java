@@ -108,6 +108,11 @@ public record ContactState(List<Consent> consents, Map<OptOutScope, OptOut> optO
         return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, recentSends, newEmail, erasedAt);
     }
 
+    /** This state, marked as that of a recipient erased at {@code at}. */
+    public ContactState withErasedAt(Instant at) {
+        return new ContactState(consents, optOuts, internalDncSince, declaration, relationships, recentSends, email, at);
+    }
+
     /** What is left of a recipient whose personal data was erased: only that it was, and when. */
     public static ContactState erased(Instant at) {
         return new ContactState(List.of(), Map.of(), null, ContactDeclaration.NONE, List.of(), List.of(), EmailRecord.NONE, at);

@@ -6,8 +6,8 @@ import org.consentry.policy.Channel;
 import org.consentry.policy.Purpose;
 
 /**
- * One version of a tenant's hosted opt-in form: which channels it asks consent for (SMS, which covers MMS, voice
- * and email), for what purpose, how often messages come, and the tenant's terms and privacy pages. The words shown
+ * One version of a tenant's hosted opt-in form: which channels it asks consent for (SMS, which covers MMS, and
+ * email), for what purpose, how often messages come, and the tenant's terms and privacy pages. The words shown
  * beside each checkbox are built here from the brand and these fields ({@link #disclosure}), so that every form carries
  * the disclosures CTIA's Messaging Principles and the TCPA's prior express written consent require, whatever the tenant
  * writes; a submission records those exact words.
@@ -18,14 +18,17 @@ import org.consentry.policy.Purpose;
 public record OptInForm(String id, int version, String name, String title, List<Channel> channels, Purpose purpose,
                         String frequency, String extraText, String termsUrl, String privacyUrl) {
 
-    /** The channels a form may ask for. */
-    public static final List<Channel> CHANNELS = List.of(Channel.SMS, Channel.VOICE, Channel.EMAIL);
+    /**
+     * The channels a form may ask for: those whose double opt-in a recipient can complete (a YES by text, the email's
+     * link). Calls have no confirmation path yet, so a form cannot ask for them.
+     */
+    public static final List<Channel> CHANNELS = List.of(Channel.SMS, Channel.EMAIL);
 
     public OptInForm {
         Objects.requireNonNull(id, "id");
         channels = List.copyOf(channels);
         if (channels.isEmpty() || !CHANNELS.containsAll(channels)) {
-            throw new IllegalArgumentException("a form asks for sms, voice or email");
+            throw new IllegalArgumentException("a form asks for sms or email");
         }
         if (purpose != Purpose.MARKETING && purpose != Purpose.INFORMATIONAL) {
             throw new IllegalArgumentException("a form asks for marketing or informational messages");
@@ -35,9 +38,9 @@ public record OptInForm(String id, int version, String name, String title, List<
         }
     }
 
-    /** Whether the form asks for a phone number (SMS or voice). */
+    /** Whether the form asks for a phone number. */
     public boolean asksPhone() {
-        return channels.contains(Channel.SMS) || channels.contains(Channel.VOICE);
+        return channels.contains(Channel.SMS);
     }
 
     public boolean asksEmail() {
@@ -52,9 +55,6 @@ public record OptInForm(String id, int version, String name, String title, List<
             case SMS -> text.append("I agree to receive recurring automated ").append(kind).append(" text messages from ").append(brand)
                     .append(" at the phone number provided. Consent is not a condition of purchase. ").append(sentence(frequency))
                     .append(" Msg & data rates may apply. Reply HELP for help and STOP to cancel.");
-            case VOICE -> text.append("I agree to receive ").append(kind).append(" calls from ").append(brand)
-                    .append(" at the phone number provided, including calls made with an automatic dialing system or an artificial"
-                            + " or prerecorded voice. Consent is not a condition of purchase. I can ask to stop the calls at any time.");
             case EMAIL -> {
                 text.append("I agree to receive ").append(kind).append(" email from ").append(brand).append(" at the email address provided.");
                 if (frequency != null && !frequency.isBlank()) {

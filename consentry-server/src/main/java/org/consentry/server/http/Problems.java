@@ -37,6 +37,8 @@ public final class Problems {
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
                 new ApiProblem(e.getStatus(), "about:blank", title(e.getStatus()), e.getMessage(), List.of())));
+        routes.exception(java.nio.charset.UnsupportedCharsetException.class, (e, ctx) -> write(ctx, unsupportedCharset(e.getCharsetName())));
+        routes.exception(java.nio.charset.IllegalCharsetNameException.class, (e, ctx) -> write(ctx, unsupportedCharset(e.getCharsetName())));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, new ApiProblem(500, "about:blank", "Internal server error",
@@ -53,6 +55,13 @@ public final class Problems {
                         ctx.method() + " is not allowed on " + ctx.path(), List.of()));
             }
         });
+    }
+
+    /** A body in a character set this server does not know: the request is at fault, not the server. */
+    private static ApiProblem unsupportedCharset(String charset) {
+        return new ApiProblem(415, "about:blank", "Unsupported media type",
+                "the charset '" + charset + "' of the Content-Type is not one this server reads; send UTF-8",
+                List.of(new FieldError("Content-Type", "charset '" + charset + "' is not supported")));
     }
 
     /** A page for people (the unsubscribe pages) answers its own 404 in HTML. */

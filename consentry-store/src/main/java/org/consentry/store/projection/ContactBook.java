@@ -65,11 +65,15 @@ public final class ContactBook implements LedgerListener {
     public ContactState stateOf(String tenant, String address) {
         Map<String, ContactState> contacts = byTenant.get(tenant);
         ContactState state = contacts == null ? null : contacts.get(address);
+        if (state != null && state.erasedAt() != null) {
+            return state;
+        }
+        // a state without the mark can still be an erased person's: events a ledger older than sealing kept in clear
+        java.time.Instant erasedAt = erasedAt(tenant, address);
         if (state == null) {
-            java.time.Instant erasedAt = erasedAt(tenant, address);
             return erasedAt == null ? ContactState.EMPTY : ContactState.erased(erasedAt);
         }
-        return state;
+        return erasedAt == null ? state : state.withErasedAt(erasedAt);
     }
 
     /** When the person was erased with the tenant, or null; only tenants that erased someone pay for the hash. */

@@ -54,7 +54,7 @@ final class GroupCommitWriter implements AutoCloseable {
      * hash and the event sealed under the key the caller believed theirs (a new key for someone it did not know). The
      * writer keeps the sealed form when that is the person's key, and seals again when not.
      */
-    private record Prepared(String canonical, String ref, byte[] key, String sealed) {
+    private record Prepared(String canonical, String ref, byte[] key, boolean fresh, String sealed) {
     }
 
     private static final int KEY_CACHE = 100_000;
@@ -86,6 +86,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile boolean healthy = true;
     private volatile boolean projectionsBroken;
     private volatile boolean closing;
+    /** An erasure's checkpoint could not clear the log (a reader held it): tried again when the writer is idle. */
+    private boolean checkpointOwed;
 
     GroupCommitWriter(Connection connection, Clock clock, List<LedgerListener> listeners, Map<String, Head> heads, long lastSeq,
                       SubjectRefs refs, SubjectDirectory subjects) {
@@ -124,8 +126,11 @@ final class GroupCommitWriter implements AutoCloseable {
             for (LedgerEvent event : events) {
                 prepared.add(prepare(tenant, event));
             }
-            if (!queue.offer(new Pending(tenant, List.copyOf(events), prepared, eraseRef, done), 5, TimeUnit.SECONDS)) {
+            Pending pending = new Pending(tenant, List.copyOf(events), prepared, eraseRef, done);
+            if (!queue.offer(pending, 5, TimeUnit.SECONDS)) {
                 done.completeExceptionally(new StoreUnavailableException("the ledger is saturated; retry later"));
+            } else if (closing && queue.remove(pending)) {
+                done.completeExceptionally(new StoreUnavailableException("the ledger is closed")); // closed while this was being made ready
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,12 +142,13 @@ final class GroupCommitWriter implements AutoCloseable {
     private Prepared prepare(String tenant, LedgerEvent event) {
         String canonical = CanonicalJson.write(event.fields());
         if (event.subject() == null) {
-            return new Prepared(canonical, null, null, null);
+            return new Prepared(canonical, null, null, false, null);
         }
         String ref = refs.of(tenant, event.subject());
         SubjectKeyStatements.Subject known = sealingKeys.get(ref);
         byte[] key = known != null ? known.key() : SealedFields.newKey();
-        return new Prepared(canonical, ref, key, SealedFields.sealText(key, SealedFields.context(tenant, event.type().storedName()), canonical));
+        return new Prepared(canonical, ref, key, known == null,
+                SealedFields.sealText(key, SealedFields.context(tenant, event.type().storedName()), canonical));
     }
 
     boolean healthy() {
@@ -155,6 +161,9 @@ final class GroupCommitWriter implements AutoCloseable {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    if (checkpointOwed) {
+                        checkpoint();
+                    }
                     continue;
                 }
                 batch.add(first);
@@ -180,7 +189,9 @@ final class GroupCommitWriter implements AutoCloseable {
         long seq = nextSeq;
         boolean erased = false;
         newlyKnown.clear();
+        java.util.Set<String> erasedRefs = new java.util.HashSet<>();
         SubjectKeyStatements keyStatements = null;
+        boolean committed = false;
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             keyStatements = new SubjectKeyStatements(connection, subjects);
             for (Pending pending : batch) {
@@ -190,6 +201,7 @@ final class GroupCommitWriter implements AutoCloseable {
                     sealingKeys.remove(pending.eraseRef());
                     keyStatements.destroyKey(pending.tenant(), pending.eraseRef(), recordedAt);
                     keys.remove(pending.eraseRef());
+                    erasedRefs.add(pending.eraseRef());
                     erased = true;
                 }
                 for (int i = 0; i < pending.events().size(); i++) {
@@ -204,26 +216,38 @@ final class GroupCommitWriter implements AutoCloseable {
             keyStatements.flush();
             insert.executeBatch();
             connection.commit();
-            subjects.commitIds();
-            keyStatements.close();
-            if (sealingKeys.size() > SEALING_KEYS) {
+            committed = true;
+        } catch (SQLException | RuntimeException | Error e) {
+            if (!committed) {
+                rollback();
+                keys.clear(); // keys made in the failed transaction were never kept
                 sealingKeys.clear();
+                if (keyStatements != null) {
+                    keyStatements.forgetFiled();
+                }
+                healthy = false;
+                log.error("ledger commit failed; {} appends refused", batch.size(), e);
+                fail(batch, new StoreUnavailableException("the ledger could not make the write durable: " + e.getMessage(), e));
+                if (keyStatements != null) {
+                    closeQuietly(keyStatements);
+                }
+                return;
             }
-            for (SubjectKeyStatements.Subject known : newlyKnown) {
+            log.warn("closing the writer's statements after a commit failed", e);
+        }
+        // committed: what follows must not undo it
+        subjects.commitIds();
+        closeQuietly(keyStatements);
+        if (sealingKeys.size() > SEALING_KEYS) {
+            sealingKeys.clear();
+        }
+        for (SubjectKeyStatements.Subject known : newlyKnown) {
+            if (!erasedRefs.contains(known.ref())) { // a key destroyed later in this batch must not be offered again
                 sealingKeys.put(known.ref(), known);
             }
-        } catch (SQLException | RuntimeException e) {
-            rollback();
-            keys.clear(); // keys made in the failed transaction were never kept
-            sealingKeys.clear();
-            if (keyStatements != null) {
-                keyStatements.forgetFiled();
-                closeQuietly(keyStatements);
-            }
-            healthy = false;
-            log.error("ledger commit failed; {} appends refused", batch.size(), e);
-            fail(batch, new StoreUnavailableException("the ledger could not make the write durable: " + e.getMessage(), e));
-            return;
+        }
+        for (String ref : erasedRefs) {
+            sealingKeys.remove(ref);
         }
         healthy = true;
         nextSeq = seq;
@@ -236,11 +260,16 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         // the callers are woken on another thread: waking a hundred threads takes time the next batch can use
         List<Pending> answered = List.copyOf(batch); // the writer reuses its batch list
-        completer.execute(() -> {
+        Runnable acknowledge = () -> {
             for (int i = 0; i < answered.size(); i++) {
                 answered.get(i).done().complete(results.get(i));
             }
-        });
+        };
+        try {
+            completer.execute(acknowledge);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            acknowledge.run(); // closing: the batch is durable, say so here
+        }
     }
 
     /**
@@ -257,7 +286,8 @@ final class GroupCommitWriter implements AutoCloseable {
         if (prepared.ref() != null) {
             subject = keys.get(prepared.ref());
             if (subject == null) {
-                subject = keyStatements.resolve(tenant, prepared.ref(), recordedAt, prepared.key());
+                // only a key the caller made for this event may become the person's; one it took from the cache may be destroyed
+                subject = keyStatements.resolve(tenant, prepared.ref(), recordedAt, prepared.fresh() ? prepared.key() : null);
                 keys.put(prepared.ref(), subject);
                 newlyKnown.add(subject);
             }
@@ -294,9 +324,15 @@ final class GroupCommitWriter implements AutoCloseable {
     private void checkpoint() {
         try (java.sql.Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            statement.execute("PRAGMA busy_timeout = 250"); // a reader's snapshot must not stall every append for long
+            try (java.sql.ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                // busy, frames in the log, frames copied: the log is gone only when not busy and all were copied
+                checkpointOwed = !result.next() || result.getInt(1) != 0 || result.getInt(2) != result.getInt(3);
+            }
+            statement.execute("PRAGMA busy_timeout = 10000");
         } catch (SQLException e) {
-            log.warn("checkpoint after an erasure failed", e);
+            checkpointOwed = true;
+            log.warn("checkpoint after an erasure failed; retried when the writer is idle", e);
         } finally {
             try {
                 connection.setAutoCommit(false);

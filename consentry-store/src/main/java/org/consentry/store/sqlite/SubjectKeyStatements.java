@@ -44,6 +44,8 @@ final class SubjectKeyStatements implements AutoCloseable {
     /**
      * The person's number and key: a new person gets a row and a key; one met before keeps their row, and gets a new
      * key if theirs was destroyed by an erasure (their old events stay unreadable).
+     *
+     * @param proposed a key the caller made for this event (kept for someone new), or null
      */
     Subject resolve(String tenant, String ref, Instant now, byte[] proposed) throws SQLException {
         int candidate = directory.candidate(ref);
@@ -54,7 +56,7 @@ final class SubjectKeyStatements implements AutoCloseable {
                 if (row.key() != null) {
                     return new Subject(candidate, ref, row.key());
                 }
-                byte[] key = proposed;
+                byte[] key = org.consentry.ledger.SealedFields.newKey(); // never one offered: it could be the destroyed key
                 rekey.setBytes(1, key);
                 rekey.setString(2, now.toString());
                 rekey.setInt(3, candidate);
@@ -63,7 +65,7 @@ final class SubjectKeyStatements implements AutoCloseable {
             }
             holder = row == null ? null : row.ref();
         }
-        byte[] key = proposed; // the key the caller made for someone new, and sealed with
+        byte[] key = proposed != null ? proposed : org.consentry.ledger.SealedFields.newKey(); // the caller's, when it made one
         int id = directory.nextId();
         insert.setInt(1, id);
         insert.setString(2, tenant);

@@ -232,6 +232,42 @@ public abstract class LedgerContract {
         assertThat(reopened.about("ten_a", "+13055550100")).extracting(LedgerEntry::erased).containsExactly(true, true, false);
     }
 
+    @Test
+    void aPersonErasedWhileTheirNextEventIsOnItsWayStaysErased() throws Exception {
+        Ledger ledger = open();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 100; i++) {
+                String address = "+1305556" + String.format("%04d", i);
+                String second = "con_b" + i;
+                ledger.append("ten_a", List.of(consent("con_a" + i, address)));
+                java.util.concurrent.Future<?> erase = threads.submit(() -> ledger.erase("ten_a", address));
+                java.util.concurrent.Future<?> again = threads.submit(() -> ledger.append("ten_a", List.of(consent(second, address))));
+                erase.get();
+                again.get();
+                assertThat(ledger.about("ten_a", address).get(0).erased()).as("%s's first consent, erased", address).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        ledger.close();
+        opened.remove(ledger);
+        Ledger reopened = open();
+        assertThat(reopened.about("ten_a", "+13055560042").get(0).erased()).as("after a restart too").isTrue();
+        assertThat(reopened.verify("ten_a").intact()).isTrue();
+    }
+
+    @Test
+    void aPersonWhoComesBackAfterAnErasureGetsAKeyOfTheirOwn() {
+        Ledger ledger = open();
+        ledger.append("ten_a", List.of(consent("con_1", "+13055550100")));
+        ledger.erase("ten_a", "+13055550100");
+        ledger.append("ten_a", List.of(consent("con_2", "+13055550100")));
+        ledger.erase("ten_a", "+13055550100");
+        ledger.append("ten_a", List.of(consent("con_3", "+13055550100")));
+        assertThat(ledger.about("ten_a", "+13055550100")).extracting(LedgerEntry::erased).containsExactly(true, true, false);
+    }
+
     protected static ConsentGranted consent(String id, String address) {
         return new ConsentGranted(id, address, Channel.SMS, Purpose.MARKETING, ConsentMethod.WEB_FORM, ConsentStatus.ACTIVE,
                 AT, true, new ConsentEvidence("203.0.113.7", "Mozilla/5.0", "https://shop.example/join",

@@ -93,7 +93,7 @@ final class ConsentRoutes {
         if (channel == Channel.EMAIL && consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
             // double opt-in by email: the link the confirmation email carries; only the page's POST confirms
             answer.put("confirmation_url", confirmationUrl(ctx, tenant.id(), consent.id(), address));
-        } else if (consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
+        } else if (consent.status() == org.consentry.consent.ConsentStatus.PENDING && channel.isText()) {
             answer.put("confirmation_text", OptInForm.smsConfirmation(tenant.brand(), consent.purpose(), frequency(consent)));
         }
         ctx.status(201).json(answer);
@@ -114,9 +114,10 @@ final class ConsentRoutes {
             item.putAll(Representations.consent(consent));
             if (consent.channel() == Channel.EMAIL) {
                 item.put("confirmation_url", confirmationUrl(ctx, tenant.id(), consent.id(), waiting.address()));
-            } else {
+            } else if (consent.channel().isText()) {
                 item.put("confirmation_text", OptInForm.smsConfirmation(tenant.brand(), consent.purpose(), frequency(consent)));
-            }
+            } // a call consent sent back to pending (a permission pass) is confirmed through the tenant's own process
+
             pending.add(item);
         }
         ctx.json(Map.of("pending", pending));

@@ -68,7 +68,7 @@ final class EvidenceRoutes {
         answer.put("tenant", tenant);
         answer.put("address", address);
         answer.put("hash_algorithm", "SHA-256 over RFC 8785 canonical JSON of {at, event, prev, seq, tenant, type}; a sealed event's"
-                + " event is {sealed}, AES-256-GCM under subject_key with tenant, seq and type as additional data");
+                + " event is {sealed}, AES-256-GCM under subject_key with tenant and type as additional data");
         answer.put("events", ledger.about(tenant, address).stream().map(Representations::entry).toList());
         ledger.subjectKey(tenant, address).ifPresent(key -> answer.put("subject_key", java.util.Base64.getEncoder().encodeToString(key)));
         answer.put("chain", verification);

@@ -36,6 +36,8 @@ import org.consentry.tenant.TenantStatus;
 final class FormRoutes {
 
     static final int PER_IP_PER_HOUR = 30;
+    /** Sign-ups an hour for one phone number or email address: each sends its owner a confirmation. */
+    static final int PER_ADDRESS_PER_HOUR = 3;
     private static final int MAX_ADDRESS = 320;
 
     private final Authenticator auth;
@@ -114,7 +116,8 @@ final class FormRoutes {
         for (int i = 0; i < names.size(); i++) {
             Optional<Channel> channel = Channel.fromWire(names.get(i)).filter(OptInForm.CHANNELS::contains);
             if (channel.isEmpty()) {
-                body.reject("channels[" + i + "]", "must be one of sms, voice, email (an sms consent also covers mms)");
+                body.reject("channels[" + i + "]", "must be one of sms, email (an sms consent also covers mms; calls have no"
+                        + " double opt-in a form could start yet)");
             } else if (channels.contains(channel.get())) {
                 body.reject("channels[" + i + "]", "is given twice");
             } else {
@@ -128,8 +131,8 @@ final class FormRoutes {
         String terms = body.optionalString("terms_url", 2048);
         String privacy = body.optionalString("privacy_url", 2048);
         for (String[] url : new String[][] {{"terms_url", terms}, {"privacy_url", privacy}}) {
-            if (url[1] != null && !ConsentRoutes.isWebUrl(url[1])) {
-                body.reject(url[0], "must be an http or https URL");
+            if (url[1] != null && !isPageLink(url[1])) {
+                body.reject(url[0], "must be an https URL without a user part (the page links to it)");
             }
         }
         if (channels.contains(Channel.SMS)) {
@@ -146,6 +149,16 @@ final class FormRoutes {
         }
         body.finish();
         return new OptInForm("draft", 1, name, title == null ? name : title, channels, purpose, frequency, extra, terms, privacy);
+    }
+
+    /** A link a recipient may follow from the form: https, a host, and nothing before it that could pass for one. */
+    static boolean isPageLink(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getRawUserInfo() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private Map<String, Object> representation(Context ctx, OptInForms.Published published, TenantProfile tenant) {
@@ -205,6 +218,24 @@ final class FormRoutes {
         if (latest.isEmpty()) {
             return;
         }
+        if (crossSite(ctx)) {
+            // another site made this browser post (CSRF): the evidence would name this visitor for a number they never typed
+            Html.send(ctx, 403, Html.page("Sign up on the form itself", "<p>This sign-up came from another website. "
+                    + "Open the form and sign up there.</p>\n"));
+            return;
+        }
+        String header = ctx.header("Content-Type"); // read as text: Javalin's contentType() throws on an unknown charset
+        String contentType = header == null ? "" : header.toLowerCase(java.util.Locale.ROOT);
+        if (!contentType.startsWith("application/x-www-form-urlencoded")) {
+            Html.send(ctx, 415, Html.page("Not a form", "<p>Send the form from its page.</p>\n"));
+            return;
+        }
+        try {
+            ctx.formParamMap();
+        } catch (RuntimeException unreadable) {
+            Html.send(ctx, 400, Html.page("Not a form", "<p>The form could not be read. Open the form and sign up there.</p>\n"));
+            return;
+        }
         String versionText = ctx.formParam("version");
         Optional<OptInForms.Published> shown = versionText != null && versionText.matches("[0-9]{1,6}")
                 ? forms.version(latest.get().form().id(), Integer.parseInt(versionText)) : Optional.empty();
@@ -232,11 +263,11 @@ final class FormRoutes {
         }
         Entered entered = new Entered(cut(rawPhone), cut(rawEmail), ticked);
         if (problems.isEmpty() && ticked.isEmpty()) {
-            problems.add(new Problem("consent-" + definition.channels().get(0).wireName(), "Tick at least one box to sign up."));
+            problems.add(new Problem("consent", "Tick at least one box to sign up."));
         }
         String phone = null;
         String email = null;
-        boolean wantsPhone = ticked.contains(Channel.SMS) || ticked.contains(Channel.VOICE);
+        boolean wantsPhone = ticked.contains(Channel.SMS);
         if (wantsPhone) {
             phone = rawPhone.isEmpty() || rawPhone.length() > MAX_ADDRESS ? null
                     : phones.parse(rawPhone, region(form)).map(n -> n.e164()).orElse(null);
@@ -255,7 +286,9 @@ final class FormRoutes {
             return;
         }
         Instant now = clock.instant();
-        if (!limit.allow("ip:" + ctx.ip(), PER_IP_PER_HOUR, now)) {
+        if (!limit.allow("ip:" + network(ctx.ip()), PER_IP_PER_HOUR, now)
+                || (phone != null && !limit.allow("to:" + phone, PER_ADDRESS_PER_HOUR, now))
+                || (email != null && !limit.allow("to:" + email, PER_ADDRESS_PER_HOUR, now))) {
             ctx.header("Retry-After", "3600");
             Html.send(ctx, 429, Html.page("Too many sign-ups", "<p>We have received many sign-ups from your network in the last hour. "
                     + "Please try again later.</p>\n"));
@@ -269,7 +302,7 @@ final class FormRoutes {
 
     private static String thanks(String brand, List<Channel> channels, String phone, String email) {
         StringBuilder body = new StringBuilder("<p>Thank you. One more step: nothing is sent until you confirm.</p>\n<ul>\n");
-        if (channels.contains(Channel.SMS) || channels.contains(Channel.VOICE)) {
+        if (channels.contains(Channel.SMS)) {
             body.append("<li>Reply YES to the text ").append(Html.escape(brand)).append(" sends to the number ending in ")
                 .append(Html.escape(phone.substring(Math.max(0, phone.length() - 4)))).append(".</li>\n");
         }
@@ -299,7 +332,10 @@ final class FormRoutes {
         if (form.asksEmail()) {
             field(body, "email", "email", "email", "Email address", entered.email(), problems);
         }
-        body.append("<fieldset>\n<legend>What you agree to (tick the boxes you want)</legend>\n");
+        Optional<Problem> unticked = problems.stream().filter(p -> p.field().equals("consent")).findFirst();
+        body.append("<fieldset id=\"consent\"").append(unticked.isPresent() ? " aria-describedby=\"consent-error\"" : "")
+            .append(">\n<legend>What you agree to (tick the boxes you want)</legend>\n");
+        unticked.ifPresent(p -> body.append("<p class=\"error\" id=\"consent-error\">").append(Html.escape(p.message())).append("</p>\n"));
         for (Channel channel : form.channels()) {
             String id = "consent-" + channel.wireName();
             body.append("<p class=\"choice\"><input type=\"checkbox\" id=\"").append(id).append("\" name=\"consent\" value=\"")
@@ -318,7 +354,8 @@ final class FormRoutes {
         if (!links.isEmpty()) {
             body.append("<p>").append(String.join(" · ", links)).append("</p>\n");
         }
-        return Html.page(form.title(), body.toString());
+        // a page sent back with problems says so in its title, which screen readers announce first
+        return Html.page(problems.isEmpty() ? form.title() : "Error: " + form.title(), form.title(), body.toString());
     }
 
     private static void field(StringBuilder body, String name, String type, String autocomplete, String label, String value,
@@ -331,6 +368,40 @@ final class FormRoutes {
             .append("\" autocomplete=\"").append(autocomplete).append("\" value=\"").append(Html.escape(value)).append('"');
         problem.ifPresent(p -> body.append(" aria-invalid=\"true\" aria-describedby=\"").append(name).append("-error\""));
         body.append("></p>\n");
+    }
+
+    /**
+     * Whether the browser says the post came from another site: {@code Sec-Fetch-Site: cross-site}, or an
+     * {@code Origin} whose host is not this server's. Browsers send both on a form post; other clients send neither.
+     */
+    private boolean crossSite(Context ctx) {
+        if ("cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
+            return true;
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null || origin.isBlank()) {
+            return false;
+        }
+        try {
+            String originHost = java.net.URI.create(origin.strip()).getAuthority();
+            String ours = java.net.URI.create(Html.base(ctx, publicUrl)).getAuthority();
+            return originHost == null || !(originHost.equalsIgnoreCase(ours) || originHost.equalsIgnoreCase(ctx.host()));
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    /** The network an address counts for: the address itself, or its /64 for IPv6 (one host holds a whole /64). */
+    static String network(String ip) {
+        if (ip == null || ip.indexOf(':') < 0) {
+            return ip;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(ip).getAddress();
+            return bytes.length == 16 ? java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : ip;
+        } catch (java.net.UnknownHostException e) {
+            return ip;
+        }
     }
 
     private String brand(OptInForms.Published form) {

@@ -8,7 +8,9 @@ final class Html {
 
     /** Answers a page for people: never cached, since each is about one recipient's link or report. */
     static void send(io.javalin.http.Context ctx, int status, String html) {
-        ctx.status(status).header("Cache-Control", "no-store").html(html);
+        // never inside another site's frame: a page where people tick boxes must not be overlaid (clickjacking)
+        ctx.status(status).header("Cache-Control", "no-store").header("X-Frame-Options", "DENY")
+           .header("Content-Security-Policy", "frame-ancestors 'none'").html(html);
     }
 
     /** The address with most of its local part hidden, for pages anyone holding a link may open: a***@example.com. */
@@ -32,6 +34,11 @@ final class Html {
 
     /** A whole page: {@code title} is text (escaped here), {@code body} is HTML built with {@link #escape}. */
     static String page(String title, String body) {
+        return page(title, title, body);
+    }
+
+    /** A page whose window title differs from its heading (an "Error: " prefix that screen readers announce first). */
+    static String page(String title, String heading, String body) {
         return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"robots\" content=\"noindex\">\n"
@@ -42,6 +49,6 @@ final class Html {
                 + "input[type=tel],input[type=email],input:not([type]){font:inherit;padding:.4rem;border:1px solid #4b5563;border-radius:.2rem;width:100%;box-sizing:border-box}"
                 + ".choice{display:flex;gap:.6rem;align-items:flex-start}.choice input{width:1.3rem;height:1.3rem;margin-top:.2rem;flex:none}"
                 + "a{color:#1d4ed8}.error{color:#b91c1c;font-weight:600}.problems{border:3px solid #b91c1c;padding:0 1rem;margin-bottom:1rem}</style>\n"
-                + "</head>\n<body>\n<main>\n<h1>" + escape(title) + "</h1>\n" + body + "</main>\n</body>\n</html>\n";
+                + "</head>\n<body>\n<main>\n<h1>" + escape(heading) + "</h1>\n" + body + "</main>\n</body>\n</html>\n";
     }
 }

@@ -62,11 +62,19 @@ class HostedFormTest {
         return client.send(HttpRequest.newBuilder(server.uri("/optin/" + formId)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> submit(String formId, List<Map.Entry<String, String>> fields) throws Exception {
+    private HttpResponse<String> submit(String formId, List<Map.Entry<String, String>> fields, String... headers) throws Exception {
         String body = fields.stream().map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(server.uri("/optin/" + formId))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("User-Agent", "Mozilla/5.0 (Form test)")
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/optin/" + formId))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("User-Agent", "Mozilla/5.0 (Form test)");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> raw(String formId, String contentType, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(server.uri("/optin/" + formId)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -173,7 +181,9 @@ class HostedFormTest {
 
         HttpResponse<String> nothingTicked = submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100")));
         assertThat(nothingTicked.statusCode()).isEqualTo(422);
-        assertThat(nothingTicked.body()).contains("role=\"alert\"", "Tick at least one box", "value=\"3055550100\"");
+        assertThat(nothingTicked.body()).contains("role=\"alert\"", "Tick at least one box", "value=\"3055550100\"",
+                "<title>Error: Join the Acme club</title>", "<fieldset id=\"consent\" aria-describedby=\"consent-error\">",
+                "<p class=\"error\" id=\"consent-error\">Tick at least one box");
 
         HttpResponse<String> badPhone = submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "55<b>5"),
                 Map.entry("consent", "sms")));
@@ -209,6 +219,61 @@ class HostedFormTest {
         assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100"), Map.entry("consent", "sms"))).statusCode())
                 .isEqualTo(404);
         assertThat(server.ledgerSize()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherSiteCannotPostTheFormAndTheFormCannotBeFramed() throws Exception {
+        String id = publish().text("/id");
+        long before = server.ledgerSize();
+        List<Map.Entry<String, String>> fields = List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100"), Map.entry("consent", "sms"));
+        assertThat(submit(id, fields, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
+        assertThat(submit(id, fields, "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
+        assertThat(server.ledgerSize()).isEqualTo(before);
+        String ours = server.uri("").toString();
+        assertThat(submit(id, fields, "Origin", ours, "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(200);
+        HttpResponse<String> page = page(id);
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+    }
+
+    @Test
+    void whatIsNotAFormIsRefusedWithAPageNotAFailure() throws Exception {
+        String id = publish().text("/id");
+        long before = server.ledgerSize();
+        assertThat(raw(id, "multipart/form-data", "garbage").statusCode()).isEqualTo(415);
+        assertThat(raw(id, "multipart/form-data; boundary=x", "--x\r\nnonsense").statusCode()).isEqualTo(415);
+        assertThat(raw(id, "application/x-www-form-urlencoded; charset=x-bogus", "version=1&phone=3055550100&consent=sms").statusCode())
+                .isEqualTo(400);
+        assertThat(raw(id, "application/json", "{}").statusCode()).isEqualTo(415);
+        assertThat(server.ledgerSize()).isEqualTo(before);
+    }
+
+    @Test
+    void aFormLinksOnlyToPlainHttpsPages() {
+        for (String link : List.of("javascript:alert(1)", "http://acme.example/terms", "https://acme.example@evil.example/terms", "//evil.example")) {
+            HttpAnswer refused = server.post("/v1/forms", acme.key(), FORM.replace("https://acme.example/terms", link));
+            assertThat(refused.status()).as(link).isEqualTo(400);
+            assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("terms_url");
+        }
+    }
+
+    @Test
+    void aFormAsksOnlyForWhatARecipientCanConfirm() {
+        HttpAnswer voice = server.post("/v1/forms", acme.key(), FORM.replace("[\"sms\", \"email\"]", "[\"voice\"]"));
+        assertThat(voice.status()).isEqualTo(400);
+        assertThat(voice.json().at("/errors/0/field").asText()).isEqualTo("channels[0]");
+    }
+
+    @Test
+    void oneNumberGetsFewConfirmationsAnHourHoweverManyNetworksSignItUp() throws Exception {
+        String id = publish().text("/id");
+        List<Map.Entry<String, String>> fields = List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100"), Map.entry("consent", "sms"));
+        for (int i = 0; i < FormRoutes.PER_ADDRESS_PER_HOUR; i++) {
+            assertThat(submit(id, fields).statusCode()).isEqualTo(200);
+        }
+        assertThat(submit(id, fields).statusCode()).isEqualTo(429);
+        clock.advance(java.time.Duration.ofMinutes(61));
+        assertThat(submit(id, fields).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -114,7 +114,7 @@ class OptInBrowserTest {
         assertThat(email.isSelected()).isTrue();
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Almost done");
+        assertThat(heading("Almost done")).isEqualTo("Almost done");
         JsonNode granted = server.get("/v1/consents?address=ana%40example.com", acme.key()).json().at("/events/0/event");
         assertThat(granted.at("/status").asText()).isEqualTo("pending");
         assertThat(granted.at("/user_agent").asText()).contains("Chrome");
@@ -125,10 +125,10 @@ class OptInBrowserTest {
         JsonNode pending = server.get("/v1/consents/pending", acme.key()).json().at("/pending");
         String link = pending.findValuesAsText("confirmation_url").get(0);
         browser.get(link);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Confirm your subscription");
+        assertThat(heading("Confirm your subscription")).isEqualTo("Confirm your subscription");
         assertThat(status("ana%40example.com")).as("opening the link confirms nothing").isEqualTo("pending");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Subscription confirmed");
+        assertThat(heading("Subscription confirmed")).isEqualTo("Subscription confirmed");
         assertThat(status("ana%40example.com")).isEqualTo("active");
         JsonNode confirmed = server.get("/v1/consents?address=ana%40example.com", acme.key()).json().at("/events/1");
         assertThat(confirmed.at("/type").asText()).isEqualTo("consent.confirmed");
@@ -151,6 +151,8 @@ class OptInBrowserTest {
         browser.findElement(By.id("consent-sms")).click();
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
+        assertThat(heading("Join the Acme club")).isEqualTo("Join the Acme club");
+        assertThat(browser.getTitle()).isEqualTo("Error: Join the Acme club");
         WebElement alert = browser.findElement(By.cssSelector("[role=alert]"));
         assertThat(alert.getText()).contains("Enter a phone number we can read");
         WebElement phone = browser.findElement(By.id("phone"));
@@ -162,6 +164,31 @@ class OptInBrowserTest {
         alert.findElement(By.tagName("a")).click();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the summary's link leads to the field").isEqualTo("phone");
         assertThat(server.get("/v1/consents/pending", acme.key()).json().at("/pending").size()).isZero();
+    }
+
+    /**
+     * The page's heading once it reads {@code expected} (a click that posts a form returns before the next page has
+     * replaced this one), or what it reads after ten seconds.
+     */
+    private String heading(String expected) {
+        String seen = null;
+        for (int i = 0; i < 100; i++) {
+            try {
+                seen = browser.findElement(By.tagName("h1")).getText();
+                if (expected.equals(seen) && "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState"))) {
+                    return seen;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException replaced) {
+                // the next page is arriving
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return seen;
     }
 
     private String status(String address) {
