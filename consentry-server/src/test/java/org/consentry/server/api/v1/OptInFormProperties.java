@@ -69,7 +69,28 @@ class OptInFormProperties {
         assertThat(answer.body()).doesNotContain("<script", "<img");
         long written = server.ledgerSize() - before;
         if (answer.statusCode() == 200) {
-            assertThat(written).as(body).isBetween(1L, 2L);
+            // exactly the boxes ticked (a box ticked twice counts once), each a pending consent of its channel
+            java.util.Set<String> ticked = new java.util.TreeSet<>();
+            for (String pair : body.split("&")) {
+                String[] parts = pair.split("=", 2);
+                if (parts.length == 2 && java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8).equals("consent")) {
+                    ticked.add(java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(written).as(body).isEqualTo(ticked.size());
+            List<org.consentry.ledger.LedgerEntry> last = new ArrayList<>();
+            server.store().ledger().replay(entry -> {
+                if (entry.seq() > before) {
+                    last.add(entry);
+                }
+            });
+            assertThat(last).allSatisfy(entry -> assertThat(entry.event()).isInstanceOfSatisfying(org.consentry.ledger.ConsentGranted.class,
+                    granted -> assertThat(granted.status().wireName()).isEqualTo("pending")));
+            java.util.Set<String> recorded = new java.util.TreeSet<>();
+            for (org.consentry.ledger.LedgerEntry entry : last) {
+                recorded.add(((org.consentry.ledger.ConsentGranted) entry.event()).channel().wireName());
+            }
+            assertThat(recorded).as(body).isEqualTo(ticked);
         } else {
             assertThat(written).as("a refused submission writes nothing: %s", body).isZero();
         }
