@@ -42,6 +42,9 @@ class ReadmeExamplesTest {
             assertThat(optedOut).isGreaterThan(allowed);
             assertThat(blocked).isGreaterThan(optedOut);
             assertThat(output.substring(blocked)).contains("\"code\":\"OPTED_OUT\"").contains("\"code\":\"CONSENT_REVOKED\"");
+            int form = output.indexOf("/optin/frm_");
+            assertThat(form).as(output).isGreaterThan(blocked);
+            assertThat(output.substring(form)).contains("\"suppressed\":true");
         }
     }
 
