@@ -36,6 +36,8 @@ import org.consentry.tenant.TenantStatus;
 final class FormRoutes {
 
     static final int PER_IP_PER_HOUR = 30;
+    /** How long a page showing a replaced version may still be submitted (a visitor who opened it before the change). */
+    static final java.time.Duration SUPERSEDED_GRACE = java.time.Duration.ofHours(24);
     /** Sign-ups an hour for one phone number or email address: each sends its owner a confirmation. */
     static final int PER_ADDRESS_PER_HOUR = 3;
     private static final int MAX_ADDRESS = 320;
@@ -239,6 +241,13 @@ final class FormRoutes {
         String versionText = ctx.formParam("version");
         Optional<OptInForms.Published> shown = versionText != null && versionText.matches("[0-9]{1,6}")
                 ? forms.version(latest.get().form().id(), Integer.parseInt(versionText)) : Optional.empty();
+        if (shown.isPresent() && shown.get() != latest.get()) {
+            // a page opened before the form changed may still be sent for a while; after that its words are retired
+            Optional<OptInForms.Published> next = forms.version(latest.get().form().id(), shown.get().form().version() + 1);
+            if (next.isEmpty() || clock.instant().isAfter(next.get().at().plus(SUPERSEDED_GRACE))) {
+                shown = Optional.empty();
+            }
+        }
         if (shown.isEmpty()) {
             // not posted from the page, or from a page too old to know: show the form as it stands, record nothing
             Html.send(ctx, 400, render(latest.get(), brand(latest.get()), Entered.NOTHING,

@@ -172,6 +172,14 @@ class HostedFormTest {
         assertThat(event.at("/form_version").asInt()).isEqualTo(1);
         assertThat(event.at("/disclosure_text").asText()).contains("Up to 4 msgs/month").doesNotContain("8 msgs");
         assertThat(server.get("/v1/forms/" + id + "?version=1", acme.key()).text("/disclosures/sms")).isEqualTo(event.at("/disclosure_text").asText());
+
+        clock.advance(FormRoutes.SUPERSEDED_GRACE.plusMinutes(1));
+        long before = server.ledgerSize();
+        assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550101"), Map.entry("consent", "sms"))).statusCode())
+                .as("a day after it was replaced, version 1's words are retired").isEqualTo(400);
+        assertThat(server.ledgerSize()).isEqualTo(before);
+        assertThat(submit(id, List.of(Map.entry("version", "2"), Map.entry("phone", "3055550101"), Map.entry("consent", "sms"))).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
