@@ -1,38 +1,43 @@
 package org.consentry.store.projection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.consentry.consent.AgreedFrequency;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ContactDeclaration;
-import org.consentry.consent.Relationship;
-import org.consentry.consent.SentMessage;
-import org.consentry.content.Shingles;
-import org.consentry.ledger.ContactDeclared;
-import org.consentry.ledger.RelationshipRecorded;
-import org.consentry.ledger.SendCommitted;
-import org.consentry.ledger.SubjectErased;
 import org.consentry.consent.ContactState;
 import org.consentry.consent.EmailRecord;
 import org.consentry.consent.ListOptOut;
 import org.consentry.consent.OptOut;
+import org.consentry.consent.Relationship;
+import org.consentry.consent.SentMessage;
+import org.consentry.content.Shingles;
 import org.consentry.ledger.ConsentConfirmed;
 import org.consentry.ledger.ConsentGranted;
 import org.consentry.ledger.ConsentReinstated;
 import org.consentry.ledger.ConsentRevoked;
+import org.consentry.ledger.ContactDeclared;
+import org.consentry.ledger.EmailFeedbackRecorded;
 import org.consentry.ledger.InternalDncAdded;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
-import org.consentry.ledger.OptedIn;
-import org.consentry.ledger.EmailFeedbackRecorded;
 import org.consentry.ledger.ListUnsubscribed;
-import org.consentry.ledger.PermissionPassRequired;
+import org.consentry.ledger.OptedIn;
 import org.consentry.ledger.OptedOut;
+import org.consentry.ledger.PermissionPassRequired;
+import org.consentry.ledger.RelationshipRecorded;
+import org.consentry.ledger.SendCommitted;
+import org.consentry.ledger.SubjectErased;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.ledger.LedgerListener;
 import org.consentry.store.ledger.SubjectRefs;
@@ -46,11 +51,11 @@ public final class ContactBook implements LedgerListener {
 
     public static final int SEND_HISTORY_DAYS = 31;
     /** Soft bounces are remembered this long: longer than any window the soft bounce limit counts over. */
-    public static final java.time.Duration SOFT_BOUNCE_MEMORY = java.time.Duration.ofDays(90);
+    public static final Duration SOFT_BOUNCE_MEMORY = Duration.ofDays(90);
 
     private final Map<String, Map<String, ContactState>> byTenant = new ConcurrentHashMap<>();
     /** Per tenant, the salted hashes of the people erased, with when: all that is left of them. */
-    private final Map<String, Map<String, java.time.Instant>> erased = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Instant>> erased = new ConcurrentHashMap<>();
     private final SubjectRefs refs;
 
     /** @param refs how the ledger names people, to recognise an erased one by address; null where nothing is ever erased */
@@ -69,7 +74,7 @@ public final class ContactBook implements LedgerListener {
             return state;
         }
         // a state without the mark can still be an erased person's: events a ledger older than sealing kept in clear
-        java.time.Instant erasedAt = erasedAt(tenant, address);
+        Instant erasedAt = erasedAt(tenant, address);
         if (state == null) {
             return erasedAt == null ? ContactState.EMPTY : ContactState.erased(erasedAt);
         }
@@ -77,14 +82,14 @@ public final class ContactBook implements LedgerListener {
     }
 
     /** When the person was erased with the tenant, or null; only tenants that erased someone pay for the hash. */
-    private java.time.Instant erasedAt(String tenant, String address) {
-        Map<String, java.time.Instant> gone = erased.get(tenant);
+    private Instant erasedAt(String tenant, String address) {
+        Map<String, Instant> gone = erased.get(tenant);
         return gone == null || refs == null ? null : gone.get(refs.of(tenant, address));
     }
 
     /** The tenants whose committed sends (of the last {@value #SEND_HISTORY_DAYS} days) reached {@code address} from the number {@code sender}. */
-    public java.util.Set<String> tenantsThatSent(String address, String sender) {
-        java.util.Set<String> tenants = new java.util.TreeSet<>();
+    public Set<String> tenantsThatSent(String address, String sender) {
+        Set<String> tenants = new TreeSet<>();
         byTenant.forEach((tenant, contacts) -> {
             ContactState state = contacts.get(address);
             if (state != null && state.recentSends().stream().anyMatch(sent -> sent.from(sender))) {
@@ -100,7 +105,7 @@ public final class ContactBook implements LedgerListener {
 
     /** Every consent, of any tenant, that has been waiting for its confirmation since before {@code cutoff}. */
     public List<Pending> pendingBefore(Instant cutoff) {
-        List<Pending> pending = new java.util.ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         pendingSince.forEach((consentId, since) -> {
             if (since.at().isBefore(cutoff)) {
                 Consent consent = stateOf(since.pending().tenant(), since.pending().address()).consent(consentId);
@@ -115,7 +120,7 @@ public final class ContactBook implements LedgerListener {
     /** Since when a pending consent waits: from the event that made it pending (its recording, or a permission pass). */
     /** The tenant's consents waiting for their confirmation, oldest first. */
     public List<Pending> pendingOf(String tenant) {
-        List<Since> found = new java.util.ArrayList<>();
+        List<Since> found = new ArrayList<>();
         pendingSince.forEach((consentId, since) -> {
             if (since.pending().tenant().equals(tenant)) {
                 Consent consent = stateOf(tenant, since.pending().address()).consent(consentId);
@@ -124,7 +129,7 @@ public final class ContactBook implements LedgerListener {
                 }
             }
         });
-        found.sort(java.util.Comparator.comparing(Since::at).thenComparingLong(Since::order));
+        found.sort(Comparator.comparing(Since::at).thenComparingLong(Since::order));
         return found.stream().map(Since::pending).toList();
     }
 
@@ -133,7 +138,7 @@ public final class ContactBook implements LedgerListener {
     }
 
     private final Map<String, Since> pendingSince = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong waiting = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong waiting = new AtomicLong();
 
     /** How many of the tenant's active consents a permission pass would send back to pending. */
     public int countReached(String tenant, PermissionPassRequired pass) {
@@ -204,7 +209,7 @@ public final class ContactBook implements LedgerListener {
             Map<String, ContactState> contacts = byTenant.get(entry.tenant());
             if (contacts != null) {
                 contacts.replaceAll((address, state) -> {
-                    List<Consent> consents = new java.util.ArrayList<>(state.consents().size());
+                    List<Consent> consents = new ArrayList<>(state.consents().size());
                     boolean changed = false;
                     for (Consent consent : state.consents()) {
                         Consent after = pass.reaches(consent.capturedAt(), consent.importSource()) ? consent.awaitingReconfirmation() : consent;
@@ -258,7 +263,7 @@ public final class ContactBook implements LedgerListener {
                 SentMessage message = new SentMessage(sent.sendAt(), sent.channel(), sent.purpose(), sent.topic(), sent.contentHash(),
                         Shingles.ofHashes(sent.shingles()), sent.from());
                 update(entry.tenant(), sent.address(), state -> state.withSend(message,
-                        sent.sendAt().minus(java.time.Duration.ofDays(SEND_HISTORY_DAYS))));
+                        sent.sendAt().minus(Duration.ofDays(SEND_HISTORY_DAYS))));
             }
         }
     }

@@ -2,16 +2,27 @@ package org.consentry.store.sqlite;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.consentry.ledger.CanonicalJson;
 import org.consentry.ledger.ChainHash;
@@ -66,16 +77,16 @@ final class GroupCommitWriter implements AutoCloseable {
     private final SubjectRefs refs;
     private final SubjectDirectory subjects;
     /** Committed people's keys, for callers to seal with before the writer sees their events; bounded, may lag. */
-    private final Map<String, SubjectKeyStatements.Subject> sealingKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, SubjectKeyStatements.Subject> sealingKeys = new ConcurrentHashMap<>();
     private static final int SEALING_KEYS = 200_000;
     private final List<SubjectKeyStatements.Subject> newlyKnown = new ArrayList<>();
-    private final java.util.concurrent.ExecutorService completer = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+    private final ExecutorService completer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "consentry-ledger-acks");
         thread.setDaemon(true);
         return thread;
     });
     /** Recently used people's numbers and keys, by salted hash; cleared when a transaction rolls back. */
-    private final Map<String, SubjectKeyStatements.Subject> keys = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, SubjectKeyStatements.Subject> keys = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, SubjectKeyStatements.Subject> eldest) {
             return size() > KEY_CACHE;
         }
@@ -189,7 +200,7 @@ final class GroupCommitWriter implements AutoCloseable {
         long seq = nextSeq;
         boolean erased = false;
         newlyKnown.clear();
-        java.util.Set<String> erasedRefs = new java.util.HashSet<>();
+        Set<String> erasedRefs = new HashSet<>();
         SubjectKeyStatements keyStatements = null;
         boolean committed = false;
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -267,7 +278,7 @@ final class GroupCommitWriter implements AutoCloseable {
         };
         try {
             completer.execute(acknowledge);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             acknowledge.run(); // closing: the batch is durable, say so here
         }
     }
@@ -291,7 +302,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 keys.put(prepared.ref(), subject);
                 newlyKnown.add(subject);
             }
-            String sealed = subject.key() == prepared.key() || java.util.Arrays.equals(subject.key(), prepared.key()) ? prepared.sealed()
+            String sealed = subject.key() == prepared.key() || Arrays.equals(subject.key(), prepared.key()) ? prepared.sealed()
                     : SealedFields.sealText(subject.key(), SealedFields.context(tenant, type), prepared.canonical());
             stored = Map.of(SealedFields.MEMBER, sealed);
             payload = SealedFields.storedPayload(sealed);
@@ -308,7 +319,7 @@ final class GroupCommitWriter implements AutoCloseable {
         insert.setString(9, head.hash());
         insert.setString(10, hash);
         if (subject == null) {
-            insert.setNull(11, java.sql.Types.INTEGER);
+            insert.setNull(11, Types.INTEGER);
         } else {
             insert.setInt(11, subject.id());
         }
@@ -322,10 +333,10 @@ final class GroupCommitWriter implements AutoCloseable {
      * old snapshot delays it to the next erasure.
      */
     private void checkpoint() {
-        try (java.sql.Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             statement.execute("PRAGMA busy_timeout = 250"); // a reader's snapshot must not stall every append for long
-            try (java.sql.ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            try (ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
                 // busy, frames in the log, frames copied: the log is gone only when not busy and all were copied
                 checkpointOwed = !result.next() || result.getInt(1) != 0 || result.getInt(2) != result.getInt(3);
             }

@@ -13,16 +13,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.consentry.ledger.ChainVerification;
 import org.consentry.ledger.ChainVerifier;
 import org.consentry.ledger.ErasedEvent;
-import org.consentry.ledger.SealedFields;
 import org.consentry.ledger.EventType;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.LedgerFormatException;
+import org.consentry.ledger.SealedFields;
 import org.consentry.store.ledger.Ledger;
 import org.consentry.store.ledger.LedgerListener;
 import org.consentry.store.ledger.StoreUnavailableException;
@@ -125,10 +127,10 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
-    @Override public java.util.Optional<byte[]> subjectKey(String tenant, String address) {
+    @Override public Optional<byte[]> subjectKey(String tenant, String address) {
         try (Connection connection = database.readers().getConnection()) {
             byte[][] key = {null};
-            return subject(connection, refs.of(tenant, address), key) < 0 ? java.util.Optional.empty() : java.util.Optional.ofNullable(key[0]);
+            return subject(connection, refs.of(tenant, address), key) < 0 ? Optional.empty() : Optional.ofNullable(key[0]);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the ledger", e);
         }
@@ -235,7 +237,7 @@ public final class SqliteLedger implements Ledger {
     }
 
     /** The longest intact prefix of each tenant's chain verified so far. */
-    private final java.util.Map<String, ChainVerification> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ChainVerification> verified = new ConcurrentHashMap<>();
 
     @Override public boolean healthy() {
         return writer.healthy();
@@ -263,7 +265,7 @@ public final class SqliteLedger implements Ledger {
             if (SealedFields.isSealed(fields)) {
                 stored = fields;
                 byte[] key = rows.getBytes(9);
-                java.util.Optional<String> opened = key == null ? java.util.Optional.empty()
+                Optional<String> opened = key == null ? Optional.empty()
                         : SealedFields.open(key, SealedFields.context(tenant, type), (String) fields.get(SealedFields.MEMBER));
                 event = opened.isPresent() ? kind.read(json.readValue(opened.get(), FIELDS)) : new ErasedEvent(kind, fields);
             } else {

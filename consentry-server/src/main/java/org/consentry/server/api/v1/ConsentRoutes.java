@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,7 +108,7 @@ final class ConsentRoutes {
      */
     private void pending(Context ctx) {
         TenantProfile tenant = auth.tenant(ctx);
-        List<Map<String, Object>> pending = new java.util.ArrayList<>();
+        List<Map<String, Object>> pending = new ArrayList<>();
         for (org.consentry.store.projection.ContactBook.Pending waiting : contacts.pendingOf(tenant.id())) {
             Consent consent = contacts.stateOf(tenant.id(), waiting.address()).consent(waiting.consentId());
             Map<String, Object> item = new LinkedHashMap<>();
@@ -174,7 +176,7 @@ final class ConsentRoutes {
     /** {@code raw} (a phone number or an email address) in canonical form, read with the {@code country} query parameter. */
     static String address(Context ctx, String raw, Addresses addresses) {
         String country = ctx.queryParam("country");
-        String region = country == null ? "US" : country.toUpperCase(java.util.Locale.ROOT);
+        String region = country == null ? "US" : country.toUpperCase(Locale.ROOT);
         if (!Addresses.isRegion(region)) {
             throw ApiProblem.invalid("country", "must be an ISO 3166 country code such as US");
         }

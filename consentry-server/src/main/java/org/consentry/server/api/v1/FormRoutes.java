@@ -2,12 +2,19 @@ package org.consentry.server.api.v1;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +44,7 @@ final class FormRoutes {
 
     static final int PER_IP_PER_HOUR = 30;
     /** How long a page showing a replaced version may still be submitted (a visitor who opened it before the change). */
-    static final java.time.Duration SUPERSEDED_GRACE = java.time.Duration.ofHours(24);
+    static final Duration SUPERSEDED_GRACE = Duration.ofHours(24);
     /** Sign-ups an hour for one phone number or email address: each sends its owner a confirmation. */
     static final int PER_ADDRESS_PER_HOUR = 3;
     private static final int MAX_ADDRESS = 320;
@@ -156,9 +163,9 @@ final class FormRoutes {
     /** A link a recipient may follow from the form: https, a host, and nothing before it that could pass for one. */
     static boolean isPageLink(String text) {
         try {
-            java.net.URI uri = new java.net.URI(text);
+            URI uri = new URI(text);
             return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getRawUserInfo() == null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }
@@ -227,7 +234,7 @@ final class FormRoutes {
             return;
         }
         String header = ctx.header("Content-Type"); // read as text: Javalin's contentType() throws on an unknown charset
-        String contentType = header == null ? "" : header.toLowerCase(java.util.Locale.ROOT);
+        String contentType = header == null ? "" : header.toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
             Html.send(ctx, 415, Html.page("Not a form", "<p>Send the form from its page.</p>\n"));
             return;
@@ -392,8 +399,8 @@ final class FormRoutes {
             return false;
         }
         try {
-            String originHost = java.net.URI.create(origin.strip()).getAuthority();
-            String ours = java.net.URI.create(Html.base(ctx, publicUrl)).getAuthority();
+            String originHost = URI.create(origin.strip()).getAuthority();
+            String ours = URI.create(Html.base(ctx, publicUrl)).getAuthority();
             return originHost == null || !(originHost.equalsIgnoreCase(ours) || originHost.equalsIgnoreCase(ctx.host()));
         } catch (IllegalArgumentException e) {
             return true;
@@ -406,9 +413,9 @@ final class FormRoutes {
             return ip;
         }
         try {
-            byte[] bytes = java.net.InetAddress.getByName(ip).getAddress();
-            return bytes.length == 16 ? java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : ip;
-        } catch (java.net.UnknownHostException e) {
+            byte[] bytes = InetAddress.getByName(ip).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : ip;
+        } catch (UnknownHostException e) {
             return ip;
         }
     }
@@ -419,7 +426,7 @@ final class FormRoutes {
 
     private String region(OptInForms.Published form) {
         String country = directory.tenant(form.tenant()).map(TenantProfile::country).orElse("US");
-        return Addresses.isRegion(country) ? country.toUpperCase(java.util.Locale.ROOT) : "US";
+        return Addresses.isRegion(country) ? country.toUpperCase(Locale.ROOT) : "US";
     }
 
     private static String trimmed(String value) {
