@@ -13,7 +13,7 @@ import org.consentry.policy.Purpose;
  * writes; a submission records those exact words.
  *
  * @param extraText the tenant's own words, shown after the required ones; may be null
- * @param frequency how often messages come ("Up to 4 msgs/month"): required for SMS (CTIA), else may be null
+ * @param frequency how often texts come ("Up to 4 msgs/month"): required for SMS (CTIA), not shown for email
  */
 public record OptInForm(String id, int version, String name, String title, List<Channel> channels, Purpose purpose,
                         String frequency, String extraText, String termsUrl, String privacyUrl) {
@@ -55,13 +55,9 @@ public record OptInForm(String id, int version, String name, String title, List<
             case SMS -> text.append("I agree to receive recurring automated ").append(kind).append(" text messages from ").append(brand)
                     .append(" at the phone number provided. Consent is not a condition of purchase. ").append(sentence(frequency))
                     .append(" Msg & data rates may apply. Reply HELP for help and STOP to cancel.");
-            case EMAIL -> {
-                text.append("I agree to receive ").append(kind).append(" email from ").append(brand).append(" at the email address provided.");
-                if (frequency != null && !frequency.isBlank()) {
-                    text.append(' ').append(sentence(frequency));
-                }
-                text.append(" Every email has a link to unsubscribe.");
-            }
+            // the frequency is the texts' (CTIA asks it of them); how often email comes is the tenant's own words to add
+            case EMAIL -> text.append("I agree to receive ").append(kind).append(" email from ").append(brand)
+                    .append(" at the email address provided. Every email has a link to unsubscribe.");
             default -> throw new IllegalArgumentException("a form does not ask for " + channel.wireName());
         }
         if (termsUrl != null) {

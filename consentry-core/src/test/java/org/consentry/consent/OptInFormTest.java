@@ -30,7 +30,8 @@ class OptInFormTest {
 
     @Test
     void theTenantsOwnWordsComeAfterTheRequiredOnes() {
-        String text = form(List.of(Channel.EMAIL), null, "  Members get early access.  ").disclosure(Channel.EMAIL, "Acme");
+        String text = form(List.of(Channel.SMS, Channel.EMAIL), "Up to 4 msgs/month", "  Members get early access.  ").disclosure(Channel.EMAIL, "Acme");
+        assertThat(text).as("the texts' frequency is not the email's").doesNotContain("msgs/month");
         assertThat(text).startsWith("I agree to receive marketing email from Acme").contains("link to unsubscribe")
                 .endsWith("Privacy: https://acme.example/privacy. Members get early access.");
     }

@@ -108,21 +108,50 @@ final class ConsentRoutes {
      */
     private void pending(Context ctx) {
         TenantProfile tenant = auth.tenant(ctx);
+        int limit = pageSize(ctx.queryParam("limit"));
+        String after = ctx.queryParam("after");
+        List<ContactBook.Pending> waiting = contacts.pendingOf(tenant.id());
+        int from = 0;
+        if (after != null) {
+            // the item after the cursor; a cursor no longer pending (confirmed since) starts again from the top:
+            // a page may repeat an item, never skip one
+            for (int i = 0; i < waiting.size(); i++) {
+                if (waiting.get(i).consentId().equals(after)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
         List<Map<String, Object>> pending = new ArrayList<>();
-        for (org.consentry.store.projection.ContactBook.Pending waiting : contacts.pendingOf(tenant.id())) {
-            Consent consent = contacts.stateOf(tenant.id(), waiting.address()).consent(waiting.consentId());
+        for (ContactBook.Pending one : waiting.subList(from, Math.min(waiting.size(), from + limit))) {
+            Consent consent = contacts.stateOf(tenant.id(), one.address()).consent(one.consentId());
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("address", waiting.address());
+            item.put("address", one.address());
             item.putAll(Representations.consent(consent));
             if (consent.channel() == Channel.EMAIL) {
-                item.put("confirmation_url", confirmationUrl(ctx, tenant.id(), consent.id(), waiting.address()));
+                item.put("confirmation_url", confirmationUrl(ctx, tenant.id(), consent.id(), one.address()));
             } else if (consent.channel().isText()) {
                 item.put("confirmation_text", OptInForm.smsConfirmation(tenant.brand(), consent.purpose(), frequency(consent)));
             } // a call consent sent back to pending (a permission pass) is confirmed through the tenant's own process
-
             pending.add(item);
         }
-        ctx.json(Map.of("pending", pending));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("pending", pending);
+        answer.put("next", from + limit < waiting.size() ? waiting.get(from + limit - 1).consentId() : null);
+        ctx.json(answer);
+    }
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1_000;
+
+    private static int pageSize(String text) {
+        if (text == null) {
+            return DEFAULT_PAGE;
+        }
+        if (!text.matches("[0-9]{1,4}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_PAGE) {
+            throw ApiProblem.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
+        }
+        return Integer.parseInt(text);
     }
 
     /** The email double opt-in link: only the page's POST confirms. */

@@ -285,6 +285,27 @@ class HostedFormTest {
     }
 
     @Test
+    void thePendingListComesInPagesThatNeverSkipAnItem() throws Exception {
+        String id = publish().text("/id");
+        for (int i = 0; i < 5; i++) {
+            assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "30555502%02d".formatted(i)),
+                    Map.entry("consent", "sms"))).statusCode()).isEqualTo(200);
+        }
+        JsonNode first = server.get("/v1/consents/pending?limit=2", acme.key()).json();
+        assertThat(first.at("/pending").findValuesAsText("address")).containsExactly("+13055550200", "+13055550201");
+        String next = first.at("/next").asText();
+        assertThat(next).isEqualTo(first.at("/pending/1/id").asText());
+        JsonNode second = server.get("/v1/consents/pending?limit=2&after=" + next, acme.key()).json();
+        assertThat(second.at("/pending").findValuesAsText("address")).containsExactly("+13055550202", "+13055550203");
+        JsonNode last = server.get("/v1/consents/pending?limit=2&after=" + second.at("/next").asText(), acme.key()).json();
+        assertThat(last.at("/pending").findValuesAsText("address")).containsExactly("+13055550204");
+        assertThat(last.at("/next").isNull()).isTrue();
+        HttpAnswer bad = server.get("/v1/consents/pending?limit=0", acme.key());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/errors/0/field").asText()).isEqualTo("limit");
+    }
+
+    @Test
     void oneNetworkCannotFloodAFormWithSignUps() throws Exception {
         String id = publish().text("/id");
         for (int i = 0; i < FormRoutes.PER_IP_PER_HOUR; i++) {
