@@ -16,22 +16,27 @@ public final class SubjectRefs {
     /** The server secret the names are made with. */
     public static final String KEY_NAME = "subject-refs";
 
-    private final SecretKeySpec key;
+    /** A MAC per thread, keyed once: looking one up and keying it costs more than using it. */
+    private final ThreadLocal<Mac> macs;
 
     public SubjectRefs(byte[] secret) {
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
+            }
+        });
     }
 
     /** The name of {@code address} (canonical: E.164 or lower-cased email) with {@code tenant}. */
     public String of(String tenant, String address) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(tenant.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return "s_" + HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
-        }
+        Mac mac = macs.get(); // doFinal leaves it reset for the next use
+        mac.update(tenant.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return "s_" + HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -28,6 +28,7 @@ import org.consentry.ledger.ConsentReinstated;
 import org.consentry.ledger.ConsentRevoked;
 import org.consentry.ledger.ContactDeclared;
 import org.consentry.ledger.EmailFeedbackRecorded;
+import org.consentry.ledger.ErasedEvent;
 import org.consentry.ledger.InternalDncAdded;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
@@ -57,6 +58,8 @@ public final class ContactBook implements LedgerListener {
     /** Per tenant, the salted hashes of the people erased, with when: all that is left of them. */
     private final Map<String, Map<String, Instant>> erased = new ConcurrentHashMap<>();
     private final SubjectRefs refs;
+    /** Tenants whose ledger holds events about people written in clear (before sealing): only theirs need the slow check. */
+    private final java.util.Set<String> keptInClear = ConcurrentHashMap.newKeySet();
 
     /** @param refs how the ledger names people, to recognise an erased one by address; null where nothing is ever erased */
     public ContactBook(SubjectRefs refs) {
@@ -70,14 +73,15 @@ public final class ContactBook implements LedgerListener {
     public ContactState stateOf(String tenant, String address) {
         Map<String, ContactState> contacts = byTenant.get(tenant);
         ContactState state = contacts == null ? null : contacts.get(address);
-        if (state != null && state.erasedAt() != null) {
-            return state;
-        }
-        // a state without the mark can still be an erased person's: events a ledger older than sealing kept in clear
-        Instant erasedAt = erasedAt(tenant, address);
         if (state == null) {
+            Instant erasedAt = erasedAt(tenant, address);
             return erasedAt == null ? ContactState.EMPTY : ContactState.erased(erasedAt);
         }
+        if (state.erasedAt() != null || !keptInClear.contains(tenant)) {
+            return state;
+        }
+        // a state without the mark can still be an erased person's, from events a ledger older than sealing kept in clear
+        Instant erasedAt = erasedAt(tenant, address);
         return erasedAt == null ? state : state.withErasedAt(erasedAt);
     }
 
@@ -165,6 +169,9 @@ public final class ContactBook implements LedgerListener {
 
     @Override public void apply(LedgerEntry entry) {
         LedgerEvent event = entry.event();
+        if (event.subject() != null && entry.sealed() == null && !(event instanceof ErasedEvent)) {
+            keptInClear.add(entry.tenant());
+        }
         if (event instanceof SubjectErased gone) {
             erased.computeIfAbsent(entry.tenant(), id -> new ConcurrentHashMap<>()).put(gone.subjectRef(), entry.recordedAt());
             if (gone.address() != null) { // as it happens: forget what this process knew of them (a replay never learns it)
