@@ -3,7 +3,6 @@ package org.consentry.store.consent;
 import java.time.Instant;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.SubjectErased;
-import org.consentry.store.RequestRefused;
 import org.consentry.store.ledger.Ledger;
 
 /**
@@ -27,14 +26,10 @@ public final class Erasures {
     }
 
     public Erased erase(String tenant, String address) {
-        for (ProofRequests.Request request : proofRequests.of(tenant)) {
-            if (request.open() && request.address().equals(address)) {
-                throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", "a proof-of-opt-in request about " + address
-                        + " (" + request.id() + ") is open until " + request.dueAt() + "; answer it before erasing the evidence");
-            }
-        }
-        int events = (int) ledger.about(tenant, address).stream().filter(entry -> entry.sealed() != null && !entry.erased()).count();
-        LedgerEntry entry = ledger.erase(tenant, address);
-        return new Erased(((SubjectErased) entry.event()).subjectRef(), entry.recordedAt(), events);
+        return proofRequests.unlessOpen(tenant, address, () -> {
+            int events = (int) ledger.about(tenant, address).stream().filter(entry -> entry.sealed() != null && !entry.erased()).count();
+            LedgerEntry entry = ledger.erase(tenant, address);
+            return new Erased(((SubjectErased) entry.event()).subjectRef(), entry.recordedAt(), events);
+        });
     }
 }

@@ -64,8 +64,25 @@ public final class ProofRequests implements LedgerListener {
             throw new RequestRefused(RequestRefused.Kind.NOT_FOUND, "tenant", "no tenant " + tenant);
         }
         String id = ids.next("prf");
-        ledger.append(tenant, List.of(new ProofRequested(id, address, now.plus(DUE_IN))));
+        synchronized (this) { // an erasure checks for open requests under the same lock (see Erasures)
+            ledger.append(tenant, List.of(new ProofRequested(id, address, now.plus(DUE_IN))));
+        }
         return byId.get(id);
+    }
+
+    /**
+     * Runs {@code action} unless a request about the address is open, with no request opened meanwhile.
+     *
+     * @throws RequestRefused (conflict) naming the open request
+     */
+    public synchronized <T> T unlessOpen(String tenant, String address, java.util.function.Supplier<T> action) {
+        for (Request request : of(tenant)) {
+            if (request.open() && request.address().equals(address)) {
+                throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", "a proof-of-opt-in request about " + address
+                        + " (" + request.id() + ") is open until " + request.dueAt() + "; answer it before erasing the evidence");
+            }
+        }
+        return action.get();
     }
 
     public List<Request> of(String tenant) {
