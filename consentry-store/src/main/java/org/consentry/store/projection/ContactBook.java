@@ -169,8 +169,8 @@ public final class ContactBook implements LedgerListener {
 
     @Override public void apply(LedgerEntry entry) {
         LedgerEvent event = entry.event();
-        if (event.subject() != null && entry.sealed() == null && !(event instanceof ErasedEvent)) {
-            keptInClear.add(entry.tenant());
+        if (event.subject() != null && entry.sealed() == null && !(event instanceof ErasedEvent) && !keptInClear.contains(entry.tenant())) {
+            keptInClear.add(entry.tenant()); // read first: a replay meets the same tenant millions of times
         }
         if (event instanceof SubjectErased gone) {
             erased.computeIfAbsent(entry.tenant(), id -> new ConcurrentHashMap<>()).put(gone.subjectRef(), entry.recordedAt());

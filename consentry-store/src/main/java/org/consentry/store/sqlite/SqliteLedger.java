@@ -129,28 +129,22 @@ public final class SqliteLedger implements Ledger {
 
     @Override public Optional<byte[]> subjectKey(String tenant, String address) {
         try (Connection connection = database.readers().getConnection()) {
-            byte[][] key = {null};
-            return subject(connection, refs.of(tenant, address), key) < 0 ? Optional.empty() : Optional.ofNullable(key[0]);
+            SubjectDirectory.Row person = person(connection, refs.of(tenant, address));
+            return person == null ? Optional.empty() : Optional.ofNullable(person.key());
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the ledger", e);
         }
     }
 
-    /** The person's number, confirmed against their row (and their key, into {@code key[0]}), or -1 if they have none. */
-    private int subject(Connection connection, String ref, byte[][] key) throws SQLException {
+    /** The person's row, confirmed against their salted hash (the directory's answer is a candidate), or null. */
+    private SubjectDirectory.Row person(Connection connection, String ref) throws SQLException {
         int candidate = subjects.candidate(ref);
         if (candidate < 0) {
-            return -1;
+            return null;
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT subject_ref, key FROM subject_keys WHERE id = ?")) {
-            statement.setInt(1, candidate);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next() || !ref.equals(row.getString(1))) {
-                    return -1;
-                }
-                key[0] = row.getBytes(2);
-                return candidate;
-            }
+        try (PreparedStatement select = connection.prepareStatement(SubjectDirectory.SELECT_ROW)) {
+            SubjectDirectory.Row row = SubjectDirectory.row(select, candidate);
+            return row != null && ref.equals(row.ref()) ? row : null;
         }
     }
 
@@ -158,7 +152,8 @@ public final class SqliteLedger implements Ledger {
     @Override public List<LedgerEntry> about(String tenant, String subject) {
         int id;
         try (Connection connection = database.readers().getConnection()) {
-            id = subject(connection, refs.of(tenant, subject), new byte[1][]);
+            SubjectDirectory.Row person = person(connection, refs.of(tenant, subject));
+            id = person == null ? -1 : person.id();
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the ledger", e);
         }

@@ -28,6 +28,21 @@ final class SubjectDirectory {
     private int lastId;
     private int lastCommittedId;
 
+    /** A person's row in {@code subject_keys}: number, salted hash, key (null once erased). */
+    record Row(int id, String ref, byte[] key) {
+    }
+
+    /** The statement {@link #row} runs. */
+    static final String SELECT_ROW = "SELECT subject_ref, key FROM subject_keys WHERE id = ?";
+
+    /** The row numbered {@code id}, read with a statement prepared from {@link #SELECT_ROW}, or null. */
+    static Row row(java.sql.PreparedStatement select, int id) throws SQLException {
+        select.setInt(1, id);
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? new Row(id, row.getString(1), row.getBytes(2)) : null;
+        }
+    }
+
     /** Reads every person's number and hash. */
     static SubjectDirectory load(Connection connection) throws SQLException {
         SubjectDirectory directory = new SubjectDirectory();

@@ -2,7 +2,6 @@ package org.consentry.store.sqlite;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +18,6 @@ final class SubjectKeyStatements implements AutoCloseable {
     record Subject(int id, String ref, byte[] key) {
     }
 
-    /** A person's row as stored. */
-    private record Row(String ref, byte[] key) {
-    }
-
     private final SubjectDirectory directory;
     private final PreparedStatement select;
     private final PreparedStatement insert;
@@ -34,7 +29,7 @@ final class SubjectKeyStatements implements AutoCloseable {
 
     SubjectKeyStatements(Connection connection, SubjectDirectory directory) throws SQLException {
         this.directory = directory;
-        this.select = connection.prepareStatement("SELECT subject_ref, key FROM subject_keys WHERE id = ?");
+        this.select = connection.prepareStatement(SubjectDirectory.SELECT_ROW);
         this.insert = connection.prepareStatement("INSERT INTO subject_keys (id, tenant_id, subject_ref, key, created_at) VALUES (?, ?, ?, ?, ?)");
         this.rekey = connection.prepareStatement("UPDATE subject_keys SET key = ?, created_at = ? WHERE id = ?");
         this.delete = connection.prepareStatement("DELETE FROM subject_keys WHERE id = ?");
@@ -51,7 +46,7 @@ final class SubjectKeyStatements implements AutoCloseable {
         int candidate = directory.candidate(ref);
         String holder = null;
         if (candidate >= 0) {
-            Row row = row(candidate);
+            SubjectDirectory.Row row = row(candidate);
             if (row != null && row.ref().equals(ref)) {
                 if (row.key() != null) {
                     return new Subject(candidate, ref, row.key());
@@ -87,7 +82,7 @@ final class SubjectKeyStatements implements AutoCloseable {
      */
     int destroyKey(String tenant, String ref, Instant now) throws SQLException {
         int candidate = directory.candidate(ref);
-        Row row = candidate < 0 ? null : row(candidate);
+        SubjectDirectory.Row row = candidate < 0 ? null : row(candidate);
         if (row == null || !row.ref().equals(ref)) {
             return -1;
         }
@@ -118,12 +113,9 @@ final class SubjectKeyStatements implements AutoCloseable {
         filed.clear();
     }
 
-    private Row row(int id) throws SQLException {
+    private SubjectDirectory.Row row(int id) throws SQLException {
         flush(); // a row read back may be one this transaction has yet to write
-        select.setInt(1, id);
-        try (ResultSet row = select.executeQuery()) {
-            return row.next() ? new Row(row.getString(1), row.getBytes(2)) : null;
-        }
+        return SubjectDirectory.row(select, id);
     }
 
     @Override public void close() throws SQLException {

@@ -92,11 +92,8 @@ final class ConsentRoutes {
         answer.put("status", consent.status().wireName());
         answer.put("address", address);
         answer.putAll(Representations.consent(consent));
-        if (channel == Channel.EMAIL && consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
-            // double opt-in by email: the link the confirmation email carries; only the page's POST confirms
-            answer.put("confirmation_url", confirmationUrl(ctx, tenant.id(), consent.id(), address));
-        } else if (consent.status() == org.consentry.consent.ConsentStatus.PENDING && channel.isText()) {
-            answer.put("confirmation_text", OptInForm.smsConfirmation(tenant.brand(), consent.purpose(), frequency(consent)));
+        if (consent.status() == org.consentry.consent.ConsentStatus.PENDING) {
+            putConfirmation(answer, ctx, tenant, consent, address);
         }
         ctx.status(201).json(answer);
     }
@@ -128,11 +125,7 @@ final class ConsentRoutes {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("address", one.address());
             item.putAll(Representations.consent(consent));
-            if (consent.channel() == Channel.EMAIL) {
-                item.put("confirmation_url", confirmationUrl(ctx, tenant.id(), consent.id(), one.address()));
-            } else if (consent.channel().isText()) {
-                item.put("confirmation_text", OptInForm.smsConfirmation(tenant.brand(), consent.purpose(), frequency(consent)));
-            } // a call consent sent back to pending (a permission pass) is confirmed through the tenant's own process
+            putConfirmation(item, ctx, tenant, consent, one.address());
             pending.add(item);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -152,6 +145,19 @@ final class ConsentRoutes {
             throw ApiProblem.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
         }
         return Integer.parseInt(text);
+    }
+
+    /**
+     * What the tenant sends a pending consent's recipient to confirm it: the link for an email (only the page's POST
+     * confirms), the text that asks for a YES for a text message. A call consent sent back to pending (a permission
+     * pass) is confirmed through the tenant's own process, so it gets neither.
+     */
+    private void putConfirmation(Map<String, Object> answer, Context ctx, TenantProfile tenant, Consent consent, String address) {
+        if (consent.channel() == Channel.EMAIL) {
+            answer.put("confirmation_url", confirmationUrl(ctx, tenant.id(), consent.id(), address));
+        } else if (consent.channel().isText()) {
+            answer.put("confirmation_text", OptInForm.smsConfirmation(tenant.brand(), consent.purpose(), frequency(consent)));
+        }
     }
 
     /** The email double opt-in link: only the page's POST confirms. */
