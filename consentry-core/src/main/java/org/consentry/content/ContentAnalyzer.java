@@ -15,7 +15,7 @@ import org.consentry.ruledata.RuleDataFile;
 
 /**
  * Reads a message body into {@link MessageContent}: its words (in one pass), its links, its normalised hash
- * and shingles. Bodies are remembered, since a campaign sends the same one many times.
+ * and shingles. Bodies seen twice are remembered, since a campaign sends the same one many times.
  * Tracking parameters ({@value #TRACKING_FILE}) are dropped from links before hashing, so that the same
  * message with another click id is the same content.
  */
@@ -26,7 +26,7 @@ public final class ContentAnalyzer {
     static final int REMEMBERED_BODIES = 8_192;
     static final int MAX_REMEMBERED_LENGTH = 4_096;
 
-    private final Map<String, MessageContent> remembered = new ConcurrentHashMap<>();
+    private final Map<Object, MessageContent> remembered = new ConcurrentHashMap<>();
     private final Set<String> trackingParameters;
     private final Set<String> trackingPrefixes;
 
@@ -57,23 +57,60 @@ public final class ContentAnalyzer {
         if (body == null || body.isEmpty()) {
             return MessageContent.EMPTY;
         }
-        if (body.length() > MAX_REMEMBERED_LENGTH) {
-            return read(body);
+        return body.length() > MAX_REMEMBERED_LENGTH ? read(body) : remembered(body, body, null);
+    }
+
+    /**
+     * An email read as one text, its subject line then its body, remembered by the pair: the strings a campaign
+     * sends again are the same, and each keeps its hash, so finding it costs no pass over the text.
+     */
+    public MessageContent analyze(String subject, String body) {
+        if (subject == null) {
+            return analyze(body);
         }
-        MessageContent known = remembered.get(body);
-        if (known == null) {
-            known = read(body);
-            if (remembered.size() >= REMEMBERED_BODIES) {
-                remembered.clear();
-            }
-            remembered.put(body, known);
+        String text = body == null ? "" : body;
+        if (subject.length() + text.length() >= MAX_REMEMBERED_LENGTH) {
+            return read(subject + "\n" + text);
         }
+        return remembered(new SubjectAndBody(subject, text), subject, text);
+    }
+
+    private record SubjectAndBody(String subject, String body) {
+    }
+
+    /**
+     * A body is remembered the second time it is seen, not the first: a one-time password, an order notice or a
+     * text personalised with a name comes once, and remembering those would push the campaigns' bodies out (and
+     * empty the memory every {@value #REMEMBERED_BODIES} of them). The first sighting leaves the body's hash in
+     * {@link #seenOnce}, a small table that forgets (a slot is overwritten by the next body that falls in it).
+     */
+    private MessageContent remembered(Object key, String first, String second) {
+        MessageContent known = remembered.get(key);
+        if (known != null) {
+            return known;
+        }
+        known = read(second == null ? first : first + "\n" + second);
+        int hash = key.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (seenOnce.length - 1);
+        if (seenOnce[slot] != hash) { // a race between two threads here only delays the remembering
+            seenOnce[slot] = hash;
+            return known;
+        }
+        if (remembered.size() >= REMEMBERED_BODIES) {
+            remembered.clear();
+        }
+        remembered.put(key, known);
         return known;
     }
 
+    /** The hashes of bodies seen once (0 in an empty slot; a body whose hash is 0 is remembered the first time). */
+    private final int[] seenOnce = new int[SEEN_ONCE_SLOTS];
+    static final int SEEN_ONCE_SLOTS = 1 << 14;
+
     private MessageContent read(String body) {
-        List<Link> links = Links.find(body);
-        String lowerCase = collapse(body.toLowerCase(Locale.ROOT));
+        String lower = body.toLowerCase(Locale.ROOT);
+        List<Link> links = Links.find(body, lower);
+        String lowerCase = collapse(lower);
         Words.Reading reading = Words.read(body);
         String normalised = normalise(lowerCase, links);
         return new MessageContent(body, lowerCase, reading.words(), reading.raw(), links, sha256(normalised),
@@ -84,6 +121,9 @@ public final class ContentAnalyzer {
     private String normalise(String lowerCase, List<Link> links) {
         String text = lowerCase;
         for (Link link : links) {
+            if (link.url().indexOf('?') < 0) {
+                continue; // no parameters, none to drop
+            }
             String url = link.url().toLowerCase(Locale.ROOT);
             String clean = withoutTracking(url);
             if (!clean.equals(url)) {
@@ -129,6 +169,9 @@ public final class ContentAnalyzer {
 
     /** Runs of white space (and of commas, when asked) as one space, none at either end. */
     public static String collapse(String text, boolean commasToo) {
+        if (!commasToo && isCollapsed(text)) {
+            return text; // most texts: single spaces between words, none at the ends
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -146,11 +189,33 @@ public final class ContentAnalyzer {
         return out.toString();
     }
 
+    private static boolean isCollapsed(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == last || text.charAt(i + 1) == ' ' || Character.isWhitespace(text.charAt(i + 1))) {
+                    return false;
+                }
+            } else if ((c <= ' ' || c >= 128) && Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String sha256(String text) {
+        MessageDigest digest = SHA256.get();
+        return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8))); // digest() also resets it
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** A digest per thread: looking one up in the security providers costs more than hashing a text. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

@@ -14,9 +14,14 @@ final class Links {
     }
 
     static List<Link> find(String body) {
+        return find(body, body.indexOf('<') < 0 ? null : body.toLowerCase(Locale.ROOT));
+    }
+
+    /** @param lowerCase the body in lower case, as {@code toLowerCase(Locale.ROOT)} gives it; null when it has no tags */
+    static List<Link> find(String body, String lowerCase) {
         List<Link> links = new ArrayList<>(2);
         List<int[]> anchors = new ArrayList<>(0);
-        String lower = body.indexOf('<') < 0 ? null : body.toLowerCase(Locale.ROOT);
+        String lower = body.indexOf('<') < 0 ? null : lowerCase;
         int searchFrom = 0;
         while (lower != null) {
             int open = lower.indexOf("<a", searchFrom);
@@ -62,8 +67,18 @@ final class Links {
                 dotOrColon |= d == '.' || d == ':';
                 end++;
             }
-            if (dotOrColon) {
-                String token = trimPunctuation(body.substring(i, end));
+            int start = i;
+            int stop = end;
+            if (dotOrColon) { // trimmed of the punctuation around it first: "Bench:" and "today." are words, not links
+                while (stop > start && TRAILING.indexOf(body.charAt(stop - 1)) >= 0) {
+                    stop--;
+                }
+                while (start < stop && LEADING.indexOf(body.charAt(start)) >= 0) {
+                    start++;
+                }
+            }
+            if (dotOrColon && hasDotOrColon(body, start, stop)) {
+                String token = body.substring(start, stop);
                 if (looksLikeLink(token)) {
                     String host = hostOf(token);
                     if (host != null) {
@@ -175,16 +190,17 @@ final class Links {
         return authority.isEmpty() ? null : authority;
     }
 
-    private static String trimPunctuation(String token) {
-        int end = token.length();
-        while (end > 0 && ".,;:!?)]}".indexOf(token.charAt(end - 1)) >= 0) {
-            end--;
+    private static final String TRAILING = ".,;:!?)]}";
+    private static final String LEADING = "([{";
+
+    private static boolean hasDotOrColon(String body, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = body.charAt(i);
+            if (c == '.' || c == ':') {
+                return true;
+            }
         }
-        int start = 0;
-        while (start < end && "([{".indexOf(token.charAt(start)) >= 0) {
-            start++;
-        }
-        return token.substring(start, end);
+        return false;
     }
 
     private static String attribute(String tag, String name) {

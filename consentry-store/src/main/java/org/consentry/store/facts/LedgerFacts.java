@@ -101,8 +101,8 @@ public final class LedgerFacts {
 
     /** The body (and for email the subject), read once for every content rule. */
     public MessageContent read(SendRequest request) {
-        if (request.channel() == Channel.EMAIL && request.subject() != null) {
-            return content.analyze(request.subject() + "\n" + (request.body() == null ? "" : request.body()));
+        if (request.channel() == Channel.EMAIL) {
+            return content.analyze(request.subject(), request.body());
         }
         return content.analyze(request.body());
     }

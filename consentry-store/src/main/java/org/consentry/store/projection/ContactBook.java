@@ -54,7 +54,7 @@ public final class ContactBook implements LedgerListener {
     /** Soft bounces are remembered this long: longer than any window the soft bounce limit counts over. */
     public static final Duration SOFT_BOUNCE_MEMORY = Duration.ofDays(90);
 
-    private final Map<String, Map<String, ContactState>> byTenant = new ConcurrentHashMap<>();
+    private final Map<String, ContactIndex<ContactState>> byTenant = new ConcurrentHashMap<>();
     /** Per tenant, the salted hashes of the people erased, with when: all that is left of them. */
     private final Map<String, Map<String, Instant>> erased = new ConcurrentHashMap<>();
     private final SubjectRefs refs;
@@ -71,7 +71,7 @@ public final class ContactBook implements LedgerListener {
     }
 
     public ContactState stateOf(String tenant, String address) {
-        Map<String, ContactState> contacts = byTenant.get(tenant);
+        ContactIndex<ContactState> contacts = byTenant.get(tenant);
         ContactState state = contacts == null ? null : contacts.get(address);
         if (state == null) {
             Instant erasedAt = erasedAt(tenant, address);
@@ -146,7 +146,7 @@ public final class ContactBook implements LedgerListener {
 
     /** How many of the tenant's active consents a permission pass would send back to pending. */
     public int countReached(String tenant, PermissionPassRequired pass) {
-        Map<String, ContactState> contacts = byTenant.get(tenant);
+        ContactIndex<ContactState> contacts = byTenant.get(tenant);
         if (contacts == null) {
             return 0;
         }
@@ -163,7 +163,7 @@ public final class ContactBook implements LedgerListener {
 
     /** How many recipients the tenant has any record of. */
     public int size(String tenant) {
-        Map<String, ContactState> contacts = byTenant.get(tenant);
+        ContactIndex<ContactState> contacts = byTenant.get(tenant);
         return contacts == null ? 0 : contacts.size();
     }
 
@@ -175,7 +175,7 @@ public final class ContactBook implements LedgerListener {
         if (event instanceof SubjectErased gone) {
             erased.computeIfAbsent(entry.tenant(), id -> new ConcurrentHashMap<>()).put(gone.subjectRef(), entry.recordedAt());
             if (gone.address() != null) { // as it happens: forget what this process knew of them (a replay never learns it)
-                byTenant.computeIfAbsent(entry.tenant(), id -> new ConcurrentHashMap<>()).put(gone.address(), ContactState.erased(entry.recordedAt()));
+                byTenant.computeIfAbsent(entry.tenant(), id -> new ContactIndex<>()).put(gone.address(), ContactState.erased(entry.recordedAt()));
                 pendingSince.values().removeIf(since -> since.pending().tenant().equals(entry.tenant())
                         && since.pending().address().equals(gone.address()));
             }
@@ -213,7 +213,7 @@ public final class ContactBook implements LedgerListener {
                 return state.withOptOuts(optOuts);
             });
         } else if (event instanceof PermissionPassRequired pass) {
-            Map<String, ContactState> contacts = byTenant.get(entry.tenant());
+            ContactIndex<ContactState> contacts = byTenant.get(entry.tenant());
             if (contacts != null) {
                 contacts.replaceAll((address, state) -> {
                     List<Consent> consents = new ArrayList<>(state.consents().size());
@@ -276,7 +276,7 @@ public final class ContactBook implements LedgerListener {
     }
 
     private void update(String tenant, String address, UnaryOperator<ContactState> change) {
-        byTenant.computeIfAbsent(tenant, id -> new ConcurrentHashMap<>())
+        byTenant.computeIfAbsent(tenant, id -> new ContactIndex<>())
                 .compute(address, (key, state) -> change.apply(state != null ? state : stateOf(tenant, address)));
     }
 

@@ -1,7 +1,9 @@
 package org.consentry.store.projection;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,25 +135,31 @@ public final class ProviderLists implements LedgerListener {
         if (event instanceof RegistryEntriesAdded) {
             RegistryEntriesAdded added = (RegistryEntriesAdded) event;
             NumberSet set = lists.computeIfAbsent(added.list(), list -> new NumberSet());
+            List<String> numbers = new ArrayList<>(added.numbers().size());
             for (String address : added.numbers()) {
                 if (address.startsWith("+")) {
-                    set.add(address);
+                    numbers.add(address);
                 } else {
                     blockedOthers.add(address);
                 }
             }
+            set.addAll(numbers);
             if (added.asOf() != null) {
                 asOf.merge(added.list(), added.asOf(), (was, now) -> now.isAfter(was) ? now : was);
             }
         } else if (event instanceof RegistryEntriesRemoved) {
             RegistryEntriesRemoved removed = (RegistryEntriesRemoved) event;
             NumberSet set = lists.get(removed.list());
+            List<String> numbers = new ArrayList<>(removed.numbers().size());
             for (String address : removed.numbers()) {
                 if (!address.startsWith("+")) {
                     blockedOthers.remove(address);
-                } else if (set != null) {
-                    set.remove(address);
+                } else {
+                    numbers.add(address);
                 }
+            }
+            if (set != null) {
+                set.removeAll(numbers);
             }
         } else if (event instanceof NumbersReported) {
             NumbersReported reported = (NumbersReported) event;

@@ -25,7 +25,7 @@ public final class TenantDirectory implements LedgerListener {
 
     private final Map<String, TenantProfile> tenants = new ConcurrentHashMap<>();
     private final Map<String, String> tenantByKeyHash = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Sender>> senders = new ConcurrentHashMap<>();
+    private final Map<String, Map<SenderKey, Sender>> senders = new ConcurrentHashMap<>();
     private final Map<String, String> phoneOwners = new ConcurrentHashMap<>();
     private final Map<String, String> emailDomainOwners = new ConcurrentHashMap<>();
 
@@ -54,12 +54,12 @@ public final class TenantDirectory implements LedgerListener {
     }
 
     public Collection<Sender> senders(String tenant) {
-        Map<String, Sender> own = senders.get(tenant);
+        Map<SenderKey, Sender> own = senders.get(tenant);
         return own == null ? List.of() : List.copyOf(own.values());
     }
 
     public Optional<Sender> sender(String tenant, SenderKind kind, String canonical) {
-        Map<String, Sender> own = senders.get(tenant);
+        Map<SenderKey, Sender> own = senders.get(tenant);
         Sender sender = own == null ? null : own.get(key(kind, canonical));
         return Optional.ofNullable(sender);
     }
@@ -110,8 +110,12 @@ public final class TenantDirectory implements LedgerListener {
         }
     }
 
-    private static String key(SenderKind kind, String canonical) {
-        return kind.wireName() + ":" + canonical;
+    private static SenderKey key(SenderKind kind, String canonical) {
+        return new SenderKey(kind, canonical);
+    }
+
+    /** A sender as the tenant registered it: a number, a sender id or an email domain (the same text may be two kinds). */
+    private record SenderKey(SenderKind kind, String canonical) {
     }
 
     private static String parent(String domain) {
