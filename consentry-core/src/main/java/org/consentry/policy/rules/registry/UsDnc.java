@@ -31,24 +31,24 @@ final class UsDnc {
                 && US_REGIONS.contains(facts.recipient().country());
     }
 
-    /** The exemption that applies, in words, or null. */
-    static String exemption(SendRequest request, ContactState contact) {
+    /**
+     * Whether an exemption applies: prior express written consent for this channel and purpose, or a business
+     * relationship still in force (a purchase within 18 months, an inquiry within 3).
+     */
+    static boolean exempt(SendRequest request, ContactState contact) {
         Instant at = request.sendAt();
         for (Consent consent : contact.consents()) {
             if (consent.status() == ConsentStatus.ACTIVE && consent.isWritten() && consent.covers(request.channel(), request.purpose())
                     && !consent.capturedAt().isAfter(at)) {
-                return "prior express written consent " + consent.id();
+                return true;
             }
         }
         Relationship purchase = contact.latest(RelationshipKind.PURCHASE);
         if (purchase != null && !purchase.at().isAfter(at) && at.isBefore(purchase.at().atOffset(ZoneOffset.UTC).plusMonths(18).toInstant())) {
-            return "a purchase at " + purchase.at() + " (18 months)";
+            return true;
         }
         Relationship inquiry = contact.latest(RelationshipKind.INQUIRY);
-        if (inquiry != null && !inquiry.at().isAfter(at) && at.isBefore(inquiry.at().atOffset(ZoneOffset.UTC).plusMonths(3).toInstant())) {
-            return "an inquiry at " + inquiry.at() + " (3 months)";
-        }
-        return null;
+        return inquiry != null && !inquiry.at().isAfter(at) && at.isBefore(inquiry.at().atOffset(ZoneOffset.UTC).plusMonths(3).toInstant());
     }
 
     /** How old the national registry copy is at send time. */
