@@ -31,24 +31,27 @@ final class Words {
         Reader reader = new Reader(body);
         reader.run();
         List<String> words = List.copyOf(reader.words);
-        return new Reading(words, reader.differ ? List.copyOf(reader.raw) : words);
+        return new Reading(words, reader.raw != null ? List.copyOf(reader.raw) : words);
     }
 
-    /** One pass over a body, building both readings of each word side by side in character buffers. */
+    /**
+     * One pass over a body. A token whose reading as letters is the same as its writing (most: only a word with
+     * letters and one of the digits or symbols read as letters differs) is built once; the second list is
+     * started only at the first word that differs, from a copy of the first.
+     */
     private static final class Reader {
         private final String body;
         private final List<String> words;
-        private final List<String> raw;
+        /** The words as written, from the first one that differs from its reading; null until then. */
+        private List<String> raw;
         private char[] word = new char[32];
         private char[] written = new char[32];
         private int wordLength;
         private int writtenLength;
-        private boolean differ;
 
         Reader(String body) {
             this.body = body;
             this.words = new ArrayList<>(body.length() / 5 + 1);
-            this.raw = new ArrayList<>(body.length() / 5 + 1);
         }
 
         void run() {
@@ -86,23 +89,35 @@ final class Words {
          */
         private void token(int start, int end) {
             boolean letters = false;
+            boolean leet = false;
             for (int i = start; i < end; i++) {
-                if (isLetter(body.charAt(i))) {
-                    letters = true;
-                    break;
-                }
+                char c = body.charAt(i);
+                letters |= isLetter(c);
+                leet |= asLetter(c) != c;
             }
             if (word.length < end - start) {
                 word = new char[end - start];
                 written = new char[end - start];
             }
+            if (!letters || !leet) { // both readings are the same
+                for (int i = start; i < end; i++) {
+                    char c = body.charAt(i);
+                    if (isSeparator(c)) {
+                        flushSame();
+                    } else if (c != '$' && c != '@') {
+                        word[wordLength++] = lower(c);
+                    }
+                }
+                flushSame();
+                return;
+            }
             for (int i = start; i < end; i++) {
                 char c = body.charAt(i);
-                if (c == '.' || c == '-' || c == '/' || c == ':' || c == '_' || c == '?' || c == '=' || c == '&' || c == '%' || c == '#') {
+                if (isSeparator(c)) {
                     flush();
                     continue;
                 }
-                char read = letters ? asLetter(c) : c;
+                char read = asLetter(c);
                 if (read != '$' && read != '@') {
                     word[wordLength++] = lower(read);
                 }
@@ -113,16 +128,34 @@ final class Words {
             flush();
         }
 
+        private static boolean isSeparator(char c) {
+            return c == '.' || c == '-' || c == '/' || c == ':' || c == '_' || c == '?' || c == '=' || c == '&' || c == '%' || c == '#';
+        }
+
+        /** Ends a word read the same both ways. */
+        private void flushSame() {
+            String read = trimmed(word, wordLength);
+            if (read != null) {
+                words.add(read);
+                if (raw != null) {
+                    raw.add(read);
+                }
+            }
+            wordLength = 0;
+        }
+
         /** Ends the current word in both readings; apostrophes around a word are not part of it. */
         private void flush() {
             String read = trimmed(word, wordLength);
             boolean same = wordLength == writtenLength && java.util.Arrays.equals(word, 0, wordLength, written, 0, writtenLength);
             String asWritten = same ? read : trimmed(written, writtenLength);
-            differ |= !same;
+            if (!same && raw == null) {
+                raw = new ArrayList<>(words); // until now every word read as it was written
+            }
             if (read != null) {
                 words.add(read);
             }
-            if (asWritten != null) {
+            if (asWritten != null && raw != null) {
                 raw.add(asWritten);
             }
             wordLength = 0;
