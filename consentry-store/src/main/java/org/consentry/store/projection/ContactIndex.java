@@ -109,9 +109,12 @@ final class ContactIndex<V> {
         compute(address, (a, was) -> value);
     }
 
-    /** Replaces every value with what {@code change} makes of it. */
+    /** Replaces every value with what {@code change} makes of it; a null answer keeps what was there. */
     void replaceAll(BiFunction<String, V, V> change) {
-        others.replaceAll(change);
+        others.replaceAll((address, was) -> {
+            V now = change.apply(address, was);
+            return now != null ? now : was;
+        });
         synchronized (this) {
             Table table = phones;
             for (int i = 0; i < table.keys().length; i++) {
@@ -120,7 +123,7 @@ final class ContactIndex<V> {
                     @SuppressWarnings("unchecked")
                     V was = (V) table.values()[i];
                     V now = change.apply(address(key), was);
-                    if (now != was) {
+                    if (now != null && now != was) { // null keeps what was there, as in compute
                         VALUES.setRelease(table.values(), i, now);
                     }
                 }
@@ -162,7 +165,7 @@ final class ContactIndex<V> {
                 VALUES.setRelease(table.values(), i, value);
                 KEYS.setRelease(table.keys(), i, key);
                 phoneCount++;
-                if (phoneCount * 2 > table.keys().length) {
+                if (phoneCount > table.keys().length / 2) {
                     phones = grown(table);
                 }
                 return;

@@ -55,7 +55,7 @@ public final class ProviderLists implements LedgerListener {
         if (address == null) {
             return RegistryFacts.NONE;
         }
-        boolean phone = address.startsWith("+");
+        boolean phone = isNumber(address);
         boolean national = phone && contains(NATIONAL, address);
         Set<String> states = Set.of();
         if (phone) {
@@ -74,6 +74,11 @@ public final class ProviderLists implements LedgerListener {
         }
         boolean blocked = phone ? contains(BLOCK, address) : blockedOthers.contains(address);
         return new RegistryFacts(national, asOf(NATIONAL), states, blocked, disconnected.get(address));
+    }
+
+    /** A number in E.164 (the block list also holds email addresses, and "+news@example.com" is one). */
+    private static boolean isNumber(String address) {
+        return address.startsWith("+") && address.indexOf('@') < 0;
     }
 
     private static Set<String> with(Set<String> states, String state) {
@@ -114,13 +119,13 @@ public final class ProviderLists implements LedgerListener {
         if (containsRecorded(list, address)) {
             return true;
         }
-        NanpRegistry copy = snapshots == null || !address.startsWith("+") ? null : snapshots.get(list);
+        NanpRegistry copy = snapshots == null || !isNumber(address) ? null : snapshots.get(list);
         return copy != null && copy.contains(address);
     }
 
     /** Whether the list's entries recorded in the ledger hold the address (those the API adds and removes). */
     public boolean containsRecorded(String list, String address) {
-        if (!address.startsWith("+")) {
+        if (!isNumber(address)) {
             return BLOCK.equals(list) && blockedOthers.contains(address);
         }
         NumberSet set = lists.get(list);
@@ -137,7 +142,7 @@ public final class ProviderLists implements LedgerListener {
             NumberSet set = lists.computeIfAbsent(added.list(), list -> new NumberSet());
             List<String> numbers = new ArrayList<>(added.numbers().size());
             for (String address : added.numbers()) {
-                if (address.startsWith("+")) {
+                if (isNumber(address)) {
                     numbers.add(address);
                 } else {
                     blockedOthers.add(address);
@@ -152,7 +157,7 @@ public final class ProviderLists implements LedgerListener {
             NumberSet set = lists.get(removed.list());
             List<String> numbers = new ArrayList<>(removed.numbers().size());
             for (String address : removed.numbers()) {
-                if (!address.startsWith("+")) {
+                if (!isNumber(address)) {
                     blockedOthers.remove(address);
                 } else {
                     numbers.add(address);

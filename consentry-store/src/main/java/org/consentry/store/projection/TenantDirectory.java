@@ -55,7 +55,12 @@ public final class TenantDirectory implements LedgerListener {
 
     public Collection<Sender> senders(String tenant) {
         Map<SenderKey, Sender> own = senders.get(tenant);
-        return own == null ? List.of() : List.copyOf(own.values());
+        if (own == null) {
+            return List.of();
+        }
+        return own.values().stream() // in an order that does not change between restarts
+                .sorted(java.util.Comparator.comparing((Sender sender) -> sender.kind().wireName()).thenComparing(Sender::address))
+                .toList();
     }
 
     public Optional<Sender> sender(String tenant, SenderKind kind, String canonical) {
