@@ -57,6 +57,11 @@ class NumberSetTest {
         assertThat(set.size()).isEqualTo(1);
         assertThat(NumberSet.key("+13055550100")).isEqualTo(13055550100L);
         assertThat(NumberSet.key("13055550100")).isEqualTo(13055550100L);
+        assertThat(set.add("+0")).isTrue(); // not a phone number, but what a key of 0 is must not be confused with an empty slot
+        assertThat(set.contains("+0")).isTrue();
+        assertThat(set.remove("+0")).isTrue();
+        assertThat(set.contains("+0")).isFalse();
+        assertThat(set.size()).isEqualTo(1);
     }
 
     /** Readers beside a writer that adds, removes and rebuilds never miss a number that stays on the list. */
