@@ -25,8 +25,21 @@ public final class ContentAnalyzer {
 
     static final int REMEMBERED_BODIES = 8_192;
     static final int MAX_REMEMBERED_LENGTH = 4_096;
+    static final int SEEN_ONCE_SLOTS = 1 << 14;
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** A digest per thread: looking one up in the security providers costs more than hashing a text. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final Map<Object, MessageContent> remembered = new ConcurrentHashMap<>();
+    /** The hashes of bodies seen once (0 in an empty slot; a body whose hash is 0 is remembered the first time). */
+    private final int[] seenOnce = new int[SEEN_ONCE_SLOTS];
     private final Set<String> trackingParameters;
     private final Set<String> trackingPrefixes;
 
@@ -102,10 +115,6 @@ public final class ContentAnalyzer {
         remembered.put(key, known);
         return known;
     }
-
-    /** The hashes of bodies seen once (0 in an empty slot; a body whose hash is 0 is remembered the first time). */
-    private final int[] seenOnce = new int[SEEN_ONCE_SLOTS];
-    static final int SEEN_ONCE_SLOTS = 1 << 14;
 
     private MessageContent read(String body) {
         String lower = body.toLowerCase(Locale.ROOT);
@@ -208,14 +217,4 @@ public final class ContentAnalyzer {
         MessageDigest digest = SHA256.get();
         return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8))); // digest() also resets it
     }
-
-    private static final HexFormat HEX = HexFormat.of();
-    /** A digest per thread: looking one up in the security providers costs more than hashing a text. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 }

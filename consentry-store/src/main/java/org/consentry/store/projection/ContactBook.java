@@ -150,15 +150,15 @@ public final class ContactBook implements LedgerListener {
         if (contacts == null) {
             return 0;
         }
-        int count = 0;
-        for (ContactState state : contacts.values()) {
+        int[] count = {0};
+        contacts.forEach(state -> {
             for (Consent consent : state.consents()) {
                 if (consent.status() == org.consentry.consent.ConsentStatus.ACTIVE && pass.reaches(consent.capturedAt(), consent.importSource())) {
-                    count++;
+                    count[0]++;
                 }
             }
-        }
-        return count;
+        });
+        return count[0];
     }
 
     /** How many recipients the tenant has any record of. */

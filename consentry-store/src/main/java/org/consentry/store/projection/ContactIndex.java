@@ -132,17 +132,22 @@ final class ContactIndex<V> {
     }
 
     /** Every value, phones first; a copy, as of the call. */
-    @SuppressWarnings("unchecked")
     List<V> values() {
-        Table table = phones;
         List<V> values = new ArrayList<>(phoneCount + others.size());
+        forEach(values::add);
+        return values;
+    }
+
+    /** Each value, phones first, without copying them (one writing beside it may or may not be seen). */
+    @SuppressWarnings("unchecked")
+    void forEach(java.util.function.Consumer<V> action) {
+        Table table = phones;
         for (int i = 0; i < table.keys().length; i++) {
             if ((long) KEYS.getAcquire(table.keys(), i) != 0) {
-                values.add((V) VALUES.getAcquire(table.values(), i));
+                action.accept((V) VALUES.getAcquire(table.values(), i));
             }
         }
-        values.addAll(others.values());
-        return values;
+        others.values().forEach(action);
     }
 
     int size() {
