@@ -99,7 +99,9 @@ public record ConsentStanding(Kind kind, Consent consent, Relationship relations
         Consent pending = null;
         Consent revoked = null;
         Consent otherScope = null;
-        for (Consent consent : contact.consents()) {
+        java.util.List<Consent> consents = contact.consents();
+        for (int i = 0; i < consents.size(); i++) { // by index: no iterator on every send
+            Consent consent = consents.get(i);
             if (consent.capturedAt().isAfter(request.sendAt())) {
                 continue;
             }

@@ -43,10 +43,19 @@ public final class EmergencyNumbers {
         return version;
     }
 
+    private static int digitCount(String raw) {
+        int count = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            count += c >= '0' && c <= '9' ? 1 : 0;
+        }
+        return count;
+    }
+
     /** What the number reaches when it is an emergency or N11 service, else null. */
     public String serviceOf(String raw, String region) {
-        if (raw == null) {
-            return null;
+        if (raw == null || digitCount(raw) > MAX_DIGITS) {
+            return null; // a full number: no emergency number is that long (and nothing to build for it)
         }
         StringBuilder digits = new StringBuilder(MAX_DIGITS + 1);
         boolean international = false;

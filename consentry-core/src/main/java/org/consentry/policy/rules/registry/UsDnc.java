@@ -3,6 +3,7 @@ package org.consentry.policy.rules.registry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStatus;
@@ -37,7 +38,9 @@ final class UsDnc {
      */
     static boolean exempt(SendRequest request, ContactState contact) {
         Instant at = request.sendAt();
-        for (Consent consent : contact.consents()) {
+        List<Consent> consents = contact.consents();
+        for (int i = 0; i < consents.size(); i++) { // by index: no iterator on every marketing send
+            Consent consent = consents.get(i);
             if (consent.status() == ConsentStatus.ACTIVE && consent.isWritten() && consent.covers(request.channel(), request.purpose())
                     && !consent.capturedAt().isAfter(at)) {
                 return true;

@@ -135,7 +135,8 @@ public final class QuietHoursRule implements Rule {
     }
 
     private ZoneId firstZoneOutside(Instant at, List<ZoneId> zones) {
-        for (ZoneId zone : zones) {
+        for (int i = 0; i < zones.size(); i++) { // by index: no iterator on every marketing send
+            ZoneId zone = zones.get(i);
             if (!pack.hours().allows(at, zone)) {
                 return zone;
             }
