@@ -5,18 +5,23 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import org.consentry.consent.ContactState;
 import org.consentry.policy.Channel;
+import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
 import org.consentry.policy.PolicyEngine;
 import org.consentry.policy.Purpose;
@@ -24,6 +29,9 @@ import org.consentry.policy.Reason;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.SendRequest;
 import org.consentry.policy.Verdict;
+import org.consentry.policy.rules.address.EmergencyNumbers;
+import org.consentry.recipient.LineType;
+import org.consentry.registry.RegistryFacts;
 import org.consentry.store.facts.LedgerFacts;
 import org.consentry.tenant.TenantProfile;
 
@@ -42,6 +50,27 @@ public final class ListScrubber {
             "cellphone", "msisdn", "telephone", "tel", "number", "to");
     static final List<String> EMAIL_COLUMNS = List.of("email", "emailaddress", "mail", "address", "to");
     static final int BATCH = 4_096;
+    /** At most this many verdicts for numbers without a record are remembered during one scrub. */
+    static final int MAX_PLACES = 65_536;
+
+    /**
+     * All that the list rules read of a number the tenant has no record of: where it is, its line type, the lists
+     * that hold it, and which stores answered. Two such numbers with the same place get the same decision, codes and
+     * time (only the explanations, which a scrub does not write, name the number), so a list of prospects, most of
+     * whom the tenant never met, is judged once per place rather than once per row. Numbers short enough to be an
+     * emergency or N11 number are always judged on their own.
+     */
+    private record Place(String country, Set<String> subdivisions, List<ZoneId> zones, LineType lineType, RegistryFacts registry,
+                         Set<FactSource> unavailable) {
+
+        static Place of(Facts facts, String raw) {
+            if (facts.contact() != ContactState.EMPTY || facts.recipient().phone() == null || !EmergencyNumbers.tooLongForAny(raw)) {
+                return null;
+            }
+            return new Place(facts.recipient().country(), facts.recipient().subdivisions(), facts.recipient().zones(),
+                    facts.recipient().lineType(), facts.registry(), facts.unavailable());
+        }
+    }
 
     /**
      * What to judge the list for. {@code column}: the address column's name, or null to find it by name;
@@ -130,6 +159,7 @@ public final class ListScrubber {
         output.write(outputHeader(header, request));
         output.write(records.crlf() ? "\r\n" : "\n");
         ScrubSummary summary = new ScrubSummary();
+        Map<Place, Verdict> places = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "consentry-scrub");
             thread.setDaemon(true);
@@ -146,7 +176,7 @@ public final class ListScrubber {
                     rows.add(record);
                 }
                 if (!rows.isEmpty()) {
-                    pending.add(workers.submit(() -> judge(rows, crlf, column, request)));
+                    pending.add(workers.submit(() -> judge(rows, crlf, column, request, places)));
                 }
                 while (!pending.isEmpty() && (pending.size() > threads * 2 || rows.isEmpty())) {
                     Batch done = await(pending.poll());
@@ -182,7 +212,7 @@ public final class ListScrubber {
         }
     }
 
-    private Batch judge(List<String> rows, boolean[] crlf, int column, Request request) {
+    private Batch judge(List<String> rows, boolean[] crlf, int column, Request request, Map<Place, Verdict> places) {
         StringBuilder text = new StringBuilder(rows.size() * 96);
         ScrubSummary summary = new ScrubSummary();
         List<ReasonCode> codes = new ArrayList<>(4);
@@ -197,7 +227,14 @@ public final class ListScrubber {
             SendRequest send = new SendRequest(request.channel(), "", raw, request.purpose(), null, null, null, request.at(),
                     request.country(), null, request.aiVoice(), request.prerecorded(), false, null, null, false);
             Facts rowFacts = facts.resolveRecipient(request.tenant(), send);
-            Verdict verdict = engine.evaluate(send, rowFacts);
+            Place place = Place.of(rowFacts, raw);
+            Verdict verdict = place == null ? null : places.get(place);
+            if (verdict == null) {
+                verdict = engine.evaluate(send, rowFacts);
+                if (place != null && places.size() < MAX_PLACES) {
+                    places.put(place, verdict);
+                }
+            }
             codes.clear();
             text.append(row).append(',').append(verdict.decision().wireName()).append(',');
             List<Reason> reasons = verdict.reasons();

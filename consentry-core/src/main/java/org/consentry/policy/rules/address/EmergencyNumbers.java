@@ -43,6 +43,11 @@ public final class EmergencyNumbers {
         return version;
     }
 
+    /** True when {@code raw} has more digits than any emergency or N11 number: {@link #serviceOf} is null for it. */
+    public static boolean tooLongForAny(String raw) {
+        return digitCount(raw) > MAX_DIGITS;
+    }
+
     private static int digitCount(String raw) {
         int count = 0;
         for (int i = 0; i < raw.length(); i++) {
