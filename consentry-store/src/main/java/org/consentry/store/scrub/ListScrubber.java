@@ -58,14 +58,15 @@ public final class ListScrubber {
      * that hold it, and which stores answered. Two such numbers with the same place get the same decision, codes and
      * time (only the explanations, which a scrub does not write, name the number), so a list of prospects, most of
      * whom the tenant never met, is judged once per place rather than once per row. Numbers short enough to be an
-     * emergency or N11 number are always judged on their own.
+     * emergency or N11 number, and numbers reported disconnected, are always judged on their own.
      */
     private record Place(String country, Set<String> subdivisions, List<ZoneId> zones, LineType lineType, RegistryFacts registry,
                          Set<FactSource> unavailable) {
 
         static Place of(Facts facts, String raw) {
-            if (facts.contact() != ContactState.EMPTY || facts.recipient().phone() == null || !EmergencyNumbers.tooLongForAny(raw)) {
-                return null;
+            if (facts.contact() != ContactState.EMPTY || facts.recipient().phone() == null || !EmergencyNumbers.tooLongForAny(raw)
+                    || facts.registry().disconnectedAt() != null) {
+                return null; // a disconnected number's date is its own: as a key it would only fill the memory
             }
             return new Place(facts.recipient().country(), facts.recipient().subdivisions(), facts.recipient().zones(),
                     facts.recipient().lineType(), facts.registry(), facts.unavailable());
