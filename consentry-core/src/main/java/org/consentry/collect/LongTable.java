@@ -1,0 +1,142 @@
+package org.consentry.collect;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A map from {@code long} keys to values, for look-ups on every check: an open-addressing table, read without a
+ * lock beside one writer at a time (the caller serializes writes). A look-up touches the key array and the value
+ * array, not a node, a boxed key and its hash as a {@code HashMap} does.
+ *
+ * <p>A new entry's value is published before its key, each with release semantics, and a reader acquires the key
+ * before it reads the value, so it never sees a key without its value. Keys are never removed. The table is kept at
+ * most half full (a probe always ends at an empty slot) and grows by building a larger one whole and publishing
+ * it; a reader still on the old one sees the entries as they were. Key 0 marks an empty slot, so its value is kept
+ * in a field of its own.
+ */
+public final class LongTable<V> {
+
+    private static final VarHandle KEYS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(Object[].class);
+
+    private record Slots(long[] keys, Object[] values) {
+        int mask() {
+            return keys.length - 1;
+        }
+    }
+
+    private volatile Slots slots;
+    private volatile Object zero;
+    private volatile int size;
+
+    public LongTable() {
+        this(16);
+    }
+
+    /** @param capacity the first number of slots, a power of two */
+    public LongTable(int capacity) {
+        slots = new Slots(new long[capacity], new Object[capacity]);
+    }
+
+    @SuppressWarnings("unchecked")
+    public V get(long key) {
+        if (key == 0) {
+            return (V) zero;
+        }
+        Slots table = slots;
+        int mask = table.mask();
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+            long found = (long) KEYS.getAcquire(table.keys(), i);
+            if (found == key) {
+                return (V) VALUES.getAcquire(table.values(), i);
+            }
+            if (found == 0) {
+                return null;
+            }
+        }
+    }
+
+    /** Sets the key's value (not null); the caller serializes writes. */
+    public void put(long key, V value) {
+        if (value == null) {
+            throw new NullPointerException("value");
+        }
+        if (key == 0) {
+            if (zero == null) {
+                size++;
+            }
+            zero = value;
+            return;
+        }
+        Slots table = slots;
+        int mask = table.mask();
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+            long found = table.keys()[i];
+            if (found == key) {
+                VALUES.setRelease(table.values(), i, value);
+                return;
+            }
+            if (found == 0) {
+                VALUES.setRelease(table.values(), i, value);
+                KEYS.setRelease(table.keys(), i, key);
+                size++;
+                if (size > table.keys().length / 2) {
+                    slots = grown(table);
+                }
+                return;
+            }
+        }
+    }
+
+    /** How many keys have a value. */
+    public int size() {
+        return size;
+    }
+
+    /** Something done with each entry. */
+    @FunctionalInterface
+    public interface Entry<V> {
+        void accept(long key, V value);
+    }
+
+    /** Each entry as of the call (one written beside it may or may not be seen). */
+    @SuppressWarnings("unchecked")
+    public void forEach(Entry<V> action) {
+        Object atZero = zero;
+        if (atZero != null) {
+            action.accept(0, (V) atZero);
+        }
+        Slots table = slots;
+        for (int i = 0; i < table.keys().length; i++) {
+            long key = (long) KEYS.getAcquire(table.keys(), i);
+            if (key != 0) {
+                action.accept(key, (V) VALUES.getAcquire(table.values(), i));
+            }
+        }
+    }
+
+    /** Spreads the keys (neighbouring numbers are neighbouring keys) over the table. */
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    private static Slots grown(Slots table) {
+        int capacity = table.keys().length * 2;
+        Slots bigger = new Slots(new long[capacity], new Object[capacity]);
+        int mask = bigger.mask();
+        for (int j = 0; j < table.keys().length; j++) {
+            long key = table.keys()[j];
+            if (key == 0) {
+                continue;
+            }
+            int i = slot(key, mask);
+            while (bigger.keys()[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            bigger.keys()[i] = key;
+            bigger.values()[i] = table.values()[j];
+        }
+        return bigger;
+    }
+}
