@@ -88,7 +88,18 @@ public final class ContentAnalyzer {
         return remembered(new SubjectAndBody(subject, text), subject, text);
     }
 
+    /** Hashed and compared by hand: a record's generated methods cost a method-handle chain on every email. */
     private record SubjectAndBody(String subject, String body) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SubjectAndBody pair && subject.equals(pair.subject) && body.equals(pair.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * subject.hashCode() + body.hashCode();
+        }
     }
 
     /**

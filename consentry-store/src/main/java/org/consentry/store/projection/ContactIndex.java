@@ -49,6 +49,12 @@ final class ContactIndex<V> {
         return key == 0 ? others.get(address) : phones.get(key);
     }
 
+    /** Brings the address's slot into the cache (see {@link LongTable#touch}); the answer means nothing. */
+    long touch(String address) {
+        long key = phoneKey(address);
+        return key == 0 ? 0 : phones.touch(key);
+    }
+
     /** As {@link Map#compute}; a null answer keeps what was there (recipients are never removed from the index). */
     V compute(String address, BiFunction<String, V, V> change) {
         long key = phoneKey(address);

@@ -76,6 +76,15 @@ public final class ProviderLists implements LedgerListener {
         return new RegistryFacts(national, asOf(NATIONAL), states, blocked, disconnected.get(address));
     }
 
+    /**
+     * Brings the number's place in the imported national registry into the cache (see {@link NanpRegistry#touch});
+     * the answer means nothing.
+     */
+    public long touch(long e164Digits) {
+        NanpRegistry national = snapshots == null ? null : snapshots.get(NATIONAL);
+        return national == null ? 0 : national.touch(e164Digits);
+    }
+
     /** A number in E.164 (the block list also holds email addresses, and "+news@example.com" is one). */
     private static boolean isNumber(String address) {
         return address.startsWith("+") && address.indexOf('@') < 0;

@@ -119,8 +119,21 @@ public final class TenantDirectory implements LedgerListener {
         return new SenderKey(kind, canonical);
     }
 
-    /** A sender as the tenant registered it: a number, a sender id or an email domain (the same text may be two kinds). */
+    /**
+     * A sender as the tenant registered it: a number, a sender id or an email domain (the same text may be two kinds).
+     * Its hash is written out: a record's generated one costs a method-handle chain on every check.
+     */
     private record SenderKey(SenderKind kind, String canonical) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SenderKey key && kind == key.kind && canonical.equals(key.canonical);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * kind.ordinal() + canonical.hashCode();
+        }
     }
 
     private static String parent(String domain) {

@@ -213,47 +213,65 @@ public final class ListScrubber {
         }
     }
 
+    /** Rows whose facts are gathered together (see {@link LedgerFacts#resolveRecipients}). */
+    static final int GROUP = 32;
+
     private Batch judge(List<String> rows, boolean[] crlf, int column, Request request, Map<Place, Verdict> places) {
         StringBuilder text = new StringBuilder(rows.size() * 96);
         ScrubSummary summary = new ScrubSummary();
         List<ReasonCode> codes = new ArrayList<>(4);
-        for (int i = 0; i < rows.size(); i++) {
-            String row = rows.get(i);
-            if (row.isEmpty()) {
-                // a blank line is not a contact: given back as it was, neither judged nor counted
-                text.append(crlf[i] ? "\r\n" : "\n");
-                continue;
+        for (int start = 0; start < rows.size(); start += GROUP) {
+            int end = Math.min(rows.size(), start + GROUP);
+            int contacts = 0;
+            for (int i = start; i < end; i++) {
+                contacts += rows.get(i).isEmpty() ? 0 : 1;
             }
-            String raw = CsvRecords.field(row, column).trim();
-            SendRequest send = new SendRequest(request.channel(), "", raw, request.purpose(), null, null, null, request.at(),
-                    request.country(), null, request.aiVoice(), request.prerecorded(), false, null, null, false);
-            Facts rowFacts = facts.resolveRecipient(request.tenant(), send);
-            Place place = Place.of(rowFacts, raw);
-            Verdict verdict = place == null ? null : places.get(place);
-            if (verdict == null) {
-                verdict = engine.evaluate(send, rowFacts);
-                if (place != null && places.size() < MAX_PLACES) {
-                    places.put(place, verdict);
+            SendRequest[] sends = new SendRequest[contacts];
+            String[] raws = new String[contacts];
+            for (int i = start, k = 0; i < end; i++) {
+                if (!rows.get(i).isEmpty()) {
+                    raws[k] = CsvRecords.field(rows.get(i), column).trim();
+                    sends[k++] = new SendRequest(request.channel(), "", raws[k - 1], request.purpose(), null, null, null, request.at(),
+                            request.country(), null, request.aiVoice(), request.prerecorded(), false, null, null, false);
                 }
             }
-            codes.clear();
-            text.append(row).append(',').append(verdict.decision().wireName()).append(',');
-            List<Reason> reasons = verdict.reasons();
-            for (int r = 0; r < reasons.size(); r++) {
-                ReasonCode code = reasons.get(r).code();
-                codes.add(code);
-                text.append(r == 0 ? "" : ";").append(code.name());
+            Facts[] facts = this.facts.resolveRecipients(request.tenant(), sends);
+            for (int i = start, k = 0; i < end; i++) {
+                String row = rows.get(i);
+                if (row.isEmpty()) {
+                    // a blank line is not a contact: given back as it was, neither judged nor counted
+                    text.append(crlf[i] ? "\r\n" : "\n");
+                    continue;
+                }
+                Facts rowFacts = facts[k];
+                SendRequest send = sends[k];
+                Place place = Place.of(rowFacts, raws[k++]);
+                Verdict verdict = place == null ? null : places.get(place);
+                if (verdict == null) {
+                    verdict = engine.evaluate(send, rowFacts);
+                    if (place != null && places.size() < MAX_PLACES) {
+                        places.put(place, verdict);
+                    }
+                }
+                codes.clear();
+                text.append(row).append(',').append(verdict.decision().wireName()).append(',');
+                List<Reason> reasons = verdict.reasons();
+                for (int r = 0; r < reasons.size(); r++) {
+                    ReasonCode code = reasons.get(r).code();
+                    codes.add(code);
+                    text.append(r == 0 ? "" : ";").append(code.name());
+                }
+                text.append(',');
+                if (verdict.notBefore() != null) {
+                    text.append(verdict.notBefore());
+                }
+                text.append(',');
+                if (rowFacts.recipient().valid()) {
+                    text.append(rowFacts.recipient().key());
+                }
+                text.append(crlf[i] ? "\r\n" : "\n");
+                summary.count(verdict.decision(), codes);
             }
-            text.append(',');
-            if (verdict.notBefore() != null) {
-                text.append(verdict.notBefore());
-            }
-            text.append(',');
-            if (rowFacts.recipient().valid()) {
-                text.append(rowFacts.recipient().key());
-            }
-            text.append(crlf[i] ? "\r\n" : "\n");
-            summary.count(verdict.decision(), codes);
         }
         return new Batch(text, summary);
     }

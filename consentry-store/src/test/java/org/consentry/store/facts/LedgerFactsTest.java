@@ -87,6 +87,28 @@ class LedgerFactsTest {
         assertThat(mine.unavailable()).isEmpty();
     }
 
+    /** The batch a scrub uses touches the records first, then gathers each recipient's facts as one look-up would. */
+    @Test
+    void manyRecipientsAtOnceGetTheFactsEachGetsAlone() {
+        fixture.store().consents().record(acme.id(), TenantSettings.DEFAULTS, smsMarketing("+13055550100"));
+        fixture.store().optOuts().optOut(acme.id(), "+13055550101", java.util.Set.of(org.consentry.policy.OptOutScope.SMS),
+                StoreFixture.START, "api");
+        fixture.store().providerData().add("national", java.util.List.of("+13055550102", "+13055550100"), StoreFixture.START);
+        java.util.List<String> to = java.util.List.of("305-555-0100", "+13055550101", "(305) 555-0102", "+13055550103", "911",
+                "not a number", "", "+442079460958", "ana@example.com", "+13055550100");
+        SendRequest[] requests = to.stream().map(address -> request(Channel.SMS, "", address)).toArray(SendRequest[]::new);
+        Facts[] together = fixture.store().facts().resolveRecipients(acme, requests);
+        assertThat(together).hasSize(to.size());
+        for (int i = 0; i < requests.length; i++) {
+            assertThat(together[i]).as(to.get(i)).isEqualTo(fixture.store().facts().resolveRecipient(acme, requests[i]));
+        }
+        assertThat(together[0].contact().consents()).hasSize(1);
+        assertThat(together[0].registry().onNationalDnc()).isTrue();
+        assertThat(together[1].contact().optOuts()).isNotEmpty();
+        assertThat(together[5].recipient().valid()).isFalse();
+        assertThat(fixture.store().facts().resolveRecipients(acme, new SendRequest[0])).isEmpty();
+    }
+
     @Test
     void aLedgerThatCannotWriteMakesItsFactsUnavailable() throws Exception {
         try (Connection side = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteDatabase.FILE_NAME));
