@@ -60,7 +60,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms16g", "-Xmx16g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms16g", "-Xmx16g", "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages"})
 public class RulebookBenchmark {
 
     static final int SAMPLES = 1 << 18;

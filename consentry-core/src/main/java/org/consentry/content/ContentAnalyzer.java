@@ -127,14 +127,21 @@ public final class ContentAnalyzer {
         return known;
     }
 
+    /**
+     * Reads the body's words and links now; its normalised hash and its shingles, which only the duplicate rule
+     * (for a recipient with recent sends) and a committed send read, when they are first asked for.
+     */
     private MessageContent read(String body) {
         String lower = body.toLowerCase(Locale.ROOT);
         List<Link> links = Links.find(body, lower);
         String lowerCase = collapse(lower);
         Words.Reading reading = Words.read(body);
-        String normalised = normalise(lowerCase, links);
-        return new MessageContent(body, lowerCase, reading.words(), reading.raw(), links, sha256(normalised),
-                Shingles.of(reading.words()));
+        return new MessageContent(body, lowerCase, reading.words(), reading.raw(), links, this);
+    }
+
+    /** SHA-256 of the body with case, white space and the links' tracking parameters normalised away. */
+    String contentHash(MessageContent content) {
+        return sha256(normalise(content.lowerCase(), content.links()));
     }
 
     /** The text for the duplicate hash: lower case, collapsed white space, links without tracking parameters. */

@@ -25,8 +25,10 @@ public final class MessageContent {
     private final List<String> words;
     private final List<String> rawWords;
     private final List<Link> links;
-    private final String contentHash;
-    private final Shingles shingles;
+    /** Worked out on first use when {@link #fingerprints} is set: most checks never read them (see {@link ContentAnalyzer}). */
+    private volatile String contentHash;
+    private volatile Shingles shingles;
+    private final ContentAnalyzer fingerprints;
     /** Replaced, never changed in place: a reader sees an old array or a new one, both complete. */
     private volatile Derived[] derived = new Derived[0];
 
@@ -50,6 +52,18 @@ public final class MessageContent {
         this.links = List.copyOf(links);
         this.contentHash = contentHash;
         this.shingles = shingles;
+        this.fingerprints = null;
+    }
+
+    /** A body whose hash and shingles {@code fingerprints} works out when they are first asked for. */
+    MessageContent(String body, String lowerCase, List<String> words, List<String> rawWords, List<Link> links,
+                   ContentAnalyzer fingerprints) {
+        this.body = Objects.requireNonNull(body, "body");
+        this.lowerCase = Objects.requireNonNull(lowerCase, "lowerCase");
+        this.words = List.copyOf(words);
+        this.rawWords = rawWords == words ? this.words : List.copyOf(rawWords);
+        this.links = List.copyOf(links);
+        this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
     }
 
     public String body() {
@@ -73,11 +87,21 @@ public final class MessageContent {
     }
 
     public String contentHash() {
-        return contentHash;
+        String hash = contentHash;
+        if (hash == null && fingerprints != null) {
+            hash = fingerprints.contentHash(this); // two threads may both work it out: the same answer
+            contentHash = hash;
+        }
+        return hash;
     }
 
     public Shingles shingles() {
-        return shingles;
+        Shingles words = shingles;
+        if (words == null && fingerprints != null) {
+            words = Shingles.of(this.words);
+            shingles = words;
+        }
+        return words;
     }
 
     public boolean isEmpty() {
@@ -123,11 +147,11 @@ public final class MessageContent {
     @Override public boolean equals(Object other) {
         return other instanceof MessageContent that && body.equals(that.body) && lowerCase.equals(that.lowerCase)
                 && words.equals(that.words) && rawWords.equals(that.rawWords) && links.equals(that.links)
-                && Objects.equals(contentHash, that.contentHash) && Objects.equals(shingles, that.shingles);
+                && Objects.equals(contentHash(), that.contentHash()) && Objects.equals(shingles(), that.shingles());
     }
 
     @Override public int hashCode() {
-        return Objects.hash(body, contentHash);
+        return Objects.hash(body, contentHash());
     }
 
     @Override public String toString() {

@@ -71,6 +71,30 @@ public final class ListScrubber {
             return new Place(facts.recipient().country(), facts.recipient().subdivisions(), facts.recipient().zones(),
                     facts.recipient().lineType(), facts.registry(), facts.unavailable());
         }
+
+        /** Written out, as a record's generated hash and equality (a method-handle chain each) cost more than the row's look-ups. */
+        @Override
+        public int hashCode() {
+            int hash = Objects.hashCode(country);
+            hash = 31 * hash + subdivisions.hashCode();
+            hash = 31 * hash + zones.hashCode();
+            hash = 31 * hash + lineType.ordinal();
+            hash = 31 * hash + (registry.onNationalDnc() ? 1 : 0) + (registry.blocked() ? 2 : 0);
+            hash = 31 * hash + Objects.hashCode(registry.nationalAsOf());
+            hash = 31 * hash + registry.stateDncLists().hashCode();
+            hash = 31 * hash + Objects.hashCode(registry.disconnectedAt());
+            return 31 * hash + unavailable.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Place place && Objects.equals(country, place.country) && lineType == place.lineType
+                    && registry.onNationalDnc() == place.registry.onNationalDnc() && registry.blocked() == place.registry.blocked()
+                    && Objects.equals(registry.nationalAsOf(), place.registry.nationalAsOf())
+                    && Objects.equals(registry.disconnectedAt(), place.registry.disconnectedAt())
+                    && subdivisions.equals(place.subdivisions) && zones.equals(place.zones)
+                    && registry.stateDncLists().equals(place.registry.stateDncLists()) && unavailable.equals(place.unavailable);
+        }
     }
 
     /**

@@ -41,8 +41,12 @@ public final class DuplicateContentRule implements Rule {
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {
+        if (!request.purpose().isMarketing() || !facts.recipient().valid() || !facts.knows(FactSource.LEDGER)
+                || facts.contact().recentSends().isEmpty()) {
+            return Outcome.pass(); // before the hash: most recipients have no recent send to compare with
+        }
         String hash = facts.content().contentHash();
-        if (!request.purpose().isMarketing() || hash == null || !facts.recipient().valid() || !facts.knows(FactSource.LEDGER)) {
+        if (hash == null) {
             return Outcome.pass();
         }
         Instant at = request.sendAt();
