@@ -74,10 +74,26 @@ final class CheckRoutes {
         }
         body.finish();
         List<Checked> results = new ArrayList<>(requests.size());
+        List<Checked> uncommitted = new ArrayList<>();
+        java.util.Set<String> uncommittedTo = new java.util.HashSet<>();
+        boolean rateLimited = tenant.plan().sendsPerMinute() > 0;
         for (SendRequest request : requests) {
-            results.add(evaluate(tenant, request));
+            Checked checked = evaluate(tenant, request);
+            if (!uncommitted.isEmpty() && (rateLimited || uncommittedTo.contains(checked.address()))) {
+                // the sends committed before it in the batch count for it (caps, duplicates, the plan's rate), as
+                // they would in separate calls: write them, then judge it again
+                commit(tenant, uncommitted);
+                uncommitted.clear();
+                uncommittedTo.clear();
+                checked = evaluate(tenant, request);
+            }
+            results.add(checked);
+            if (checked.request().commit() && checked.verdict().allowed()) {
+                uncommitted.add(checked);
+                uncommittedTo.add(checked.address());
+            }
         }
-        commit(tenant, results);
+        commit(tenant, uncommitted);
         List<Map<String, Object>> answers = new ArrayList<>(results.size());
         for (Checked checked : results) {
             answers.add(checked.json());

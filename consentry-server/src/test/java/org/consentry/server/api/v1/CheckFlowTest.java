@@ -134,6 +134,51 @@ class CheckFlowTest {
         assertThat(batch.text("/results/2/reasons/0/code")).isEqualTo("SENDER_NOT_VERIFIED");
     }
 
+    /**
+     * Committed sends earlier in a batch count for the items after them, as they would in separate calls: a batch
+     * must not carry a fourth marketing text to a Florida number past the state's cap of three a day, nor the same
+     * text twice.
+     */
+    @Test
+    void aBatchCountsItsOwnCommittedSends() {
+        recordConsent();
+        String item = """
+                {"channel": "sms", "from": "+18005550199", "to": "%s", "purpose": "marketing", "topic": "spring", "commit": true,
+                 "body": "Acme: %s Reply STOP to opt out."}""";
+        HttpAnswer batch = server.post("/v1/checks/batch", acme.key(), "{\"items\": [" + String.join(",",
+                item.formatted("+13055550100", "spring sale on all boots, 20% off today only."),
+                item.formatted("(305) 555-0100", "our new hats have landed in every store near you."),
+                item.formatted("305-555-0100", "members get free delivery on any order this weekend."),
+                item.formatted("+13055550100", "last chance: the garden collection closes at midnight."),
+                item.formatted("+13055550100", "spring sale on all boots, 20% off today only.")) + "]}");
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.json().at("/results").findValuesAsText("decision")).containsExactly("allow", "allow", "allow", "defer", "block");
+        assertThat(batch.json().at("/results/3/reasons").findValuesAsText("code")).contains("FREQUENCY_CAP");
+        assertThat(batch.json().at("/results/4/reasons").findValuesAsText("code")).contains("DUPLICATE_CONTENT");
+        assertThat(batch.json().at("/results").findValuesAsText("committed")).containsExactly("true", "true", "true", "false", "false");
+    }
+
+    /** The plan's rate counts the batch's own committed sends, to any recipient. */
+    @Test
+    void aBatchCountsItsOwnCommittedSendsAgainstThePlansRate() {
+        assertThat(server.send("PUT", "/v1/tenants/" + acme.id() + "/plan", TestServer.ADMIN_KEY, "{\"sends_per_minute\": 2}").status())
+                .isEqualTo(200);
+        for (String number : java.util.List.of("+13055550100", "+13055550101", "+13055550102")) {
+            assertThat(server.post("/v1/consents", acme.key(), """
+                    {"address": "%s", "channel": "sms", "purpose": "marketing", "method": "web_form",
+                     "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
+                     "disclosure_text": "By checking this box you agree to receive marketing texts."}""".formatted(number)).status())
+                    .isEqualTo(201);
+        }
+        String item = """
+                {"channel": "sms", "from": "+18005550199", "to": "%s", "purpose": "marketing", "commit": true,
+                 "body": "Acme: spring sale, 20%% off today. Reply STOP to opt out."}""";
+        HttpAnswer batch = server.post("/v1/checks/batch", acme.key(), "{\"items\": [" + String.join(",",
+                item.formatted("+13055550100"), item.formatted("+13055550101"), item.formatted("+13055550102")) + "]}");
+        assertThat(batch.json().at("/results").findValuesAsText("decision")).containsExactly("allow", "allow", "defer");
+        assertThat(batch.text("/results/2/reasons/0/code")).isEqualTo("THROTTLED");
+    }
+
     @Test
     void aBatchWithABadItemNamesItAndChecksNothing() {
         HttpAnswer batch = server.post("/v1/checks/batch", acme.key(), """
