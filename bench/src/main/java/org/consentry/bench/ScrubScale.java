@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.consentry.address.EmailAddressParser;
@@ -39,7 +42,10 @@ import org.consentry.tenant.TenantProfile;
  * millions of rows (half the tenant's own recipients, half numbers from anywhere in the US, in the shapes people
  * write them). Prints the time to map the registries, the scrub's rows per second and what it decided.
  *
- * <pre>java -Xmx16g -cp bench/target/benchmarks.jar org.consentry.bench.ScrubScale REGISTRIES CONSENTS ROWS LIST OUT [THREADS]</pre>
+ * <pre>java -Xmx16g -cp bench/target/benchmarks.jar org.consentry.bench.ScrubScale REGISTRIES CONSENTS ROWS LIST OUT [THREADS [RUNS]]</pre>
+ *
+ * <p>With more than three runs it also prints the median of the runs after the first (the first compiles and faults
+ * the registry's pages in), since this machine's speed varies from run to run.
  */
 public final class ScrubScale {
 
@@ -55,6 +61,7 @@ public final class ScrubScale {
         Path list = Path.of(args[3]);
         Path out = Path.of(args[4]);
         int threads = args.length > 5 ? Integer.parseInt(args[5]) : Runtime.getRuntime().availableProcessors();
+        int runs = args.length > 6 ? Integer.parseInt(args[6]) : 3;
 
         long started = System.nanoTime();
         RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
@@ -82,7 +89,8 @@ public final class ScrubScale {
                     new ProviderLists(snapshots), new TenantActivityBook(), ContentAnalyzer.load(), OptOutLanguage.load(), scratch.ledger());
             ListScrubber scrubber = new ListScrubber(facts, new PolicyEngine(StandardRulebook.forLists()), threads);
             ListScrubber.Request request = new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null);
-            for (int run = 1; run <= 3; run++) {
+            List<Double> warm = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
                 long scrubStarted = System.nanoTime();
                 ScrubSummary summary;
                 try (BufferedReader in = Files.newBufferedReader(list, StandardCharsets.UTF_8);
@@ -95,7 +103,14 @@ public final class ScrubScale {
                         summary.count(Decision.DEFER), summary.count(Decision.BLOCK), usedMiB());
                 if (run == 1) {
                     System.out.println("  removed by reason: " + summary.toJson());
+                } else {
+                    warm.add(summary.rows() / seconds);
                 }
+            }
+            if (runs > 3) {
+                Collections.sort(warm);
+                System.out.printf(Locale.ROOT, "median of runs 2-%d: %,.0f rows/s (lowest %,.0f, highest %,.0f)%n", runs,
+                        warm.get(warm.size() / 2), warm.get(0), warm.get(warm.size() - 1));
             }
         }
     }
