@@ -38,6 +38,7 @@ final class CheckRoutes {
     private final Ids ids;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RecipientLocks locks = new RecipientLocks();
 
     CheckRoutes(Authenticator auth, LedgerFacts facts, PolicyEngine engine, Ledger ledger, Ids ids, ObjectMapper json, Clock clock) {
         this.auth = auth;
@@ -60,8 +61,21 @@ final class CheckRoutes {
         SendRequest request = SendRequestReader.read(body, clock.instant());
         body.finish();
         Checked checked = evaluate(tenant, request);
-        commit(tenant, List.of(checked));
+        if (committing(checked)) {
+            java.util.concurrent.locks.ReentrantLock lock = locks.of(tenant.id(), checked.address());
+            lock.lock();
+            try {
+                checked = evaluate(tenant, request); // again, under the recipient's lock: with any send written meanwhile
+                commit(tenant, List.of(checked));
+            } finally {
+                lock.unlock();
+            }
+        }
         ctx.contentType("application/json").result(json.writeValueAsBytes(checked.json()));
+    }
+
+    private static boolean committing(Checked checked) {
+        return checked.request().commit() && checked.verdict().allowed();
     }
 
     private void batch(Context ctx) throws Exception {
@@ -74,31 +88,91 @@ final class CheckRoutes {
         }
         body.finish();
         List<Checked> results = new ArrayList<>(requests.size());
-        List<Checked> uncommitted = new ArrayList<>();
-        java.util.Set<String> uncommittedTo = new java.util.HashSet<>();
+        Uncommitted uncommitted = new Uncommitted(tenant);
         boolean rateLimited = tenant.plan().sendsPerMinute() > 0;
-        for (SendRequest request : requests) {
-            Checked checked = evaluate(tenant, request);
-            if (!uncommitted.isEmpty() && (rateLimited || uncommittedTo.contains(checked.address()))) {
-                // the sends committed before it in the batch count for it (caps, duplicates, the plan's rate), as
-                // they would in separate calls: write them, then judge it again
-                commit(tenant, uncommitted);
-                uncommitted.clear();
-                uncommittedTo.clear();
-                checked = evaluate(tenant, request);
+        try {
+            for (SendRequest request : requests) {
+                Checked checked = evaluate(tenant, request);
+                if (!uncommitted.isEmpty() && (rateLimited || uncommitted.holdsSendTo(checked.address()))) {
+                    // the sends committed before it in the batch count for it (caps, duplicates, the plan's rate), as
+                    // they would in separate calls: write them, then judge it again
+                    uncommitted.write();
+                    checked = evaluate(tenant, request);
+                }
+                if (committing(checked)) {
+                    uncommitted.lock(checked.address());
+                    checked = evaluate(tenant, request); // again, under the recipient's lock
+                }
+                results.add(checked);
+                if (committing(checked)) {
+                    uncommitted.add(checked);
+                }
             }
-            results.add(checked);
-            if (checked.request().commit() && checked.verdict().allowed()) {
-                uncommitted.add(checked);
-                uncommittedTo.add(checked.address());
-            }
+            uncommitted.write();
+        } finally {
+            uncommitted.release();
         }
-        commit(tenant, uncommitted);
         List<Map<String, Object>> answers = new ArrayList<>(results.size());
         for (Checked checked : results) {
             answers.add(checked.json());
         }
         ctx.contentType("application/json").result(json.writeValueAsBytes(Map.of("results", answers)));
+    }
+
+    /**
+     * A batch's allowed sends not yet written, and the recipients' locks it holds until they are. A lock is only ever
+     * waited for while holding none (the sends are written and their locks released first), so two batches cannot
+     * wait for each other.
+     */
+    private final class Uncommitted {
+        private final TenantProfile tenant;
+        private final List<Checked> sends = new ArrayList<>();
+        private final java.util.Set<String> to = new java.util.HashSet<>();
+        private final List<java.util.concurrent.locks.ReentrantLock> held = new ArrayList<>();
+
+        Uncommitted(TenantProfile tenant) {
+            this.tenant = tenant;
+        }
+
+        boolean isEmpty() {
+            return sends.isEmpty();
+        }
+
+        boolean holdsSendTo(String address) {
+            return to.contains(address);
+        }
+
+        void lock(String address) {
+            java.util.concurrent.locks.ReentrantLock lock = locks.of(tenant.id(), address);
+            if (!lock.tryLock()) {
+                write();
+                lock.lock();
+            }
+            held.add(lock);
+        }
+
+        void add(Checked checked) {
+            sends.add(checked);
+            to.add(checked.address());
+        }
+
+        /** Writes the sends, then lets their recipients go. */
+        void write() {
+            try {
+                commit(tenant, sends);
+                sends.clear();
+                to.clear();
+            } finally {
+                release();
+            }
+        }
+
+        void release() {
+            for (java.util.concurrent.locks.ReentrantLock lock : held) {
+                lock.unlock();
+            }
+            held.clear();
+        }
     }
 
     private record Checked(String id, SendRequest request, Verdict verdict, String address,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -156,6 +157,39 @@ class CheckFlowTest {
         assertThat(batch.json().at("/results/3/reasons").findValuesAsText("code")).contains("FREQUENCY_CAP");
         assertThat(batch.json().at("/results/4/reasons").findValuesAsText("code")).contains("DUPLICATE_CONTENT");
         assertThat(batch.json().at("/results").findValuesAsText("committed")).containsExactly("true", "true", "true", "false", "false");
+    }
+
+    /**
+     * Committed checks to one recipient at the same moment are judged and written one after the other: of twelve
+     * marketing texts to a Florida number sent together, three (the state's cap for a day) are allowed, not more.
+     */
+    @Test
+    void concurrentCommittedChecksToOneRecipientPassTheCapNoMoreThanItAllows() throws Exception {
+        recordConsent();
+        int sends = 12;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(sends);
+        try {
+            List<java.util.concurrent.Future<String>> decisions = new java.util.ArrayList<>();
+            for (int i = 0; i < sends; i++) {
+                String body = "Acme: alpha%d bravo%d charlie%d kilo%d echo%d foxtrot%d. Reply STOP to opt out.".formatted(i, i, i, i, i, i);
+                decisions.add(threads.submit(() -> {
+                    start.await();
+                    return server.post("/v1/checks", acme.key(), """
+                            {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
+                             "topic": "spring", "commit": true, "body": "%s"}""".formatted(body)).text("/decision");
+                }));
+            }
+            start.countDown();
+            List<String> answers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> decision : decisions) {
+                answers.add(decision.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(answers).as("decisions").filteredOn("allow"::equals).hasSize(3);
+            assertThat(answers).filteredOn("defer"::equals).hasSize(sends - 3);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** The plan's rate counts the batch's own committed sends, to any recipient. */
