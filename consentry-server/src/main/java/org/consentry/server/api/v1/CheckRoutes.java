@@ -91,7 +91,8 @@ final class CheckRoutes {
         Uncommitted uncommitted = new Uncommitted(tenant);
         boolean rateLimited = tenant.plan().sendsPerMinute() > 0;
         try {
-            for (SendRequest request : requests) {
+            for (int item = 0; item < requests.size(); item++) {
+                SendRequest request = requests.get(item);
                 Checked checked = evaluate(tenant, request);
                 if (!uncommitted.isEmpty() && (rateLimited || uncommitted.holdsSendTo(checked.address()))) {
                     // the sends committed before it in the batch count for it (caps, duplicates, the plan's rate), as
@@ -105,10 +106,15 @@ final class CheckRoutes {
                 }
                 results.add(checked);
                 if (committing(checked)) {
-                    uncommitted.add(checked);
+                    uncommitted.add(checked, item);
+                }
+                if (uncommitted.holdsMany()) {
+                    uncommitted.write(); // a large batch does not keep thousands of recipients' locks to its end
                 }
             }
             uncommitted.write();
+        } catch (RuntimeException e) {
+            throw uncommitted.partly(e, ctx);
         } finally {
             uncommitted.release();
         }
@@ -125,10 +131,16 @@ final class CheckRoutes {
      * wait for each other.
      */
     private final class Uncommitted {
+        /** At most this many recipients' locks are held before the sends are written. */
+        static final int MAX_HELD = 64;
+
         private final TenantProfile tenant;
         private final List<Checked> sends = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
         private final java.util.Set<String> to = new java.util.HashSet<>();
         private final List<java.util.concurrent.locks.ReentrantLock> held = new ArrayList<>();
+        /** The items written so far, as {@code items[i] (id)}. */
+        private final List<String> written = new ArrayList<>();
 
         Uncommitted(TenantProfile tenant) {
             this.tenant = tenant;
@@ -151,20 +163,45 @@ final class CheckRoutes {
             held.add(lock);
         }
 
-        void add(Checked checked) {
+        void add(Checked checked, int item) {
             sends.add(checked);
+            names.add("items[" + item + "] (" + checked.id() + ")");
             to.add(checked.address());
+        }
+
+        boolean holdsMany() {
+            return held.size() >= MAX_HELD;
         }
 
         /** Writes the sends, then lets their recipients go. */
         void write() {
             try {
                 commit(tenant, sends);
+                written.addAll(names);
                 sends.clear();
+                names.clear();
                 to.clear();
             } finally {
                 release();
             }
+        }
+
+        /**
+         * The failure as the client must hear it: when some of the batch's sends were already written (they count
+         * from now on), the problem names them, so that a retry sends only the others; otherwise the failure as is.
+         */
+        RuntimeException partly(RuntimeException failure, Context ctx) {
+            if (written.isEmpty()) {
+                return failure;
+            }
+            boolean store = failure instanceof org.consentry.store.ledger.StoreUnavailableException;
+            if (store) {
+                ctx.header("Retry-After", "1");
+            }
+            return new org.consentry.server.http.ApiProblem(store ? 503 : 500, "urn:consentry:problem:batch-partly-committed",
+                    "The batch was committed in part", (store ? "a store did not answer (" + failure.getMessage() + ")" : "an unexpected failure")
+                    + "; these items were committed before it and count: " + String.join(", ", written)
+                    + "; no other item was written: retry only those", List.of());
         }
 
         void release() {

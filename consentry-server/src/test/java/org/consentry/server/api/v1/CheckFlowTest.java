@@ -166,6 +166,7 @@ class CheckFlowTest {
     @Test
     void concurrentCommittedChecksToOneRecipientPassTheCapNoMoreThanItAllows() throws Exception {
         recordConsent();
+        long before = server.ledgerSize();
         int sends = 12;
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(sends);
@@ -187,6 +188,7 @@ class CheckFlowTest {
             }
             assertThat(answers).as("decisions").filteredOn("allow"::equals).hasSize(3);
             assertThat(answers).filteredOn("defer"::equals).hasSize(sends - 3);
+            assertThat(server.ledgerSize()).as("three sends written").isEqualTo(before + 3);
         } finally {
             threads.shutdownNow();
         }
@@ -265,6 +267,35 @@ class CheckFlowTest {
         HttpAnswer yes = server.post("/v1/inbound/sms", acme.key(), "{\"from\": \"+13055550100\", \"to\": \"+18005550199\", \"body\": \"Yes\"}");
         assertThat(yes.text("/action")).isEqualTo("confirm");
         assertThat(check("").text("/decision")).isEqualTo("allow");
+    }
+
+    /** A batch written in parts that fails midway names the items already committed, so that a retry sends only the others. */
+    @Test
+    void aBatchThatFailsAfterWritingPartNamesWhatWasCommitted() throws Exception {
+        assertThat(server.send("PUT", "/v1/tenants/" + acme.id() + "/plan", TestServer.ADMIN_KEY, "{\"sends_per_minute\": 100}").status())
+                .isEqualTo(200);
+        for (String number : List.of("+13055550100", "+13055550101")) {
+            server.post("/v1/consents", acme.key(), """
+                    {"address": "%s", "channel": "sms", "purpose": "marketing", "method": "web_form",
+                     "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
+                     "disclosure_text": "By checking this box you agree to receive marketing texts."}""".formatted(number));
+        }
+        long before = server.ledgerSize();
+        try (Connection side = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteDatabase.FILE_NAME));
+             Statement statement = side.createStatement()) { // the ledger takes one more entry, then refuses
+            statement.execute("CREATE TRIGGER full_after_one BEFORE INSERT ON ledger WHEN (SELECT count(*) FROM ledger) >= "
+                    + (before + 1) + " BEGIN SELECT RAISE(ABORT, 'the disk is full'); END");
+        }
+        String item = """
+                {"channel": "sms", "from": "+18005550199", "to": "%s", "purpose": "marketing", "commit": true,
+                 "body": "Acme: spring sale, 20%% off today. Reply STOP to opt out."}""";
+        HttpAnswer batch = server.post("/v1/checks/batch", acme.key(), "{\"items\": [" + String.join(",",
+                item.formatted("+13055550100"), item.formatted("+13055550101")) + "]}");
+        assertThat(batch.status()).isEqualTo(503);
+        assertThat(batch.isProblem()).isTrue();
+        assertThat(batch.text("/type")).isEqualTo("urn:consentry:problem:batch-partly-committed");
+        assertThat(batch.text("/detail")).contains("items[0] (chk_").doesNotContain("items[1]");
+        assertThat(server.ledgerSize()).as("the first item's send was written").isEqualTo(before + 1);
     }
 
     @Test
