@@ -1,5 +1,7 @@
 package org.consentry.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +27,14 @@ import org.consentry.policy.Verdict;
 import org.consentry.policy.rules.StandardRulebook;
 import org.consentry.policy.rules.identity.OptOutLanguage;
 import org.consentry.recipient.RecipientResolver;
+import org.consentry.registry.RegistryFiles;
 import org.consentry.store.facts.LedgerFacts;
 import org.consentry.store.projection.ContactBook;
 import org.consentry.store.projection.ProviderLists;
 import org.consentry.store.projection.TenantActivityBook;
 import org.consentry.store.projection.TenantDirectory;
+import org.consentry.store.registry.RegistryImport;
+import org.consentry.store.registry.RegistrySnapshots;
 import org.consentry.tenant.SenderKind;
 import org.consentry.tenant.SenderStatus;
 import org.consentry.tenant.TenantProfile;
@@ -71,6 +76,14 @@ public class RulebookBenchmark {
     @Param("10000000")
     int consents;
 
+    /**
+     * How the registries were loaded: {@code imported} from the registry's files into snapshots, as a provider
+     * loads the national list; {@code recorded} through ledger events, as the API adds a few numbers (the
+     * benchmark's only way before 2026-12-07).
+     */
+    @Param("imported")
+    String registries;
+
     PolicyEngine engine;
     LedgerFacts facts;
     TenantProfile tenant;
@@ -98,8 +111,8 @@ public class RulebookBenchmark {
         apply(tenants, SyntheticContacts.TENANT, new SenderRegistered("snd_2", "bench.example", SenderKind.EMAIL_DOMAIN,
                 SenderStatus.VERIFIED));
         tenant = tenants.tenant(SyntheticContacts.TENANT).orElseThrow();
-        ProviderLists provider = registries(consents);
         scratch = new ScratchLedger();
+        ProviderLists provider = "recorded".equals(registries) ? recorded(consents) : imported(consents, scratch.folder());
         facts = new LedgerFacts(RecipientResolver.load(), new PhoneNumberParser(), new EmailAddressParser(), tenants, contacts,
                 provider, new TenantActivityBook(), ContentAnalyzer.load(), OptOutLanguage.load(), scratch.ledger());
         engine = new PolicyEngine(StandardRulebook.load());
@@ -168,8 +181,39 @@ public class RulebookBenchmark {
         System.out.println("reason codes: " + codes);
     }
 
+    /**
+     * The registries as the provider imports them (the files {@code consentry registry import} reads), with the
+     * numbers of {@link #recorded}.
+     */
+    private static ProviderLists imported(int consents, Path folder) throws java.io.IOException {
+        Path national = folder.resolve("national.txt");
+        Path florida = folder.resolve("florida.txt");
+        try (java.io.BufferedWriter toNational = Files.newBufferedWriter(national);
+             java.io.BufferedWriter toFlorida = Files.newBufferedWriter(florida)) {
+            for (int i = 0; i < consents * 11L / 10; i++) {
+                if (i % 5 == 0) {
+                    toNational.write(registryLine(SyntheticContacts.number(i)));
+                }
+                if (i % 40 == 7) {
+                    toFlorida.write(registryLine(SyntheticContacts.number(i)));
+                }
+            }
+        }
+        RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
+        snapshots.importFiles(ProviderLists.NATIONAL, RegistryFiles.Kind.FULL, REGISTRY_AS_OF, 0, List.of(national),
+                RegistryImport.Progress.NONE, REGISTRY_AS_OF);
+        snapshots.importFiles("state:FL", RegistryFiles.Kind.FULL, REGISTRY_AS_OF, 0, List.of(florida),
+                RegistryImport.Progress.NONE, REGISTRY_AS_OF);
+        return new ProviderLists(snapshots);
+    }
+
+    /** "+13055550100" as the registry's files write it: "305,5550100". */
+    private static String registryLine(String e164) {
+        return e164.substring(2, 5) + "," + e164.substring(5) + "\n";
+    }
+
     /** The national registry holds one number in five of the tenant's, Florida's one in forty; its copy is four days old. */
-    private static ProviderLists registries(int consents) {
+    private static ProviderLists recorded(int consents) {
         ProviderLists lists = new ProviderLists();
         long seq = 0;
         List<String> national = new ArrayList<>();

@@ -27,6 +27,11 @@ final class ScratchLedger implements AutoCloseable {
         return ledger;
     }
 
+    /** The scratch folder, removed on close with what the benchmark put in it. */
+    Path folder() {
+        return directory;
+    }
+
     @Override public void close() throws IOException {
         ledger.close();
         database.close();
