@@ -27,6 +27,7 @@ import org.consentry.store.keys.AdminKeys;
 import org.consentry.store.keys.ServerSecrets;
 import org.consentry.store.keys.ApiKeys;
 import org.consentry.store.ledger.Ledger;
+import org.consentry.store.ledger.RecipientLocks;
 import org.consentry.store.projection.ContactBook;
 import org.consentry.store.projection.TenantDirectory;
 import org.consentry.store.projection.TenantHealthBook;
@@ -69,6 +70,7 @@ public final class Store implements AutoCloseable {
     private final Ids ids;
     private final ApiKeys apiKeys;
     private final RegistrySnapshots registries;
+    private final RecipientLocks recipientLocks = new RecipientLocks();
     private volatile org.consentry.store.scrub.ListScrubber scrubber;
 
     /** The folder of the imported registry copies, inside the store's folder. */
@@ -90,8 +92,8 @@ public final class Store implements AutoCloseable {
         this.tenants = new Tenants(ledger, directory, RestrictedIndustries.load(), apiKeys, ids);
         this.contactRecords = new Contacts(ledger, contacts);
         this.providerData = new ProviderData(ledger, providerLists);
-        this.consents = new Consents(ledger, contacts, ids);
-        this.optOuts = new OptOuts(ledger, contacts);
+        this.consents = new Consents(ledger, contacts, ids, recipientLocks);
+        this.optOuts = new OptOuts(ledger, contacts, recipientLocks);
         this.internalDnc = new InternalDnc(ledger, contacts);
         this.replies = new SmsReplies(ReplyClassifier.load(), optOuts, consents, contacts);
         this.unsubscribes = new EmailUnsubscribes(secrets.secret(EmailUnsubscribes.KEY_NAME), optOuts, ledger, contacts);
@@ -193,6 +195,11 @@ public final class Store implements AutoCloseable {
 
     public ProviderLists providerLists() {
         return providerLists;
+    }
+
+    /** The locks under which what is decided about one recipient is written (see {@link RecipientLocks}). */
+    public RecipientLocks recipientLocks() {
+        return recipientLocks;
     }
 
     public Consents consents() {

@@ -17,6 +17,7 @@ import org.consentry.policy.OptOutScope;
 import org.consentry.store.Ids;
 import org.consentry.store.RequestRefused;
 import org.consentry.store.ledger.Ledger;
+import org.consentry.store.ledger.RecipientLocks;
 import org.consentry.store.projection.ContactBook;
 import org.consentry.tenant.TenantSettings;
 
@@ -26,11 +27,13 @@ public final class Consents {
     private final Ledger ledger;
     private final ContactBook contacts;
     private final Ids ids;
+    private final RecipientLocks locks;
 
-    public Consents(Ledger ledger, ContactBook contacts, Ids ids) {
+    public Consents(Ledger ledger, ContactBook contacts, Ids ids, RecipientLocks locks) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.ids = ids;
+        this.locks = locks;
     }
 
     /**
@@ -124,15 +127,25 @@ public final class Consents {
         return count;
     }
 
-    /** Revokes one consent; revoking a revoked consent changes nothing. */
+    /**
+     * Revokes one consent; revoking a revoked consent changes nothing.
+     *
+     * @throws RequestRefused (unacceptable, {@code at}) when {@code at} is before the consent was captured
+     */
     public Consent revoke(String tenant, String consentId, Instant at, String via) {
-        Consent consent = find(tenant, consentId);
-        if (consent.status() == ConsentStatus.REVOKED) {
-            return consent;
-        }
         String address = addressOf(tenant, consentId);
-        ledger.append(tenant, List.of(new ConsentRevoked(consentId, address, at, via, false)));
-        return find(tenant, consentId);
+        return locks.under(tenant, address, () -> {
+            Consent consent = find(tenant, consentId);
+            if (consent.status() == ConsentStatus.REVOKED) {
+                return consent;
+            }
+            if (at.isBefore(consent.capturedAt())) {
+                throw new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "at", "the consent was captured at " + consent.capturedAt()
+                        + "; it cannot be revoked before that (at " + at + ")");
+            }
+            ledger.append(tenant, List.of(new ConsentRevoked(consentId, address, at, via, false)));
+            return find(tenant, consentId);
+        });
     }
 
     /**
@@ -142,6 +155,10 @@ public final class Consents {
      * @return the ids of the consents confirmed
      */
     public List<String> confirmPending(String tenant, String address, OptOutScope scope, Instant at, String via) {
+        return locks.under(tenant, address, () -> confirmPendingLocked(tenant, address, scope, at, via));
+    }
+
+    private List<String> confirmPendingLocked(String tenant, String address, OptOutScope scope, Instant at, String via) {
         List<LedgerEvent> events = new ArrayList<>();
         List<String> confirmed = new ArrayList<>();
         for (Consent consent : contacts.stateOf(tenant, address).consents()) {
@@ -171,6 +188,10 @@ public final class Consents {
      * the confirmation's evidence.
      */
     public Consent confirm(String tenant, String address, String consentId, Instant at, String via, String ip, String userAgent) {
+        return locks.under(tenant, address, () -> confirmLocked(tenant, address, consentId, at, via, ip, userAgent));
+    }
+
+    private Consent confirmLocked(String tenant, String address, String consentId, Instant at, String via, String ip, String userAgent) {
         Consent consent = contacts.stateOf(tenant, address).consent(consentId);
         if (consent == null) {
             throw new RequestRefused(RequestRefused.Kind.NOT_FOUND, "consent", "no consent " + consentId);

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStatus;
 import org.consentry.consent.ContactState;
+import org.consentry.consent.OptOut;
 import org.consentry.ledger.ConsentReinstated;
 import org.consentry.ledger.ConsentRevoked;
 import org.consentry.ledger.LedgerEvent;
@@ -15,21 +16,26 @@ import org.consentry.ledger.OptedIn;
 import org.consentry.ledger.OptedOut;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.ledger.Ledger;
+import org.consentry.store.ledger.RecipientLocks;
 import org.consentry.store.projection.ContactBook;
 
 /**
  * Opt-outs and opt-ins. An opt-out is always recorded, and revokes in the same append every consent it
  * covers; an opt-in (a recipient's START, UNSTOP or YES) lifts the opt-out on its scopes and reinstates the
- * consents that opt-out had revoked. Only a recipient's own opt-in lifts an opt-out.
+ * consents that opt-out had revoked. Only a recipient's own opt-in lifts an opt-out, and only one made after it:
+ * a START that reaches us late, stamped before the STOP it would undo, lifts nothing. Each is decided and written
+ * under the recipient's lock, so that two STOPs arriving together are one opt-out made newly and one repeated.
  */
 public final class OptOuts {
 
     private final Ledger ledger;
     private final ContactBook contacts;
+    private final RecipientLocks locks;
 
-    public OptOuts(Ledger ledger, ContactBook contacts) {
+    public OptOuts(Ledger ledger, ContactBook contacts, RecipientLocks locks) {
         this.ledger = ledger;
         this.contacts = contacts;
+        this.locks = locks;
     }
 
     /** What an opt-out changed. */
@@ -37,6 +43,10 @@ public final class OptOuts {
     }
 
     public Change optOut(String tenant, String address, Set<OptOutScope> scopes, Instant at, String via) {
+        return locks.under(tenant, address, () -> optOutLocked(tenant, address, scopes, at, via));
+    }
+
+    private Change optOutLocked(String tenant, String address, Set<OptOutScope> scopes, Instant at, String via) {
         ContactState state = contacts.stateOf(tenant, address);
         boolean newly = scopes.stream().anyMatch(scope -> state.optOut(scope) == null);
         List<LedgerEvent> events = new ArrayList<>();
@@ -59,11 +69,17 @@ public final class OptOuts {
         }
     }
 
+    /** Lifts the opt-outs on {@code scopes} made before {@code at}; one made at or after it stays. */
     public Lifted optIn(String tenant, String address, Set<OptOutScope> scopes, Instant at, String via) {
+        return locks.under(tenant, address, () -> optInLocked(tenant, address, scopes, at, via));
+    }
+
+    private Lifted optInLocked(String tenant, String address, Set<OptOutScope> scopes, Instant at, String via) {
         ContactState state = contacts.stateOf(tenant, address);
         Set<OptOutScope> lifted = EnumSet.noneOf(OptOutScope.class);
         for (OptOutScope scope : scopes) {
-            if (state.optOut(scope) != null) {
+            OptOut optOut = state.optOut(scope);
+            if (optOut != null && optOut.latest().isBefore(at)) {
                 lifted.add(scope);
             }
         }

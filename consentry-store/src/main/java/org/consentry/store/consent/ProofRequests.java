@@ -99,7 +99,7 @@ public final class ProofRequests implements LedgerListener {
     /**
      * @param outcome {@code bundle} or {@code uploaded}
      */
-    public Request answer(String tenant, String id, String outcome, String sha256, String note, Instant now) {
+    public synchronized Request answer(String tenant, String id, String outcome, String sha256, String note, Instant now) {
         Request request = byId.get(id);
         if (request == null || !request.tenant().equals(tenant)) {
             throw new RequestRefused(RequestRefused.Kind.NOT_FOUND, "id", "no proof request " + id + " for this account");
@@ -122,21 +122,30 @@ public final class ProofRequests implements LedgerListener {
      */
     public List<Request> expireOverdue(Instant now) {
         List<Request> expired = new ArrayList<>();
-        for (Request request : List.copyOf(byId.values())) {
-            if (!request.open() || !now.isAfter(request.dueAt())) {
+        for (Request listed : List.copyOf(byId.values())) {
+            if (!listed.open() || !now.isAfter(listed.dueAt())) {
                 continue;
             }
-            String reason = "proof request " + request.id() + " for " + request.address() + " was not answered by its due time "
-                    + request.dueAt();
-            List<LedgerEvent> events = new ArrayList<>();
-            events.add(new ProofAnswered(request.id(), request.address(), "expired", null, reason));
-            boolean active = directory.tenant(request.tenant()).map(t -> t.status() == TenantStatus.ACTIVE).orElse(false);
-            if (active) {
-                events.add(new TenantStatusChanged(TenantStatus.SUSPENDED, reason));
+            synchronized (this) { // an answer is decided and written under the same lock: a request is answered or expired, once
+                Request request = byId.get(listed.id());
+                if (request.open()) {
+                    expire(request, expired);
+                }
             }
-            ledger.append(request.tenant(), events);
-            expired.add(byId.get(request.id()));
         }
         return expired;
+    }
+
+    private void expire(Request request, List<Request> expired) {
+        String reason = "proof request " + request.id() + " for " + request.address() + " was not answered by its due time "
+                + request.dueAt();
+        List<LedgerEvent> events = new ArrayList<>();
+        events.add(new ProofAnswered(request.id(), request.address(), "expired", null, reason));
+        boolean active = directory.tenant(request.tenant()).map(t -> t.status() == TenantStatus.ACTIVE).orElse(false);
+        if (active) {
+            events.add(new TenantStatusChanged(TenantStatus.SUSPENDED, reason));
+        }
+        ledger.append(request.tenant(), events);
+        expired.add(byId.get(request.id()));
     }
 }

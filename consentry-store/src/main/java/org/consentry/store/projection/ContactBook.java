@@ -227,7 +227,8 @@ public final class ContactBook implements LedgerListener {
                 Map<OptOutScope, OptOut> optOuts = new EnumMap<>(OptOutScope.class);
                 optOuts.putAll(state.optOuts());
                 for (OptOutScope scope : optedOut.scopes()) {
-                    optOuts.putIfAbsent(scope, new OptOut(scope, optedOut.at(), optedOut.via()));
+                    OptOut before = optOuts.get(scope);
+                    optOuts.put(scope, before == null ? new OptOut(scope, optedOut.at(), optedOut.via()) : before.repeatedAt(optedOut.at()));
                 }
                 return state.withOptOuts(optOuts);
             });

@@ -81,4 +81,53 @@ class ConsentsTest {
                 .isInstanceOfSatisfying(RequestRefused.class, r -> assertThat(r.kind()).isEqualTo(RequestRefused.Kind.NOT_FOUND));
         assertThatThrownBy(() -> consents.find(tenant, "con_nope")).isInstanceOf(RequestRefused.class);
     }
+
+    @Test
+    void aConsentCannotBeRevokedBeforeItWasCaptured() {
+        Consent consent = consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
+        assertThatThrownBy(() -> consents.revoke(tenant, consent.id(), consent.capturedAt().minusSeconds(1), "api"))
+                .isInstanceOfSatisfying(RequestRefused.class, r -> {
+                    assertThat(r.kind()).isEqualTo(RequestRefused.Kind.UNACCEPTABLE);
+                    assertThat(r.field()).isEqualTo("at");
+                });
+        assertThat(consents.find(tenant, consent.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
+        assertThat(consents.revoke(tenant, consent.id(), consent.capturedAt(), "api").status()).isEqualTo(ConsentStatus.REVOKED);
+    }
+
+    /** Revocations and confirmations of one person arriving together are each decided once, under the person's lock. */
+    @Test
+    void concurrentRevocationsAndConfirmationsAreEachRecordedOnce() throws Exception {
+        Consent revoked = consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
+        String bea = "+13055550111";
+        Consent pending = consents.record(tenant, new TenantSettings(true, false), smsMarketing(bea));
+        int callers = 16;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                int caller = i;
+                done.add(threads.submit(() -> {
+                    start.await();
+                    if (caller % 2 == 0) {
+                        consents.revoke(tenant, revoked.id(), StoreFixture.START, "api");
+                    } else {
+                        consents.confirmPending(tenant, bea, OptOutScope.SMS, StoreFixture.START, "sms:YES");
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(consents.history(tenant, ANA)).extracting(e -> e.event().type().storedName())
+                .containsExactly("consent.granted", "consent.revoked");
+        assertThat(consents.history(tenant, bea)).extracting(e -> e.event().type().storedName())
+                .containsExactly("consent.granted", "consent.confirmed");
+        assertThat(consents.find(tenant, pending.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
+    }
 }

@@ -111,4 +111,50 @@ class OptOutsTest {
         assertThat(optOuts.optIn(tenant, ANA, Set.of(OptOutScope.SMS), START, "sms:START").changedAnything()).isFalse();
         assertThat(consents.history(tenant, ANA)).isEmpty();
     }
+
+    @Test
+    void anOptInLiftsOnlyAnOptOutMadeBeforeIt() {
+        consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
+        optOuts.optOut(tenant, ANA, Set.of(OptOutScope.SMS), START, "sms:STOP");
+        assertThat(optOuts.optIn(tenant, ANA, Set.of(OptOutScope.SMS), START.minusSeconds(60), "sms:START").changedAnything())
+                .as("a START stamped before the STOP").isFalse();
+        assertThat(optOuts.optIn(tenant, ANA, Set.of(OptOutScope.SMS), START, "sms:START").changedAnything())
+                .as("one stamped at the same second").isFalse();
+        optOuts.optOut(tenant, ANA, Set.of(OptOutScope.SMS), START.plusSeconds(120), "sms:STOP");
+        assertThat(state().optOut(OptOutScope.SMS).at()).as("first recorded").isEqualTo(START);
+        assertThat(optOuts.optIn(tenant, ANA, Set.of(OptOutScope.SMS), START.plusSeconds(60), "sms:START").changedAnything())
+                .as("one between two STOPs").isFalse();
+        assertThat(state().optOut(OptOutScope.SMS)).isNotNull();
+        assertThat(optOuts.optIn(tenant, ANA, Set.of(OptOutScope.SMS), START.plusSeconds(121), "sms:START").changedAnything()).isTrue();
+        assertThat(state().optOut(OptOutScope.SMS)).isNull();
+    }
+
+    @Test
+    void stopsArrivingTogetherAreOneNewOptOutAndOneRevocation() throws Exception {
+        Consent sms = consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
+        int callers = 16;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        java.util.List<OptOuts.Change> changes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                done.add(threads.submit(() -> {
+                    start.await();
+                    changes.add(optOuts.optOut(tenant, ANA, Set.of(OptOutScope.SMS), START, "sms:STOP"));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(changes).filteredOn(OptOuts.Change::newlyOptedOut).hasSize(1);
+        assertThat(changes).flatExtracting(OptOuts.Change::revokedConsents).containsExactly(sms.id());
+        assertThat(consents.history(tenant, ANA)).extracting(e -> e.event().type().storedName())
+                .filteredOn("consent.revoked"::equals).hasSize(1);
+    }
 }

@@ -30,7 +30,7 @@ public final class ApiV1 {
         new ProviderRoutes(auth, store.providerData(), addresses, json, clock).register(endpoints);
         new ContactRoutes(auth, store.contactRecords(), store.providerData(), addresses, json, clock).register(endpoints);
         new InboundRoutes(auth, store.replies(), store.directory(), addresses, json, clock).register(endpoints);
-        new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.ids(), json, clock).register(endpoints);
+        new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.recipientLocks(), store.ids(), json, clock).register(endpoints);
         new EvidenceRoutes(auth, store.ledger(), addresses, store.evidenceKeys(), clock).register(endpoints);
         new UnsubscribeRoutes(auth, store.unsubscribes(), store.directory(), addresses, json, clock, config.publicUrl(),
                 config.unsubscribeMailto()).register(endpoints);

@@ -21,6 +21,7 @@ import org.consentry.server.http.JsonBody;
 import org.consentry.store.Ids;
 import org.consentry.store.facts.LedgerFacts;
 import org.consentry.store.ledger.Ledger;
+import org.consentry.store.ledger.RecipientLocks;
 import org.consentry.tenant.TenantProfile;
 
 /**
@@ -38,9 +39,11 @@ final class CheckRoutes {
     private final Ids ids;
     private final ObjectMapper json;
     private final Clock clock;
-    private final RecipientLocks locks = new RecipientLocks();
+    private final RecipientLocks locks;
 
-    CheckRoutes(Authenticator auth, LedgerFacts facts, PolicyEngine engine, Ledger ledger, Ids ids, ObjectMapper json, Clock clock) {
+    CheckRoutes(Authenticator auth, LedgerFacts facts, PolicyEngine engine, Ledger ledger, RecipientLocks locks, Ids ids, ObjectMapper json,
+                Clock clock) {
+        this.locks = locks;
         this.auth = auth;
         this.facts = facts;
         this.engine = engine;

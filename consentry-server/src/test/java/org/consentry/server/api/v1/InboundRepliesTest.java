@@ -145,4 +145,61 @@ class InboundRepliesTest {
         server = new TestServer(directory, clock);
         assertThat(reply("Menu").text("/action")).as("the keywords survive a restart (replayed from the ledger)").isEqualTo("help");
     }
+
+    /** Twenty STOPs at once (a handset resending, a carrier retrying a webhook): one confirmation, one revocation. */
+    @Test
+    void stopsArrivingTogetherAreAnsweredWithOneConfirmation() throws Exception {
+        int stops = 20;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(stops);
+        try {
+            java.util.List<java.util.concurrent.Future<HttpAnswer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < stops; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return reply("STOP");
+                }));
+            }
+            start.countDown();
+            int confirmations = 0;
+            for (java.util.concurrent.Future<HttpAnswer> answer : answers) {
+                HttpAnswer got = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(got.text("/action")).isEqualTo("opt_out");
+                confirmations += got.json().at("/reply").isNull() ? 0 : 1;
+            }
+            assertThat(confirmations).as("confirmation texts to send").isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+        HttpAnswer evidence = server.get("/v1/evidence?address=%2B13055550100", acme.key());
+        assertThat(evidence.json().at("/events").findValuesAsText("type")).filteredOn("consent.revoked"::equals).hasSize(1);
+        assertThat(decision()).isEqualTo("block");
+    }
+
+    /** A START that reaches us late, stamped before the STOP it would undo, lifts nothing: the newer opt-out stands. */
+    @Test
+    void anOptInStampedBeforeTheOptOutDoesNotLiftIt() {
+        clock.set(java.time.Instant.parse("2026-03-14T18:00:00Z"));
+        assertThat(server.post("/v1/inbound/sms", acme.key(), """
+                {"from": "+13055550100", "to": "+18005550199", "body": "STOP", "at": "2026-03-14T17:00:00Z"}""").text("/action"))
+                .isEqualTo("opt_out");
+        HttpAnswer late = server.post("/v1/inbound/sms", acme.key(), """
+                {"from": "+13055550100", "to": "+18005550199", "body": "START", "at": "2026-03-14T16:00:00Z"}""");
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.json().at("/reply").isNull()).as("no 'subscribed again' text").isTrue();
+        assertThat(decision()).isEqualTo("block");
+
+        HttpAnswer again = server.post("/v1/inbound/sms", acme.key(), """
+                {"from": "+13055550100", "to": "+18005550199", "body": "STOP", "at": "2026-03-14T17:30:00Z"}""");
+        assertThat(again.text("/action")).isEqualTo("opt_out");
+        HttpAnswer between = server.post("/v1/inbound/sms", acme.key(), """
+                {"from": "+13055550100", "to": "+18005550199", "body": "START", "at": "2026-03-14T17:15:00Z"}""");
+        assertThat(between.json().at("/reply").isNull()).as("a START between two STOPs lifts neither").isTrue();
+        assertThat(decision()).isEqualTo("block");
+
+        HttpAnswer after = server.post("/v1/inbound/sms", acme.key(), """
+                {"from": "+13055550100", "to": "+18005550199", "body": "START", "at": "2026-03-14T17:45:00Z"}""");
+        assertThat(after.text("/reply")).contains("subscribed");
+        assertThat(decision()).isEqualTo("allow");
+    }
 }
