@@ -154,18 +154,35 @@ public final class JsonBody {
         return value.booleanValue();
     }
 
-    /** An ISO-8601 date-time with an offset, e.g. {@code 2026-03-14T14:30:00Z}; null when absent. */
+    /** The earliest time a request may name: nothing Consentry records (a consent, an opt-out, a send) is older. */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /** The latest time a request may name. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** An ISO-8601 date-time with an offset, e.g. {@code 2026-03-14T14:30:00Z}, from 1970 to 9999; null when absent. */
     public Instant instant(String field) {
         String text = optionalString(field, 64);
         if (text == null) {
             return null;
         }
+        Instant at;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            at = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             reject(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-03-14T14:30:00Z");
             return null;
         }
+        String wrong = outOfRange(at);
+        if (wrong != null) {
+            reject(field, wrong);
+            return null;
+        }
+        return at;
+    }
+
+    /** Why a time is outside the years a request may name, or null when it is inside. */
+    public static String outOfRange(Instant at) {
+        return at.isBefore(EARLIEST) || at.isAfter(LATEST) ? "must be between 1970 and 9999 (was " + at + ")" : null;
     }
 
     public <T> T choice(String field, Function<String, Optional<T>> parse, String allowed) {

@@ -40,6 +40,13 @@ public final class Problems {
         routes.exception(java.nio.charset.UnsupportedCharsetException.class, (e, ctx) -> write(ctx, unsupportedCharset(e.getCharsetName())));
         routes.exception(java.nio.charset.IllegalCharsetNameException.class, (e, ctx) -> write(ctx, unsupportedCharset(e.getCharsetName())));
         routes.exception(Exception.class, (e, ctx) -> {
+            org.eclipse.jetty.http.HttpException unread = unreadable(e);
+            if (unread != null) {
+                // a body Jetty could not read (a multipart body without its boundary, one cut short): the request is at fault
+                write(ctx, new ApiProblem(unread.getCode(), "about:blank", title(unread.getCode()),
+                        "the request could not be read: " + unread.getReason(), List.of()));
+                return;
+            }
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, new ApiProblem(500, "about:blank", "Internal server error",
                     "an unexpected failure; nothing was written", List.of()));
@@ -49,12 +56,29 @@ public final class Problems {
                 write(ctx, ApiProblem.notFound("no resource at " + ctx.method() + " " + ctx.path()));
             }
         });
+        routes.error(408, ctx -> {
+            if (!isProblem(ctx)) {
+                // the body stopped arriving before its announced length: Jetty's idle timeout
+                write(ctx, new ApiProblem(408, "about:blank", "Request timeout",
+                        "the request's body did not arrive in time; nothing was written", List.of()));
+            }
+        });
         routes.error(405, ctx -> {
             if (!isProblem(ctx)) {
                 write(ctx, new ApiProblem(405, "about:blank", "Method not allowed",
                         ctx.method() + " is not allowed on " + ctx.path(), List.of()));
             }
         });
+    }
+
+    /** Jetty's refusal of the request (a 4xx), wrapped or not in the servlet's exception; null when the failure is another. */
+    private static org.eclipse.jetty.http.HttpException unreadable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http;
+            }
+        }
+        return null;
     }
 
     /** A body in a character set this server does not know: the request is at fault, not the server. */
@@ -119,6 +143,7 @@ public final class Problems {
             case 404: return "Not found";
             case 405: return "Method not allowed";
             case 413: return "Request too large";
+            case 408: return "Request timeout";
             case 415: return "Unsupported media type";
             default: return "HTTP " + status;
         }

@@ -133,23 +133,43 @@ public final class ListScrubber {
     public static int addressColumn(String header, Request request) {
         List<String> names = CsvRecords.fields(stripBom(header));
         if (request.column() != null) {
+            int found = -1;
             for (int i = 0; i < names.size(); i++) {
                 if (names.get(i).trim().equalsIgnoreCase(request.column().trim())) {
-                    return i;
+                    found = only(found, i, names);
                 }
+            }
+            if (found >= 0) {
+                return found;
             }
             throw new ScrubException("no column named '" + request.column() + "'; the columns are " + names);
         }
         List<String> wanted = request.channel().isPhone() ? PHONE_COLUMNS : EMAIL_COLUMNS;
         for (String candidate : wanted) {
+            int found = -1;
             for (int i = 0; i < names.size(); i++) {
                 if (simple(names.get(i)).equals(candidate)) {
-                    return i;
+                    found = only(found, i, names);
                 }
+            }
+            if (found >= 0) {
+                return found;
             }
         }
         throw new ScrubException("no column holds " + (request.channel().isPhone() ? "phone numbers" : "email addresses")
                 + " by its name (" + String.join(", ", wanted) + "); the columns are " + names + "; name one with column");
+    }
+
+    /**
+     * The one column of that name: with two, judging one would leave the other's addresses unjudged in a list
+     * that reads as scrubbed.
+     */
+    private static int only(int found, int column, List<String> names) {
+        if (found >= 0) {
+            throw new ScrubException("columns " + (found + 1) + " and " + (column + 1) + " are both named '" + names.get(column).trim()
+                    + "'; rename one, or name the address column with column");
+        }
+        return column;
     }
 
     private static String simple(String name) {

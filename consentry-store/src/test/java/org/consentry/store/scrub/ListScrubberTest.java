@@ -249,6 +249,10 @@ class ListScrubberTest {
                 .hasMessageContaining("no column holds phone numbers").hasMessageContaining("[id, name]");
         assertThatThrownBy(() -> scrub("id,name\n1,Jo\n", "mobile", Channel.SMS)).hasMessageContaining("no column named 'mobile'");
         assertThatThrownBy(() -> scrub("", null, Channel.SMS)).hasMessageContaining("the list is empty");
+        assertThatThrownBy(() -> scrub("phone,name,Phone\n+13055550100,Jo,+13055550101\n", null, Channel.SMS))
+                .as("two address columns: one would go unjudged").hasMessageContaining("columns 1 and 3 are both named 'Phone'");
+        assertThatThrownBy(() -> scrub("mobile,mobile\n+13055550100,+13055550101\n", "mobile", Channel.SMS))
+                .hasMessageContaining("columns 1 and 2 are both named 'mobile'");
         assertThatThrownBy(() -> scrub("phone\n\"+13055550100\n", null, Channel.SMS)).hasMessageContaining("record 2 opens a quote that never closes");
         assertThatThrownBy(() -> scrub("phone,note\n+13055550100,12\" screen\n+13055550101,x\n+13055550102,5\" y\n", null, Channel.SMS))
                 .as("a stray quote would join rows").hasMessageContaining("record 2 has a quote inside a field");

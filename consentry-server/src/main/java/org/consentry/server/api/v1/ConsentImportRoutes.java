@@ -97,9 +97,13 @@ final class ConsentImportRoutes {
         for (String name : rows.get(0).fields()) {
             header.add(name.strip().toLowerCase(Locale.ROOT));
         }
-        for (String name : header) {
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
             if (!COLUMNS.contains(name)) {
                 errors.add(new FieldError("line 1, column " + name, "is not a column of a consent list; the columns are " + COLUMNS));
+            } else if (header.indexOf(name) < i) {
+                errors.add(new FieldError("line 1, column " + name, "is given twice (columns " + (header.indexOf(name) + 1) + " and "
+                        + (i + 1) + "); which one holds the " + name + " is unknown"));
             }
         }
         for (String required : List.of("address", "captured_at")) {
@@ -176,7 +180,10 @@ final class ConsentImportRoutes {
         } else {
             try {
                 capturedAt = Instant.parse(at);
-                if (capturedAt.isAfter(clock.instant().plusSeconds(300))) {
+                String wrong = org.consentry.server.http.JsonBody.outOfRange(capturedAt);
+                if (wrong != null) {
+                    cell(errors, row, "captured_at", wrong);
+                } else if (capturedAt.isAfter(clock.instant().plusSeconds(300))) {
                     cell(errors, row, "captured_at", "is in the future");
                 }
             } catch (DateTimeParseException e) {

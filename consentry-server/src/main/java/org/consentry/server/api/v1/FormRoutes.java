@@ -239,10 +239,7 @@ final class FormRoutes {
             Html.send(ctx, 415, Html.page("Not a form", "<p>Send the form from its page.</p>\n"));
             return;
         }
-        try {
-            ctx.formParamMap();
-        } catch (RuntimeException unreadable) {
-            Html.send(ctx, 400, Html.page("Not a form", "<p>The form could not be read. Open the form and sign up there.</p>\n"));
+        if (!Html.formRead(ctx, "Open the form and sign up there.")) {
             return;
         }
         String versionText = ctx.formParam("version");

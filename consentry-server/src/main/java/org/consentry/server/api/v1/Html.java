@@ -13,6 +13,20 @@ final class Html {
            .header("Content-Security-Policy", "frame-ancestors 'none'").html(html);
     }
 
+    /**
+     * Reads the posted form's fields. A body that is not a readable form (a multipart body without its boundary,
+     * one cut short) gets a page saying so, with {@code again} as the way forward, and false.
+     */
+    static boolean formRead(io.javalin.http.Context ctx, String again) {
+        try {
+            ctx.formParamMap();
+            return true;
+        } catch (Exception unreadable) { // a ServletException, thrown though not declared
+            send(ctx, 400, page("Not a form", "<p>The form could not be read. " + escape(again) + "</p>\n"));
+            return false;
+        }
+    }
+
     /** The address with most of its local part hidden, for pages anyone holding a link may open: a***@example.com. */
     static String masked(String address) {
         int at = address.indexOf('@');

@@ -65,6 +65,10 @@ final class ScrubRoutes {
         if (atParam != null) {
             try {
                 at = Instant.parse(atParam.strip());
+                String wrong = org.consentry.server.http.JsonBody.outOfRange(at);
+                if (wrong != null) {
+                    errors.add(new FieldError("at", wrong));
+                }
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("at", "must be an instant such as 2026-03-16T14:30:00Z"));
             }

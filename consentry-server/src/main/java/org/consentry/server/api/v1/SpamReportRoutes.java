@@ -60,6 +60,9 @@ final class SpamReportRoutes {
     }
 
     private void report(Context ctx) {
+        if (!Html.formRead(ctx, "Open the report page and send it from there.")) {
+            return;
+        }
         String rawReporter = trimmed(ctx.formParam("reporter"));
         String rawSender = trimmed(ctx.formParam("sender"));
         String text = trimmed(ctx.formParam("text"));

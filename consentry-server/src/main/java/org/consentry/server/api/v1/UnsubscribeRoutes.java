@@ -105,6 +105,9 @@ final class UnsubscribeRoutes {
             notFound(ctx);
             return;
         }
+        if (!Html.formRead(ctx, "Open the unsubscribe link from the message again.")) {
+            return;
+        }
         String oneClick = ctx.formParam("List-Unsubscribe");
         boolean byMailClient = "One-Click".equals(oneClick);
         Scope scope = "all".equals(ctx.formParam("scope")) ? Scope.ALL : Scope.LIST;

@@ -3,6 +3,7 @@ package org.consentry.server.api.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,25 @@ class ConsentEndpointsTest {
         HttpAnswer answer = server.post("/v1/consents", acme.key(),
                 "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\", \"captured_at\": \"2026-01-10T15:00:00\"}");
         assertThat(answer.text("/errors/0/message")).contains("offset");
+    }
+
+    /** Times out of any record's range (a year -999999999 parses) are refused, and nothing is revoked before it was given. */
+    @Test
+    void timesOutsideTheYearsOfAnyRecordAreRefused() {
+        for (String at : List.of("-999999999-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z")) {
+            HttpAnswer answer = server.post("/v1/consents", acme.key(), """
+                    {"address": "+13055550100", "channel": "sms", "purpose": "marketing", "method": "api", "captured_at": "%s"}"""
+                    .formatted(at));
+            assertThat(answer.status()).as(at).isEqualTo(400);
+            assertThat(answer.text("/errors/0/field")).isEqualTo("captured_at");
+        }
+        String id = server.post("/v1/consents", acme.key(), """
+                {"address": "+13055550100", "channel": "sms", "purpose": "marketing", "method": "api", "captured_at": "2026-01-10T15:00:00Z"}""")
+                .text("/id");
+        HttpAnswer early = server.post("/v1/consents/" + id + "/revoke", acme.key(), "{\"at\": \"2020-01-01T00:00:00Z\"}");
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.body()).contains("\"field\":\"at\"").contains("cannot be revoked before");
+        assertThat(server.get("/v1/consents?address=%2B13055550100", acme.key()).text("/consents/0/status")).isEqualTo("active");
     }
 
     @Test

@@ -114,6 +114,16 @@ class ConsentImportTest {
         assertThat(post(PATH, "").status()).isEqualTo(400);
     }
 
+    /** Two columns of one name: which holds the address is unknown, so the file is refused, not read by its last column. */
+    @net.jqwik.api.Example
+    void aColumnGivenTwiceIsRefused() {
+        HttpAnswer twice = post(PATH, "address,Address,captured_at\n+13055550122,+13055550123,2026-01-10T15:00:00Z\n");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("line 1, column address").contains("given twice (columns 1 and 2)");
+        assertThat(server.get("/v1/consents?address=%2B13055550123", acme.key()).json().at("/events").size()).isZero();
+        assertThat(server.get("/v1/consents?address=%2B13055550122", acme.key()).json().at("/events").size()).isZero();
+    }
+
     @Property(tries = 300)
     void anyFileIsAnsweredWithAResultOrAProblemAndABadOneWritesNothing(@ForAll("files") String csv) {
         long before = server.ledgerSize();

@@ -159,6 +159,17 @@ class HealthAndReportsTest {
         assertThat(evidence.json().at("/events").findValuesAsText("type")).contains("spam.reported", "opt_out.recorded");
     }
 
+    /** A body that says it is multipart but is not (no boundary, cut short) is the sender's fault: a page saying so, not a 500. */
+    @Test
+    void anUnreadableMultipartReportIsABadRequest() throws Exception {
+        for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=zz")) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(server.uri("/report")).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString("reporter=x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(contentType).isEqualTo(400);
+            assertThat(answer.body()).contains("The form could not be read");
+        }
+    }
+
     @Test
     void anUnknownSenderOrAnUnreadableAddressIsSaidOnThePage() throws Exception {
         HttpResponse<String> unknown = report("+13055550100", "+18005550100", "hello");

@@ -85,6 +85,24 @@ class UnsubscribeLinksTest {
         assertThat(link.text("/address")).isEqualTo(ANA);
     }
 
+    /** RFC 8058's own example posts multipart/form-data; a broken multipart body is a bad request, and unsubscribes no one. */
+    @Test
+    void aOneClickPostMayBeMultipartAndABrokenOneIsRefused() throws Exception {
+        String url = link("spring").text("/url");
+        HttpResponse<String> broken = client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "multipart/form-data; boundary=zz")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(emailDecision("spring")).isEqualTo("allow");
+
+        String multipart = "--zz\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--zz--\r\n";
+        HttpResponse<String> done = client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "multipart/form-data; boundary=zz")
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(emailDecision("spring")).isEqualTo("block");
+        assertThat(server.get("/v1/evidence?address=ana%40example.com", acme.key()).json().at("/events").findValuesAsText("via"))
+                .contains("email:one-click");
+    }
+
     @Test
     void aOneClickPostLeavesTheListAndOnlyTheList() throws Exception {
         String url = link("spring").text("/url");
