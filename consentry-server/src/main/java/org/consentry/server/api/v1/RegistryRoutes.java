@@ -77,6 +77,10 @@ final class RegistryRoutes {
         if (asOf != null && asOf.isAfter(clock.instant().plus(Moments.SKEW))) {
             body.reject("as_of", "is in the future; it dates the registry copy the numbers come from");
         }
+        if (asOf == null && addedAt != null && addedAt.isAfter(clock.instant().plus(Moments.SKEW))) {
+            // it dates the copy when as_of is absent: a date to come would keep a stale copy fresh (DNC_LIST_STALE)
+            body.reject("added_at", "is in the future; it dates the registry copy the numbers come from");
+        }
         return asOf != null ? asOf : addedAt;
     }
 

@@ -72,6 +72,10 @@ class DataEndpointsTest {
                 "{\"numbers\": [\"+12025550103\"], \"as_of\": \"2999-01-01T00:00:00Z\"}");
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.text("/errors/0/field")).isEqualTo("as_of");
+        HttpAnswer futureAdded = server.post("/v1/registries/national/entries", TestServer.ADMIN_KEY,
+                "{\"numbers\": [\"+12025550103\"], \"added_at\": \"2999-01-01T00:00:00Z\"}");
+        assertThat(futureAdded.status()).as("added_at dates the copy when as_of is absent").isEqualTo(400);
+        assertThat(futureAdded.text("/errors/0/field")).isEqualTo("added_at");
         assertThat(server.store().providerLists().asOf("national")).hasToString("2026-03-10T00:00:00Z");
     }
 
