@@ -302,8 +302,10 @@ public final class ListScrubber {
                 List<Reason> reasons = verdict.reasons();
                 for (int r = 0; r < reasons.size(); r++) {
                     ReasonCode code = reasons.get(r).code();
-                    codes.add(code);
-                    text.append(r == 0 ? "" : ";").append(code.name());
+                    if (!codes.contains(code)) { // several rules may give one code (the federal and the state's quiet hours)
+                        text.append(codes.isEmpty() ? "" : ";").append(code.name());
+                        codes.add(code);
+                    }
                 }
                 text.append(',');
                 if (verdict.notBefore() != null) {

@@ -216,6 +216,17 @@ class ListScrubberTest {
         return out.toString();
     }
 
+    /** At 21:30 in Miami both the federal and Florida's hours are closed: the row says QUIET_HOURS once, and is counted once. */
+    @Test
+    void aCodeGivenByTwoRulesIsWrittenAndCountedOnce() throws IOException {
+        StringWriter out = new StringWriter();
+        ScrubSummary summary = store.scrubber().scrub(new StringReader("phone\n+13055550177\n"), out,
+                new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, Instant.parse("2026-03-17T01:30:00Z"), "US", null), done -> { });
+        String reasons = out.toString().split("\n")[1].split(",")[2];
+        assertThat(reasons.split(";")).contains("CONSENT_MISSING").containsOnlyOnce("QUIET_HOURS");
+        assertThat(summary.removedBy()).containsEntry(ReasonCode.QUIET_HOURS, 1L).containsEntry(ReasonCode.CONSENT_MISSING, 1L);
+    }
+
     @Test
     void theAddressColumnIsFoundByNameOrNamedAndCrlfAndQuotedLineBreaksArePreserved() throws IOException {
         String number = Kind.CONSENTED.number(0, national);
