@@ -15,7 +15,8 @@ import org.consentry.policy.SendRequest;
 
 /**
  * A recipient who agreed to "up to 4 texts a month" gets no more: the consent's agreed frequency caps the
- * sends it covers, over a rolling day, week or 30 days (CTIA: the program's disclosed frequency).
+ * sends it covers, over a rolling day, week or 30 days (CTIA: the program's disclosed frequency), counting the
+ * sends committed for later as well as those made.
  */
 public final class ConsentFrequencyRule implements Rule {
 
@@ -45,7 +46,7 @@ public final class ConsentFrequencyRule implements Rule {
             return Outcome.pass();
         }
         return Outcome.defer(INFO.reason(facts.recipient().key() + " agreed to " + agreed.text() + " (" + consent.id() + "), and "
-                        + sends.count() + " were sent in that period.",
+                        + sends.count() + " fall in one such period with this one, sent or committed for later.",
                 Evidence.of("consent_id", consent.id(), "agreed_frequency", agreed.text(), "count", sends.count(),
                         "period_days", agreed.period().toDays())),
                 sends.underCapAt(agreed.count()));

@@ -2,52 +2,182 @@ package org.consentry.policy.rules.frequency;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.consentry.consent.SentMessage;
 
 /**
- * Counts the committed sends inside a rolling window before a send, and says when enough of them will have
- * left it for one more to fit under a cap.
+ * Counts a recipient's committed sends against a cap over a rolling window, on both sides of a send: sends
+ * committed for later count as much as those made before. A send at {@code at} fits when no window of the cap's
+ * length that holds {@code at} would then hold more than the cap; two sends share a window when less than its
+ * length lies between them. Reads the recipient's sends in place (they are kept oldest first) and copies nothing.
  */
 final class SendCount {
 
-    private final List<SentMessage> counted;
+    private final List<SentMessage> sends;
+    private final Predicate<SentMessage> matches;
     private final Duration window;
+    private final long windowSeconds;
+    private final int windowNanos;
+    private final Instant at;
+    private int count;
+    private Instant oldest;
+    private Instant newest;
 
-    private SendCount(List<SentMessage> counted, Duration window) {
-        this.counted = counted;
+    private SendCount(List<SentMessage> sends, Instant at, Duration window, Predicate<SentMessage> matches) {
+        this.sends = sends;
+        this.matches = matches;
         this.window = window;
+        this.windowSeconds = window.getSeconds();
+        this.windowNanos = window.getNano();
+        this.at = at;
     }
 
-    /** The sends that match and were committed in {@code (at - window, at]}, oldest first. */
+    /**
+     * The matching sends in the fullest window that holds {@code at}, before it or after it.
+     *
+     * @param sends the recipient's committed sends, oldest first
+     */
     static SendCount of(List<SentMessage> sends, Instant at, Duration window, Predicate<SentMessage> matches) {
-        Instant from = at.minus(window);
-        List<SentMessage> counted = new ArrayList<>();
-        for (SentMessage sent : sends) {
-            if (sent.at().isAfter(from) && !sent.at().isAfter(at) && matches.test(sent)) {
-                counted.add(sent);
+        SendCount counted = new SendCount(sends, at, window, matches);
+        counted.count = counted.fullest(at, true);
+        return counted;
+    }
+
+    /** The matching sends in the fullest window that holds the send. */
+    int count() {
+        return count;
+    }
+
+    /** True when one more send would put more than {@code cap} in a window. */
+    boolean reaches(int cap) {
+        return count >= cap;
+    }
+
+    /**
+     * The earliest instant at or after the send at which it would fit under the cap: a window can only lose a
+     * send when one leaves it, so the candidates are the moments a counted send is a window's length behind,
+     * each judged like the send itself. Null only for a cap below one, under which nothing ever fits.
+     */
+    Instant underCapAt(int cap) {
+        return underCapAt(cap, at);
+    }
+
+    /** As {@link #underCapAt(int)}, from {@code from} on: {@code from} itself when the send fits then. */
+    Instant underCapAt(int cap, Instant from) {
+        if (fullest(from, false) < cap) {
+            return from;
+        }
+        for (int i = firstSharing(from); i < sends.size(); i++) {
+            SentMessage sent = sends.get(i);
+            if (matches.test(sent)) {
+                Instant candidate = sent.at().plus(window);
+                if (fullest(candidate, false) < cap) {
+                    return candidate;
+                }
             }
         }
-        return new SendCount(counted, window);
+        return null;
     }
 
-    int count() {
-        return counted.size();
-    }
-
-    boolean reaches(int cap) {
-        return counted.size() >= cap;
-    }
-
-    /** When the count drops below the cap: the moment the send that must age out leaves the window. */
-    Instant underCapAt(int cap) {
-        return counted.get(counted.size() - cap).at().plus(window);
-    }
-
+    /** The earliest send counted in the fullest window. */
     Instant oldest() {
-        return counted.isEmpty() ? null : counted.get(0).at();
+        return oldest;
+    }
+
+    /** The latest send counted in the fullest window: after the send when one is committed for later. */
+    Instant newest() {
+        return newest;
+    }
+
+    /**
+     * The most matching sends that one window holding {@code t} can hold besides a send at {@code t}. The
+     * fullest such window starts at one of the sends in the window's length before {@code t}, or at {@code t}.
+     */
+    private int fullest(Instant t, boolean remember) {
+        int best = 0;
+        int end = firstSharing(t);
+        int inside = 0; // matching sends in [i, end)
+        int i = end;
+        for (; i < sends.size() && !sends.get(i).at().isAfter(t); i++) {
+            SentMessage first = sends.get(i);
+            if (!matches.test(first)) {
+                continue;
+            }
+            if (end < i) {
+                end = i; // the sends skipped on the way match nothing
+            }
+            while (end < sends.size() && shareWindow(first.at(), sends.get(end).at())) {
+                inside += matches.test(sends.get(end)) ? 1 : 0;
+                end++;
+            }
+            if (inside > best) {
+                best = inside;
+                if (remember) {
+                    oldest = first.at();
+                    newest = sends.get(lastMatching(end)).at();
+                }
+            }
+            inside--;
+        }
+        int fromT = 0; // the window that starts at t: the sends at or after it
+        int last = -1;
+        for (int j = i; j < sends.size() && shareWindow(t, sends.get(j).at()); j++) {
+            if (matches.test(sends.get(j))) {
+                fromT++;
+                last = j;
+            }
+        }
+        if (fromT > best) {
+            best = fromT;
+            if (remember) {
+                oldest = sends.get(firstMatching(i)).at();
+                newest = sends.get(last).at();
+            }
+        }
+        return best;
+    }
+
+    /** The first send that can share a window with {@code t}: less than the window's length before it. */
+    private int firstSharing(Instant t) {
+        int low = 0;
+        int high = sends.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (shareWindow(sends.get(middle).at(), t) || sends.get(middle).at().isAfter(t)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
+    }
+
+    /** True when {@code later} is less than the window's length after {@code earlier} (not before it). */
+    private boolean shareWindow(Instant earlier, Instant later) {
+        long seconds = later.getEpochSecond() - earlier.getEpochSecond();
+        int nanos = later.getNano() - earlier.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds >= 0 && (seconds < windowSeconds || seconds == windowSeconds && nanos < windowNanos);
+    }
+
+    private int lastMatching(int end) {
+        int j = end - 1;
+        while (!matches.test(sends.get(j))) {
+            j--;
+        }
+        return j;
+    }
+
+    private int firstMatching(int from) {
+        int j = from;
+        while (!matches.test(sends.get(j))) {
+            j++;
+        }
+        return j;
     }
 
     /** Two topics count together when they are equal, or when either is unknown (fail closed). */

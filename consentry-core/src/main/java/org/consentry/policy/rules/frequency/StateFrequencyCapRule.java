@@ -14,8 +14,10 @@ import org.consentry.policy.Purpose;
 
 /**
  * Florida, Oklahoma and Maryland allow at most three telephone solicitations to one person in 24 hours on
- * the same subject: calls and texts together, from all of the seller's numbers. A send over the cap waits
- * until the oldest counted one leaves the window. Sends whose topic is not given count for every topic.
+ * the same subject: calls and texts together, from all of the seller's numbers. Sends committed for later
+ * count as well as those made: no 24 hours holding the send may hold more than three. A send over the cap waits
+ * until it fits (when the oldest counted one leaves the window, if all were before it). Sends whose topic is not
+ * given count for every topic.
  */
 public final class StateFrequencyCapRule implements Rule {
 
@@ -54,10 +56,11 @@ public final class StateFrequencyCapRule implements Rule {
             return Outcome.pass();
         }
         return Outcome.defer(info.reason(sends.count() + " marketing calls and texts" + (pack.perTopic() ? " on this topic" : "")
-                        + " reached " + facts.recipient().key() + " in the last " + pack.window().toHours() + " hours; "
-                        + pack.name() + " allows " + pack.count() + ".",
+                        + " to " + facts.recipient().key() + " fall within " + pack.window().toHours() + " hours of this one, sent or"
+                        + " committed for later; " + pack.name() + " allows " + pack.count() + ".",
                 Evidence.of("count", sends.count(), "cap", pack.count(), "window_hours", pack.window().toHours(),
-                        "topic", request.topic(), "oldest_counted", sends.oldest().toString(), "pack", pack.id())),
+                        "topic", request.topic(), "oldest_counted", sends.oldest().toString(),
+                        "newest_counted", sends.newest().toString(), "pack", pack.id())),
                 sends.underCapAt(pack.count()));
     }
 }

@@ -15,7 +15,10 @@ import org.consentry.policy.RuleScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.tenant.FrequencyCap;
 
-/** The tenant's own caps on marketing ({@code frequency_caps} in its settings), on every channel. */
+/**
+ * The tenant's own caps on marketing ({@code frequency_caps} in its settings), on every channel, counting the sends
+ * committed for later as well as those made. A capped send waits until it fits under every cap.
+ */
 public final class TenantFrequencyCapRule implements Rule {
 
     private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.ALL_CHANNELS);
@@ -36,25 +39,60 @@ public final class TenantFrequencyCapRule implements Rule {
         if (!request.purpose().isMarketing() || !facts.recipient().valid() || !facts.knows(FactSource.LEDGER)) {
             return Outcome.pass();
         }
-        Instant notBefore = null;
-        String message = null;
-        java.util.Map<String, Object> evidence = null;
-        for (FrequencyCap cap : facts.tenant().settings().frequencyCaps()) {
+        List<FrequencyCap> caps = facts.tenant().settings().frequencyCaps();
+        if (caps.isEmpty()) {
+            return Outcome.pass();
+        }
+        SendCount[] counts = new SendCount[caps.size()];
+        int shown = -1; // the cap reached whose own wait is longest: the one the message names
+        Instant shownFree = null;
+        for (int k = 0; k < counts.length; k++) {
+            FrequencyCap cap = caps.get(k);
             boolean perTopic = cap.per() == FrequencyCap.Per.TOPIC;
-            SendCount sends = SendCount.of(facts.contact().recentSends(), request.sendAt(), Duration.ofHours(cap.windowHours()),
+            counts[k] = SendCount.of(facts.contact().recentSends(), request.sendAt(), Duration.ofHours(cap.windowHours()),
                     sent -> sent.purpose() == Purpose.MARKETING && (!perTopic || SendCount.sameTopic(sent.topic(), request.topic())));
-            if (!sends.reaches(cap.count())) {
-                continue;
-            }
-            Instant free = sends.underCapAt(cap.count());
-            if (notBefore == null || free.isAfter(notBefore)) {
-                notBefore = free;
-                message = sends.count() + " marketing messages" + (perTopic ? " on this topic" : "") + " in the last "
-                        + cap.windowHours() + " hours reach the account's cap of " + cap.count() + ".";
-                evidence = Evidence.of("count", sends.count(), "cap", cap.count(), "window_hours", cap.windowHours(),
-                        "per", cap.per().wireName(), "topic", request.topic());
+            if (counts[k].reaches(cap.count())) {
+                Instant free = counts[k].underCapAt(cap.count());
+                if (shown < 0 || free.isAfter(shownFree)) {
+                    shown = k;
+                    shownFree = free;
+                }
             }
         }
-        return notBefore == null ? Outcome.pass() : Outcome.defer(INFO.reason(message, evidence), notBefore);
+        if (shown < 0) {
+            return Outcome.pass();
+        }
+        FrequencyCap cap = caps.get(shown);
+        SendCount sends = counts[shown];
+        boolean perTopic = cap.per() == FrequencyCap.Per.TOPIC;
+        String message = sends.count() + " marketing messages" + (perTopic ? " on this topic" : "") + " fall within "
+                + cap.windowHours() + " hours of this one, sent or committed for later, and reach the account's cap of " + cap.count() + ".";
+        java.util.Map<String, Object> evidence = Evidence.of("count", sends.count(), "cap", cap.count(), "window_hours", cap.windowHours(),
+                "per", cap.per().wireName(), "topic", request.topic());
+        Instant notBefore = everyCapFits(caps, counts, shownFree);
+        return Outcome.defer(INFO.reason(message, evidence), notBefore);
+    }
+
+    /**
+     * The earliest instant, from {@code from} on, at which the send fits under every cap: a later cap's window may
+     * hold sends committed for later, so each cap's wait is judged again until none moves it.
+     */
+    private static Instant everyCapFits(List<FrequencyCap> caps, SendCount[] counts, Instant from) {
+        Instant at = from;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (int k = 0; k < counts.length; k++) {
+                Instant free = counts[k].underCapAt(caps.get(k).count(), at);
+                if (free == null) {
+                    return null;
+                }
+                if (free.isAfter(at)) {
+                    at = free;
+                    moved = true;
+                }
+            }
+        }
+        return at;
     }
 }

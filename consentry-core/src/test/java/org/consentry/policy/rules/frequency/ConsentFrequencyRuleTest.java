@@ -46,6 +46,22 @@ class ConsentFrequencyRuleTest {
         assertThat(outcome.reason().message()).contains("agreed to 4/month");
     }
 
+    @ParameterizedTest(name = "{0} committed for the next 30 days: deferred={1}")
+    @CsvSource({"3, false", "4, true"})
+    void sendsCommittedForLaterCountToo(int later, boolean deferred) {
+        TestFacts facts = facts().agreedFrequency("4/month");
+        for (int i = 1; i <= later; i++) {
+            facts.sent(NOW.plus(Duration.ofDays(i * 5L)), Channel.SMS, Purpose.MARKETING, null, "Acme offer " + i);
+        }
+        SendRequest request = marketingSms().at(NOW).build();
+        Outcome outcome = rule.check(request, facts.of(request));
+        assertThat(outcome.passed()).isEqualTo(!deferred);
+        if (deferred) {
+            assertThat(outcome.notBefore()).as("when the first of them is 30 days behind")
+                    .isEqualTo(NOW.plus(Duration.ofDays(5)).plus(Duration.ofDays(30)));
+        }
+    }
+
     @ParameterizedTest(name = "\"{0}\"")
     @CsvSource(delimiter = '|', value = {
             "4/month               | 4  | 30",

@@ -63,6 +63,64 @@ class StateFrequencyCapRuleTest {
         assertThat(outcome.passed()).isEqualTo(!counted);
     }
 
+    private static TestFacts sentAround(double... hoursFromNow) {
+        TestFacts facts = facts();
+        for (double hours : hoursFromNow) {
+            facts.sent(NOW.plus(Duration.ofMinutes((long) (hours * 60))), Channel.SMS, Purpose.MARKETING, "t", "Acme sale " + hours);
+        }
+        return facts;
+    }
+
+    @ParameterizedTest(name = "{0}: deferred={2}")
+    @CsvSource(delimiter = '|', value = {
+            "two committed for later                           | 1, 2          | false",
+            "three committed for later within 24 hours         | 3, 4, 5       | true",
+            "the third committed 23.9 hours later              | 1, 2, 23.9    | true",
+            "the third committed exactly 24 hours later        | 1, 2, 24      | false",
+            "one before and two after, all within 15 hours     | -5, 3, 10     | true",
+            "one 20 hours before, two after: no 24 h holds all | -20, 5, 10    | false",
+            "two before and one after within 24 hours          | -10, -2, 12   | true",
+    })
+    void sendsCommittedForLaterCountToo(String description, String hoursFromNow, boolean deferred) {
+        double[] hours = java.util.Arrays.stream(hoursFromNow.split(",")).mapToDouble(h -> Double.parseDouble(h.strip())).toArray();
+        SendRequest request = marketingSms().to(MIAMI).topic("t").at(NOW).build();
+        assertThat(florida(request, sentAround(hours)).passed()).as(description).isEqualTo(!deferred);
+    }
+
+    @Test
+    void aSendBeforeThreeCommittedForTheEveningWaitsUntilTheFirstOfThemLeavesTheWindow() {
+        Instant afternoon = Instant.parse("2026-03-14T16:30:00Z");
+        SendRequest request = marketingSms().to(MIAMI).topic("t").at(afternoon).build();
+        TestFacts evening = facts();
+        for (String at : new String[] {"2026-03-14T20:00:00Z", "2026-03-14T21:00:00Z", "2026-03-14T22:00:00Z"}) {
+            evening.sent(Instant.parse(at), Channel.SMS, Purpose.MARKETING, "t", "Acme sale at " + at);
+        }
+        Outcome outcome = florida(request, evening);
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.FREQUENCY_CAP);
+        assertThat(outcome.notBefore()).isEqualTo(Instant.parse("2026-03-15T20:00:00Z"));
+        assertThat(outcome.reason().evidence()).containsEntry("count", 3).containsEntry("oldest_counted", "2026-03-14T20:00:00Z")
+                .containsEntry("newest_counted", "2026-03-14T22:00:00Z");
+        assertThat(outcome.reason().message()).contains("within 24 hours of this one");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "three later: when the first of them is 24 hours behind  | 5, 10, 12      | 29",
+            "one before, three later: the first later one decides    | -20, 5, 10, 12 | 29",
+            "two before, one later: when the older before is behind  | -10, -2, 12    | 14",
+            "three before: when the oldest leaves, as always         | -20, -5, -1    | 4",
+    })
+    void aCappedSendWaitsForTheEarliestMomentItFits(String description, String hoursFromNow, double notBeforeHours) {
+        double[] hours = java.util.Arrays.stream(hoursFromNow.split(",")).mapToDouble(h -> Double.parseDouble(h.strip())).toArray();
+        SendRequest request = marketingSms().to(MIAMI).topic("t").at(NOW).build();
+        Outcome outcome = florida(request, sentAround(hours));
+        assertThat(outcome.notBefore()).as(description).isEqualTo(NOW.plus(Duration.ofMinutes((long) (notBeforeHours * 60))));
+        SendRequest then = marketingSms().to(MIAMI).topic("t").at(outcome.notBefore()).build();
+        assertThat(florida(then, sentAround(hours)).passed()).as("it fits at " + outcome.notBefore()).isTrue();
+        SendRequest justBefore = marketingSms().to(MIAMI).topic("t").at(outcome.notBefore().minusSeconds(1)).build();
+        assertThat(florida(justBefore, sentAround(hours)).passed()).as("not a second earlier").isFalse();
+    }
+
     @Test
     void callsAndTextsCountTogether() {
         SendRequest request = marketingSms().to(MIAMI).topic("t").at(NOW).build();

@@ -53,6 +53,33 @@ class TenantFrequencyCapRuleTest {
     }
 
     @Test
+    void sendsCommittedForLaterCountToo() {
+        SendRequest request = marketingSms().at(NOW).build();
+        TestFacts later = facts();
+        for (int i = 1; i <= 2; i++) {
+            later.sent(NOW.plus(Duration.ofHours(i)), Channel.EMAIL, Purpose.MARKETING, "topic-" + i, "Acme news " + i);
+        }
+        Outcome outcome = rule.check(request, later.settings(caps(new FrequencyCap(2, 24, FrequencyCap.Per.RECIPIENT))).of(request));
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.notBefore()).isEqualTo(NOW.plus(Duration.ofHours(25)));
+    }
+
+    @Test
+    void waitsUntilEveryCapFitsAtOnce() {
+        // one an hour ago caps 1 per 2 hours until +1 h; at +1 h two sends committed for +24.5 h and +24.8 h
+        // share a day with it, so 2 per 24 hours waits until the first of them is a day behind
+        SendRequest request = marketingSms().at(NOW).build();
+        TestFacts facts = facts()
+                .sent(NOW.minus(Duration.ofHours(1)), Channel.SMS, Purpose.MARKETING, "a", "Acme news a")
+                .sent(NOW.plus(Duration.ofMinutes(24 * 60 + 30)), Channel.SMS, Purpose.MARKETING, "b", "Acme news b")
+                .sent(NOW.plus(Duration.ofMinutes(24 * 60 + 48)), Channel.SMS, Purpose.MARKETING, "c", "Acme news c");
+        Outcome outcome = rule.check(request, facts.settings(caps(
+                new FrequencyCap(1, 2, FrequencyCap.Per.RECIPIENT),
+                new FrequencyCap(2, 24, FrequencyCap.Per.RECIPIENT))).of(request));
+        assertThat(outcome.notBefore()).isEqualTo(NOW.plus(Duration.ofMinutes(48 * 60 + 30)));
+    }
+
+    @Test
     void noCapsNoDeferral() {
         SendRequest request = marketingSms().at(NOW).build();
         assertThat(rule.check(request, sent(10).of(request)).passed()).isTrue();
