@@ -19,7 +19,8 @@ import org.consentry.policy.SendRequest;
  * Providers treat the same marketing sent again to the same recipient as spam: the same text (ignoring
  * case, white space and links' tracking parameters) within the tenant's {@code duplicate_window_minutes}
  * (default 60), or nearly the same (at least {@value Shingles#NEAR_DUPLICATE_PERCENT}% of distinct words in
- * common, Jaccard) within 24 hours. Transactional and informational messages repeat for good reasons and are not bound.
+ * common, Jaccard) within 24 hours, before or after the send: a send committed for later counts as one made.
+ * Transactional and informational messages repeat for good reasons and are not bound.
  */
 public final class DuplicateContentRule implements Rule {
 
@@ -53,22 +54,26 @@ public final class DuplicateContentRule implements Rule {
         Duration exactWindow = Duration.ofMinutes(facts.tenant().settings().duplicateWindowMinutes());
         Shingles words = facts.content().shingles();
         for (SentMessage sent : facts.contact().recentSends()) {
-            if (sent.at().isAfter(at) || sent.contentHash() == null) {
+            if (sent.contentHash() == null) {
                 continue;
             }
-            Duration ago = Duration.between(sent.at(), at);
-            if (hash.equals(sent.contentHash()) && ago.compareTo(exactWindow) < 0) {
-                return Outcome.block(INFO.reason("The same message went to " + facts.recipient().key() + " at " + sent.at()
+            Duration apart = Duration.between(sent.at(), at).abs(); // a send committed for later counts as much as one made
+            if (hash.equals(sent.contentHash()) && apart.compareTo(exactWindow) < 0) {
+                return Outcome.block(INFO.reason("The same message " + went(sent, at) + facts.recipient().key() + " at " + sent.at()
                                 + ", within the " + exactWindow.toMinutes() + "-minute duplicate window.",
                         Evidence.of("previous_send_at", sent.at().toString(), "match", "exact", "window_minutes", exactWindow.toMinutes())));
             }
-            if (ago.compareTo(NEAR_WINDOW) < 0 && words.nearlySame(sent.shingles())) {
+            if (apart.compareTo(NEAR_WINDOW) < 0 && words.nearlySame(sent.shingles())) {
                 long percent = Math.round(words.jaccard(sent.shingles()) * 100);
-                return Outcome.block(INFO.reason("Nearly the same message went to " + facts.recipient().key() + " at " + sent.at()
+                return Outcome.block(INFO.reason("Nearly the same message " + went(sent, at) + facts.recipient().key() + " at " + sent.at()
                                 + " (" + percent + "% of distinct words in common), within 24 hours.",
                         Evidence.of("previous_send_at", sent.at().toString(), "match", "near", "similarity_percent", percent)));
             }
         }
         return Outcome.pass();
+    }
+
+    private static String went(SentMessage sent, Instant at) {
+        return sent.at().isAfter(at) ? "is committed to go to " : "went to ";
     }
 }

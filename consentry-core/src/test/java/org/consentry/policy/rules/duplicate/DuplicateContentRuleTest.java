@@ -35,6 +35,28 @@ class DuplicateContentRuleTest {
         assertThat(outcome.passed() || !"exact".equals(outcome.reason().evidence().get("match"))).isEqualTo(!duplicate);
     }
 
+    @ParameterizedTest(name = "committed for {0} minutes later: duplicate={1}")
+    @CsvSource({"30, true", "59, true", "60, false"})
+    void theSameTextCommittedForLaterWithinTheWindowIsADuplicate(long minutes, boolean duplicate) {
+        Outcome outcome = check(SALE, Duration.ofMinutes(-minutes), SALE);
+        assertThat(outcome.passed() || !"exact".equals(outcome.reason().evidence().get("match"))).isEqualTo(!duplicate);
+        if (duplicate) {
+            assertThat(outcome.reason().message()).contains("is committed to go to")
+                    .contains(NOW.plus(Duration.ofMinutes(minutes)).toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "one word changed, committed 3 hours later: near duplicate      | 180  | true",
+            "one word changed, committed 23 h 59 min later: near duplicate  | 1439 | true",
+            "one word changed, committed 24 hours later: fine               | 1440 | false",
+    })
+    void nearlyTheSameCommittedForLaterWithinADayIsADuplicate(String description, long minutesLater, boolean duplicate) {
+        String boots = "Acme: spring sale, 20% off boots today at https://acme.example/sale. Reply STOP to opt out.";
+        assertThat(check(boots, Duration.ofMinutes(-minutesLater), SALE).passed()).as(description).isEqualTo(!duplicate);
+    }
+
     @Test
     void caseSpacesAndTrackingParametersDoNotMakeItNew() {
         String again = "ACME:  spring sale, 20% off shoes today at https://acme.example/sale?utm_source=sms&gclid=9. Reply STOP to opt out.";
