@@ -16,7 +16,8 @@ import org.consentry.tenant.DailyHours;
 
 /**
  * A tenant may narrow its calling hours ({@code quiet_hours} in its settings): marketing calls and texts
- * then wait for the tenant's window too, in the recipient's local time. It never widens the law's.
+ * then wait for the tenant's window too, in the recipient's local time. It never widens the law's. A number
+ * whose zone is unknown waits, with no time to wait for, as under the law's hours (fail closed).
  */
 public final class TenantQuietHoursRule implements Rule {
 
@@ -43,7 +44,9 @@ public final class TenantQuietHoursRule implements Rule {
         }
         List<ZoneId> zones = facts.recipient().zones();
         if (zones.isEmpty()) {
-            return Outcome.pass();
+            return Outcome.defer(INFO.reason("The time zone of " + facts.recipient().key()
+                            + " is unknown, so the account's own hours " + own + " cannot be established.",
+                    Evidence.of("number", facts.recipient().key(), "window", own.toString())), null);
         }
         CallingHours hours = CallingHours.daily(LocalWindow.of(own.start(), own.end()));
         Instant at = request.sendAt();

@@ -6,10 +6,13 @@ import static org.consentry.testing.SendRequests.marketingSms;
 import static org.consentry.testing.SendRequests.transactionalSms;
 import static org.consentry.testing.TestFacts.facts;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import org.consentry.policy.Effect;
 import org.consentry.policy.Outcome;
+import org.consentry.policy.ReasonCode;
 import org.consentry.policy.SendRequest;
 import org.consentry.tenant.DailyHours;
 import org.consentry.tenant.TenantSettings;
@@ -43,6 +46,30 @@ class TenantQuietHoursRuleTest {
         Outcome outcome = check(marketingSms().at("2026-03-14T19:30", MIAMI).build(), TEN_TO_SEVEN);
         assertThat(outcome.notBefore()).isEqualTo(LocalDateTime.parse("2026-03-15T10:00").atZone(MIAMI).toInstant());
         assertThat(outcome.reason().message()).isEqualTo("19:30 in America/New_York is outside the account's own hours 10:00-19:00");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "a Portuguese mobile at 03:00 UTC,        +351912345678, 2026-03-14T03:00:00Z",
+            "a Portuguese mobile at 12:00 UTC,        +351912345678, 2026-03-14T12:00:00Z",
+            "a US personal number at 16:00 UTC,       +15005550100,  2026-03-14T16:00:00Z",
+    })
+    void anUnknownZoneDefersWithoutATime(String description, String number, String at) {
+        Outcome outcome = check(marketingSms().to(number).at(Instant.parse(at)).build(), TEN_TO_SEVEN);
+        assertThat(outcome.reason().code()).as(description).isEqualTo(ReasonCode.QUIET_HOURS);
+        assertThat(outcome.reason().effect()).isEqualTo(Effect.DEFER);
+        assertThat(outcome.notBefore()).as("no zone, no time to wait for").isNull();
+        assertThat(outcome.reason().message())
+                .isEqualTo("The time zone of " + number + " is unknown, so the account's own hours 10:00-19:00 cannot be established.");
+    }
+
+    @Test
+    void anUnknownZoneWithoutOwnHoursOrForTransactionalIsNotItsConcern() {
+        String portugal = "+351912345678";
+        assertThat(check(marketingSms().to(portugal).at(Instant.parse("2026-03-14T03:00:00Z")).build(), TenantSettings.DEFAULTS).passed())
+                .isTrue();
+        assertThat(check(transactionalSms().to(portugal).at(Instant.parse("2026-03-14T03:00:00Z")).build(), TEN_TO_SEVEN).passed())
+                .isTrue();
     }
 
     @Test
