@@ -94,7 +94,7 @@ public final class StandardRulebook {
                 new AccountSuspendedRule(),
                 new SenderNotVerifiedRule(),
                 new PurposeNotPermittedRule(),
-                new OptedOutRule(),
+                OptedOutRule.load(),
                 new SuppressedRule(),
                 new ErasedRecipientRule(),
                 new EmailSuppressedRule(),
