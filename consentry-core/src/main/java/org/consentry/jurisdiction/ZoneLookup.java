@@ -1,6 +1,7 @@
 package org.consentry.jurisdiction;
 
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -15,13 +16,16 @@ import org.consentry.ruledata.RuleDataFile;
 /**
  * The time zones a phone number may ring in, from libphonenumber's time-zone mapper, and for the area codes
  * that span zones (or that the mapper splits by exchange) every zone of the code, from {@value #SPLIT_FILE}:
- * the rules must then hold in each. When the mapper knows only the country and the country spans several
- * zones, the zone is unknown: an empty list. NANP answers are memoised per exchange (NPA-NXX), the depth
- * of the mapper's data for +1.
+ * the rules must then hold in each. Outside the NANP, a number of a country that spans several zones
+ * ({@value #COUNTRY_FILE}) that carries no place (a mobile or other non-geographic number, which the mapper
+ * still gives one zone, or one the mapper places only by its country code) may ring in every zone of its
+ * country, and gets them all. When the mapper knows only the country code otherwise, the zone is unknown: an
+ * empty list. NANP answers are memoised per exchange (NPA-NXX), the depth of the mapper's data for +1.
  */
 public final class ZoneLookup {
 
     public static final String SPLIT_FILE = "/org/consentry/rules/area-code-zones.tsv";
+    public static final String COUNTRY_FILE = "/org/consentry/rules/country-zones.tsv";
     private static final String UNKNOWN = "Etc/Unknown";
 
     private final PhoneNumberToTimeZonesMapper mapper = PhoneNumberToTimeZonesMapper.getInstance();
@@ -35,11 +39,14 @@ public final class ZoneLookup {
     private final List<ZoneId>[] splitAreaCodes;
     private final Map<Integer, List<String>> countryWide = new ConcurrentHashMap<>();
     private final Map<List<String>, List<ZoneId>> interned = new ConcurrentHashMap<>();
+    /** Every zone of each country that spans several (none for +1), by ISO 3166 region. */
+    private final Map<String, List<ZoneId>> countryZones;
 
     @SuppressWarnings("unchecked")
-    private ZoneLookup(Map<Integer, List<ZoneId>> split) {
+    private ZoneLookup(Map<Integer, List<ZoneId>> split, Map<String, List<ZoneId>> countryZones) {
         this.splitAreaCodes = new List[1000];
         split.forEach((code, zones) -> splitAreaCodes[code] = zones);
+        this.countryZones = Map.copyOf(countryZones);
     }
 
     public static ZoneLookup load() {
@@ -49,23 +56,37 @@ public final class ZoneLookup {
             if (!npa.matches("[2-9]\\d\\d")) {
                 throw row.problem("npa", "'" + npa + "' is not an area code");
             }
-            List<ZoneId> zones = new ArrayList<>();
-            for (String name : row.get("zones").split(",")) {
-                try {
-                    zones.add(ZoneId.of(name));
-                } catch (DateTimeException e) {
-                    throw row.problem("zones", "'" + name + "' is not a time zone");
-                }
-            }
-            split.put(Integer.parseInt(npa), List.copyOf(zones));
+            split.put(Integer.parseInt(npa), zones(row));
         }
-        return new ZoneLookup(split);
+        Map<String, List<ZoneId>> countries = new HashMap<>();
+        for (RuleDataFile.Row row : RuleDataFile.resource(COUNTRY_FILE).rows()) {
+            String region = row.get("region");
+            if (!region.matches("[A-Z]{2}")) {
+                throw row.problem("region", "'" + region + "' is not a region code");
+            }
+            if (countries.put(region, zones(row)) != null) {
+                throw row.problem("region", region + " appears twice");
+            }
+        }
+        return new ZoneLookup(split, countries);
+    }
+
+    private static List<ZoneId> zones(RuleDataFile.Row row) {
+        List<ZoneId> zones = new ArrayList<>();
+        for (String name : row.get("zones").split(",")) {
+            try {
+                zones.add(ZoneId.of(name));
+            } catch (DateTimeException e) {
+                throw row.problem("zones", "'" + name + "' is not a time zone");
+            }
+        }
+        return List.copyOf(zones);
     }
 
     /** The zones of a valid number; empty when unknown. */
     public List<ZoneId> zonesOf(PhoneNumber number) {
         if (!number.isNanp()) {
-            return lookup(number.countryCode(), number.nationalNumber());
+            return outsideNanp(number);
         }
         int areaCode = number.areaCode();
         List<ZoneId> split = areaCode >= 0 && areaCode < 1000 ? splitAreaCodes[areaCode] : null;
@@ -81,6 +102,39 @@ public final class ZoneLookup {
         List<ZoneId> zones = lookup(1, number.nationalNumber());
         nanpExchanges[exchange] = (byte) (indexOf(zones) + 1);
         return zones;
+    }
+
+    /**
+     * A number of a country of one zone is where the mapper puts it; one of a country of several, when it carries
+     * no place (only a geographic number does), may ring in any of them.
+     */
+    private List<ZoneId> outsideNanp(PhoneNumber number) {
+        List<ZoneId> wholeCountry = number.region() == null ? null : countryZones.get(number.region());
+        if (wholeCountry == null) {
+            return lookup(number.countryCode(), number.nationalNumber());
+        }
+        if (!PhoneNumberUtil.getInstance().isNumberGeographical(parsed(number))) {
+            return wholeCountry;
+        }
+        List<ZoneId> zones = lookup(number.countryCode(), number.nationalNumber());
+        return zones.isEmpty() ? wholeCountry : zones;
+    }
+
+    /** The number as libphonenumber holds it, with the leading zero of the countries that keep one. */
+    private static Phonenumber.PhoneNumber parsed(PhoneNumber number) {
+        Phonenumber.PhoneNumber parsed = number(number.countryCode(), number.nationalNumber());
+        String national = number.e164().substring(1 + Integer.toString(number.countryCode()).length());
+        if (national.startsWith("0")) {
+            parsed.setItalianLeadingZero(true);
+            int zeros = 0;
+            while (zeros < national.length() && national.charAt(zeros) == '0') {
+                zeros++;
+            }
+            if (zeros > 1) {
+                parsed.setNumberOfLeadingZeros(zeros);
+            }
+        }
+        return parsed;
     }
 
     /** The index of an interned list of zones (a few dozen distinct lists exist for +1). */
