@@ -13,6 +13,7 @@ import org.consentry.address.PhoneNumber;
 import org.consentry.address.PhoneNumberParser;
 import org.consentry.jurisdiction.AreaCodes;
 import org.consentry.jurisdiction.CountryDomains;
+import org.consentry.jurisdiction.Subdivisions;
 import org.consentry.jurisdiction.ZoneLookup;
 import org.consentry.policy.Channel;
 
@@ -20,7 +21,9 @@ import org.consentry.policy.Channel;
  * Turns a raw {@code to} into a {@link Recipient}: a phone number for phone channels, an email address for
  * email; then places it: its country and state (from the number's area code unless the request or the
  * contact record says otherwise; for email the contact's country, else the ccTLD, else the tenant's), its
- * time zones and its line type.
+ * time zones and its line type. A state that is not one of the recipient's country ({@link Subdivisions}) is not
+ * trusted: the area code places the number, and an email address is then in an unknown state (every state's rules
+ * apply).
  */
 public final class RecipientResolver {
 
@@ -31,20 +34,22 @@ public final class RecipientResolver {
     private final ZoneLookup zones;
     private final AreaCodes areaCodes;
     private final CountryDomains domains;
+    private final Subdivisions states;
 
     public RecipientResolver(PhoneNumberParser phones, EmailAddressParser emails, ZoneLookup zones, AreaCodes areaCodes,
-                             CountryDomains domains) {
+                             CountryDomains domains, Subdivisions states) {
         this.phones = phones;
         this.emails = emails;
         this.zones = zones;
         this.areaCodes = areaCodes;
         this.domains = domains;
+        this.states = states;
     }
 
     /** With the bundled data. */
     public static RecipientResolver load() {
         return new RecipientResolver(new PhoneNumberParser(), new EmailAddressParser(), ZoneLookup.load(), AreaCodes.load(),
-                CountryDomains.load());
+                CountryDomains.load(), Subdivisions.load());
     }
 
     /** The address of {@code raw} for the channel, or empty when it is not one. */
@@ -70,7 +75,8 @@ public final class RecipientResolver {
             String country = number.region();
             Set<String> subdivisions = Set.of();
             if (isPlacedBySubdivision(country)) {
-                subdivisions = placement.state() != null ? Set.of(placement.state()) : areaCodes.subdivisionsOf(number.areaCode());
+                subdivisions = states.isOf(placement.state(), country) ? Set.of(placement.state())
+                        : areaCodes.subdivisionsOf(number.areaCode());
             }
             List<ZoneId> numberZones = zones.zonesOf(number);
             return new Recipient(raw, number, numberZones, country, subdivisions, lineTypeOf(number).stricter(placement.lineType()));
@@ -80,7 +86,8 @@ public final class RecipientResolver {
         if (country == null) {
             country = placement.fallbackCountry();
         }
-        Set<String> subdivisions = placement.state() != null && isPlacedBySubdivision(country) ? Set.of(placement.state()) : Set.of();
+        Set<String> subdivisions = isPlacedBySubdivision(country) && states.isOf(placement.state(), country)
+                ? Set.of(placement.state()) : Set.of();
         return new Recipient(raw, email, List.of(), country, subdivisions, LineType.UNKNOWN);
     }
 
