@@ -2,6 +2,7 @@ package org.consentry.server.api.v1;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.consentry.jurisdiction.Subdivisions;
 import org.consentry.policy.PolicyEngine;
 import org.consentry.server.ServerConfig;
 import org.consentry.server.http.Authenticator;
@@ -19,6 +20,7 @@ public final class ApiV1 {
                                 ServerConfig config) {
         Authenticator auth = new Authenticator(store.adminKeys(), store.directory());
         Addresses addresses = new Addresses(store.phones(), store.emails());
+        StateField states = new StateField(Subdivisions.load(), store.phones());
         SenderReader senders = new SenderReader(addresses);
         new OperationsRoutes(store.ledger()).register(endpoints);
         new TenantRoutes(auth, store.tenants(), senders, json).register(endpoints);
@@ -28,9 +30,9 @@ public final class ApiV1 {
         new OptOutRoutes(auth, store.optOuts(), addresses, json, clock).register(endpoints);
         new RegistryRoutes(auth, store.internalDnc(), store.providerData(), addresses, json, clock).register(endpoints);
         new ProviderRoutes(auth, store.providerData(), addresses, json, clock).register(endpoints);
-        new ContactRoutes(auth, store.contactRecords(), store.providerData(), addresses, json, clock).register(endpoints);
+        new ContactRoutes(auth, store.contactRecords(), store.providerData(), addresses, json, clock, states).register(endpoints);
         new InboundRoutes(auth, store.replies(), store.directory(), addresses, json, clock).register(endpoints);
-        new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.recipientLocks(), store.ids(), json, clock).register(endpoints);
+        new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.recipientLocks(), store.ids(), json, clock, states).register(endpoints);
         new EvidenceRoutes(auth, store.ledger(), addresses, store.evidenceKeys(), clock).register(endpoints);
         new UnsubscribeRoutes(auth, store.unsubscribes(), store.directory(), addresses, json, clock, config.publicUrl(),
                 config.unsubscribeMailto()).register(endpoints);

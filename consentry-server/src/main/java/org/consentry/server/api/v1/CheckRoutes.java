@@ -40,10 +40,12 @@ final class CheckRoutes {
     private final ObjectMapper json;
     private final Clock clock;
     private final RecipientLocks locks;
+    private final StateField states;
 
     CheckRoutes(Authenticator auth, LedgerFacts facts, PolicyEngine engine, Ledger ledger, RecipientLocks locks, Ids ids, ObjectMapper json,
-                Clock clock) {
+                Clock clock, StateField states) {
         this.locks = locks;
+        this.states = states;
         this.auth = auth;
         this.facts = facts;
         this.engine = engine;
@@ -61,7 +63,7 @@ final class CheckRoutes {
     private void check(Context ctx) throws Exception {
         TenantProfile tenant = auth.tenant(ctx);
         JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
-        SendRequest request = SendRequestReader.read(body, clock.instant());
+        SendRequest request = SendRequestReader.read(body, clock.instant(), states);
         body.finish();
         Checked checked = evaluate(tenant, request);
         if (committing(checked)) {
@@ -87,7 +89,7 @@ final class CheckRoutes {
         Instant now = clock.instant();
         List<SendRequest> requests = new ArrayList<>();
         for (JsonBody item : body.objects("items", MAX_BATCH)) {
-            requests.add(SendRequestReader.read(item, now));
+            requests.add(SendRequestReader.read(item, now, states));
         }
         body.finish();
         List<Checked> results = new ArrayList<>(requests.size());

@@ -34,8 +34,11 @@ final class ContactRoutes {
     private final Addresses addresses;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StateField states;
 
-    ContactRoutes(Authenticator auth, Contacts contacts, ProviderData provider, Addresses addresses, ObjectMapper json, Clock clock) {
+    ContactRoutes(Authenticator auth, Contacts contacts, ProviderData provider, Addresses addresses, ObjectMapper json, Clock clock,
+                  StateField states) {
+        this.states = states;
         this.auth = auth;
         this.contacts = contacts;
         this.provider = provider;
@@ -57,11 +60,8 @@ final class ContactRoutes {
             body.reject("country", "must be an ISO 3166 alpha-2 country code in upper case, such as CA");
         }
         String address = addresses.either(body, "address", body.string("address", 320), country == null ? "US" : country);
-        String state = body.optionalString("state", 2);
-        if (state != null && !state.matches("[A-Za-z]{2}")) {
-            body.reject("state", "must be a two-letter state or province code such as FL");
-        }
-        state = state == null ? null : state.toUpperCase(java.util.Locale.ROOT);
+        // a phone number's country is its own; an email address's the one the body names (else not known here)
+        String state = states.read(body, "state", address, address != null && address.indexOf('@') >= 0 ? country : "US");
         LineType line = body.optionalChoice("line_type", LineType::fromWire, "mobile, landline, voip, toll_free");
         if (line != null && address != null && !address.startsWith("+")) {
             body.reject("line_type", "only a phone number has a line type");

@@ -20,7 +20,7 @@ final class SendRequestReader {
     }
 
     /** The request, or null when the body has errors (which {@link JsonBody#finish} will throw). */
-    static SendRequest read(JsonBody body, Instant now) {
+    static SendRequest read(JsonBody body, Instant now, StateField states) {
         Channel channel = body.choice("channel", Channel::fromWire, "sms, mms, email, voice, ivr, rvm");
         String from = body.string("from", 320);
         String to = body.string("to", 320);
@@ -33,10 +33,9 @@ final class SendRequestReader {
         if (country != null && !Addresses.isRegion(country)) {
             body.reject("country", "must be an ISO 3166 country code such as US");
         }
-        String state = body.optionalString("state", 2);
-        if (state != null && !state.matches("[A-Za-z]{2}")) {
-            body.reject("state", "must be a two-letter state or province code such as FL");
-        }
+        String region = country == null ? "US" : country.toUpperCase(Locale.ROOT);
+        // an email address's country is the contact record's, the ccTLD's or the tenant's: not known here
+        String state = states.read(body, "state", channel == Channel.EMAIL ? null : to, region);
         boolean aiVoice = body.bool("ai_voice", false);
         boolean prerecorded = body.bool("prerecorded", false);
         boolean recorded = body.bool("recorded", false);
@@ -47,7 +46,7 @@ final class SendRequestReader {
             return null;
         }
         return new SendRequest(channel, from, to, purpose, text, subject, headers, sendAt == null ? now : sendAt,
-                country == null ? "US" : country.toUpperCase(Locale.ROOT), state == null ? null : state.toUpperCase(Locale.ROOT),
+                country == null ? "US" : country.toUpperCase(Locale.ROOT), state,
                 aiVoice, prerecorded, recorded, campaign, topic, commit);
     }
 }

@@ -118,6 +118,19 @@ class DataEndpointsTest {
         HttpAnswer badState = server.post("/v1/contacts", acme.key(), "{\"address\": \"+13055550100\", \"state\": \"Texas\"}");
         assertThat(badState.status()).isEqualTo(400);
         assertThat(badState.text("/errors/0/field")).isEqualTo("state");
+        for (String body : new String[] {
+                "{\"address\": \"+13055550100\", \"state\": \"ZZ\"}",
+                "{\"address\": \"+13055550100\", \"state\": \"ON\"}",
+                "{\"address\": \"+442071234567\", \"state\": \"FL\"}",
+                "{\"address\": \"ana@example.co.uk\", \"country\": \"GB\", \"state\": \"TX\"}"}) {
+            HttpAnswer refused = server.post("/v1/contacts", acme.key(), body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.text("/errors/0/field")).as(body).isEqualTo("state");
+        }
+        assertThat(server.post("/v1/contacts", acme.key(), "{\"address\": \"+14165550100\", \"state\": \"QC\"}").status())
+                .isEqualTo(201);
+        assertThat(server.post("/v1/contacts", acme.key(), "{\"address\": \"ana@example.com\", \"state\": \"ON\"}").status())
+                .as("an email address's country is not known before the check").isEqualTo(201);
         HttpAnswer badType = server.post("/v1/contacts", acme.key(), "{\"address\": \"+13055550100\", \"line_type\": \"pager\"}");
         assertThat(badType.text("/errors/0/field")).isEqualTo("line_type");
     }
