@@ -60,7 +60,8 @@ class BadInputProperties {
         server = new TestServer(directory);
         acme = server.tenantWithSender("Acme");
         consentId = server.post("/v1/consents", acme.key(),
-                "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\"}").text("/id");
+                "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\","
+                + " \"captured_at\": \"2026-01-10T15:00:00Z\"}").text("/id");
         eraser = server.tenant("Globex");
         formId = server.post("/v1/forms", acme.key(), HostedFormTest.FORM).text("/id");
     }
