@@ -35,6 +35,7 @@ public final class RegistrySnapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrySnapshots.class);
     private static final Pattern LIST = Pattern.compile("national|block|state:[A-Z]{2}");
+    private static final org.consentry.jurisdiction.Subdivisions SUBDIVISIONS = org.consentry.jurisdiction.Subdivisions.load();
     private static final String SUFFIX = ".dnc";
     private static final String LOCK = ".import.lock";
 
@@ -73,6 +74,11 @@ public final class RegistrySnapshots {
         String name = raw.startsWith("state:") ? "state:" + raw.substring(6).toUpperCase(Locale.ROOT) : raw.toLowerCase(Locale.ROOT);
         if (!LIST.matcher(name).matches()) {
             throw new IllegalArgumentException("no list '" + raw + "'; lists are national, block and state:XX (a state's two letters)");
+        }
+        if (name.startsWith("state:") && SUBDIVISIONS.countryOf(name.substring(6)) == null) {
+            // a list under a mistyped name would load and never match anyone: every check would pass it by
+            throw new IllegalArgumentException("no state '" + raw.substring(6) + "'; state:XX takes a US state's (or a Canadian "
+                    + "province's) two letters");
         }
         return name;
     }

@@ -139,6 +139,9 @@ class RegistrySnapshotsTest {
         assertThat(RegistrySnapshots.listName("NATIONAL")).isEqualTo("national");
         assertThatThrownBy(() -> RegistrySnapshots.listName("internal")).hasMessageContaining("lists are national, block and state:XX");
         assertThatThrownBy(() -> RegistrySnapshots.listName("state:florida")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RegistrySnapshots.listName("state:ZZ")).as("a mistyped state's list would never match anyone")
+                .hasMessageContaining("no state 'ZZ'");
+        assertThat(RegistrySnapshots.listName("state:pr")).isEqualTo("state:PR");
     }
 
     @Test

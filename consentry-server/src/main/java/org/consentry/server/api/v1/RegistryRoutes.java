@@ -56,11 +56,13 @@ final class RegistryRoutes {
             internal(ctx);
             return;
         }
-        if (!list.equals(ProviderLists.NATIONAL) && !list.equals(ProviderLists.BLOCK) && !list.matches("state:[a-z]{2}")) {
-            throw ApiProblem.notFound("no list '" + list + "'; lists are internal, national, state:XX and block");
+        String name;
+        try {
+            name = org.consentry.store.registry.RegistrySnapshots.listName(list);
+        } catch (IllegalArgumentException unknown) {
+            throw ApiProblem.notFound(unknown.getMessage() + "; lists are internal, national, state:XX and block");
         }
         auth.admin(ctx);
-        String name = list.startsWith(ProviderLists.STATE_PREFIX) ? list.toLowerCase(Locale.ROOT).substring(0, 6) + list.substring(6).toUpperCase(Locale.ROOT) : list;
         JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
         List<String> raw = body.strings("numbers", MAX_NUMBERS, 320);
         String region = Addresses.region(body, "country");

@@ -98,6 +98,7 @@ class DataEndpointsTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
         assertThat(server.post("/v1/registries/state:florida/entries", TestServer.ADMIN_KEY, "{\"numbers\": []}").status()).isEqualTo(404);
+        assertThat(server.post("/v1/registries/state:zz/entries", TestServer.ADMIN_KEY, "{\"numbers\": []}").body()).contains("no state 'zz'");
         HttpAnswer shrink = server.send("DELETE", "/v1/registries/internal/entries", acme.key(), "{\"numbers\": [\"+13055550100\"]}");
         assertThat(shrink.status()).isEqualTo(400);
         assertThat(shrink.text("/errors/0/field")).isEqualTo("list");
