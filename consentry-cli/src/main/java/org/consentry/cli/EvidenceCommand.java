@@ -44,10 +44,20 @@ final class EvidenceCommand implements Runnable {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            ObjectMapper json = new ObjectMapper();
+            // a name given twice or a second document after the first would show a reader what the signature does not cover
+            ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             Map<String, Object> read;
             try {
                 read = json.readValue(Files.readAllBytes(bundle), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            } catch (com.fasterxml.jackson.core.exc.StreamReadException | com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+                if (e.getMessage() != null && (e.getMessage().startsWith("Duplicate field") || e.getMessage().startsWith("Trailing token"))) {
+                    out.println("FAILED: the bundle is not one JSON document naming each field once, as it was signed: "
+                            + e.getOriginalMessage());
+                    return 1;
+                }
+                err.println("cannot read " + bundle + ": " + e.getMessage());
+                return 2;
             } catch (IOException e) {
                 err.println("cannot read " + bundle + ": " + e.getMessage());
                 return 2;

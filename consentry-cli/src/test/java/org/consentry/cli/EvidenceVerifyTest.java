@@ -111,6 +111,25 @@ class EvidenceVerifyTest {
         assertThat(changed.out()).contains("signature does not match");
     }
 
+    /**
+     * Text the signature does not cover: a field given twice inside an event (a reader sees the first, the parser kept
+     * the last), an empty events list before the real one, a second document after the bundle. Each fails.
+     */
+    @Test
+    void aFieldGivenTwiceOrASecondDocumentFails() throws Exception {
+        String genuine = server.get("/v1/evidence?address=%2B13055550100", acme.key()).body();
+        String key = keysFile().toString();
+        int at = genuine.indexOf("\"event\":{") + "\"event\":{".length();
+        String forgedField = genuine.substring(0, at) + "\"disclosure_text\":\"nothing\"," + genuine.substring(at);
+        String forgedList = "{\"events\":[]," + genuine.substring(1);
+        String appended = genuine + "\n{\"address\": \"+13055550199\"}";
+        for (String altered : java.util.List.of(forgedField, forgedList, appended)) {
+            Run run = verify(bundle("twice.json", altered), key);
+            assertThat(run.status()).as(run.toString()).isEqualTo(1);
+            assertThat(run.out()).contains("FAILED: the bundle is not one JSON document naming each field once");
+        }
+    }
+
     @Test
     void anotherServersKeyDoesNotVerify() throws Exception {
         Path file = bundle("bundle.json", server.get("/v1/evidence?address=%2B13055550100", acme.key()).body());
