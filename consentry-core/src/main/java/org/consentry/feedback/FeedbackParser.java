@@ -86,26 +86,8 @@ public final class FeedbackParser {
             throw new FeedbackFormatException("message/delivery-status", "the report has no message/delivery-status part");
         }
         List<Map<String, List<String>>> groups = fieldGroups(text(statusPart));
-        String reportingMta = first(groups.get(0), "reporting-mta");
-        List<RecipientStatus> recipients = new ArrayList<>();
-        for (int i = 1; i < groups.size(); i++) {
-            Map<String, List<String>> group = groups.get(i);
-            String recipient = address(first(group, "final-recipient"));
-            if (recipient == null) {
-                recipient = address(first(group, "original-recipient"));
-            }
-            String action = first(group, "action");
-            String status = first(group, "status");
-            if (recipient == null || action == null || status == null) {
-                throw new FeedbackFormatException("message/delivery-status", "recipient group " + i
-                        + " needs Final-Recipient, Action and Status (RFC 3464 section 2.3)");
-            }
-            String code = status.strip().split("[\\s(]", 2)[0];
-            if (!code.matches("[245]\\.\\d{1,3}\\.\\d{1,3}")) {
-                throw new FeedbackFormatException("Status", "'" + status.strip() + "' is not a status code such as 5.1.1 (RFC 3463)");
-            }
-            recipients.add(new RecipientStatus(recipient, action.strip().toLowerCase(Locale.ROOT), code, first(group, "diagnostic-code")));
-        }
+        String reportingMta = DeliveryStatusFields.reportingMta(groups);
+        List<RecipientStatus> recipients = DeliveryStatusFields.recipients(groups);
         if (recipients.isEmpty()) {
             throw new FeedbackFormatException("message/delivery-status", "the report names no recipient");
         }
@@ -269,7 +251,7 @@ public final class FeedbackParser {
         return groups;
     }
 
-    private static String first(Map<String, List<String>> fields, String name) {
+    static String first(Map<String, List<String>> fields, String name) {
         List<String> values = fields.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -24,6 +24,13 @@ class FeedbackParserTest {
         }
     }
 
+    /** A fixture with one piece of text replaced, which must be there. */
+    static byte[] fixtureWith(String name, String text, String replacement) {
+        String original = new String(fixture(name), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(original).contains(text);
+        return original.replace(text, replacement).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void anArfAbuseReportNamesTheRecipientAndTheOriginal() {
         Complaint complaint = (Complaint) parser.parseArf(fixture("arf-rfc5965-abuse.eml"));
@@ -132,6 +139,26 @@ class FeedbackParserTest {
                 .replace("Status: 5.1.1", "Status: bad");
         assertThatThrownBy(() -> parser.parseDsn(badStatus.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .isInstanceOf(FeedbackFormatException.class).extracting(e -> ((FeedbackFormatException) e).field()).isEqualTo("Status");
+    }
+
+    @Test
+    void anActionIsReadWithoutItsCommentOrCase() {
+        Bounce bounce = (Bounce) parser.parseDsn(fixtureWith("dsn-hard-5.1.1-postfix.eml", "Action: failed", "Action: FAILED (permanent)"));
+        assertThat(bounce.recipients()).singleElement().satisfies(recipient -> {
+            assertThat(recipient.action()).isEqualTo("failed");
+            assertThat(recipient.hard()).isTrue();
+        });
+    }
+
+    @Test
+    void anActionOutsideRfc3464IsRefusedNamingTheRecipientGroup() {
+        byte[] bounced = fixtureWith("dsn-two-recipients-one-delivered.eml", "Action: delivered", "Action: bounced");
+        assertThatThrownBy(() -> parser.parseDsn(bounced)).isInstanceOf(FeedbackFormatException.class)
+                .hasMessageContaining("'bounced'").hasMessageContaining("recipient group 2 (gus@exchange.example.com)")
+                .extracting(e -> ((FeedbackFormatException) e).field()).isEqualTo("Action");
+        byte[] onlyComment = fixtureWith("dsn-hard-5.1.1-postfix.eml", "Action: failed", "Action: (permanent)");
+        assertThatThrownBy(() -> parser.parseDsn(onlyComment)).isInstanceOf(FeedbackFormatException.class)
+                .extracting(e -> ((FeedbackFormatException) e).field()).isEqualTo("Action");
     }
 
     @Test

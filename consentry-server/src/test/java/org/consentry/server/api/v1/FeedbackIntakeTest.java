@@ -169,6 +169,25 @@ class FeedbackIntakeTest {
     }
 
     @Test
+    void anActionWithACommentIsReadAndAnActionOutsideRfc3464IsRefusedNotDropped() {
+        HttpAnswer commented = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-hard-5.1.1-postfix.eml")
+                .replace("Action: failed", "Action: failed (permanent)"));
+        assertThat(commented.status()).isEqualTo(202);
+        assertThat(commented.text("/recorded/0/kind")).isEqualTo("hard_bounce");
+        assertThat(emailDecision("dee@example.org", "transactional")).contains("SUPPRESSED");
+
+        long before = server.ledgerSize();
+        HttpAnswer bounced = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-two-recipients-one-delivered.eml")
+                .replace("Action: failed", "Action: bounced"));
+        assertThat(bounced.status()).isEqualTo(400);
+        assertThat(bounced.isProblem()).isTrue();
+        assertThat(bounced.text("/errors/0/field")).isEqualTo("Action");
+        assertThat(bounced.text("/errors/0/message")).contains("recipient group 1 (fay@exchange.example.com)").contains("'bounced'");
+        assertThat(server.ledgerSize()).as("nothing half-written").isEqualTo(before);
+        assertThat(emailDecision("fay@exchange.example.com", "transactional")).startsWith("allow");
+    }
+
+    @Test
     void aReportAboutAnUnknownSenderOrAnotherTenantsMessageIsRefused() {
         long before = server.ledgerSize();
         HttpAnswer unknown = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-hard-5.1.1-postfix.eml").replace("acme.example", "other.example"));
