@@ -9,7 +9,8 @@ import org.consentry.feedback.FeedbackReport.RecipientStatus;
 
 /**
  * The fields of a {@code message/delivery-status} part (RFC 3464 section 2): a per-message group, then one group per
- * recipient, each with its Final-Recipient, Action and Status. A recipient group that cannot be read is refused,
+ * recipient, each with its Final-Recipient, Action and Status. A group is a recipient's when it names one (or holds an
+ * Action or Status), wherever it sits: some servers leave out the per-message group. A recipient group that cannot be read is refused,
  * naming the group and the field: a status that is not understood must never pass as "nothing to record".
  */
 final class DeliveryStatusFields {
@@ -20,16 +21,31 @@ final class DeliveryStatusFields {
     private DeliveryStatusFields() {
     }
 
+    /** The Reporting-MTA of the per-message group, or null when the report has none. */
     static String reportingMta(List<Map<String, List<String>>> groups) {
-        return FeedbackParser.first(groups.get(0), "reporting-mta");
+        for (Map<String, List<String>> group : groups) {
+            if (!isRecipientGroup(group) && group.containsKey("reporting-mta")) {
+                return FeedbackParser.first(group, "reporting-mta");
+            }
+        }
+        return null;
     }
 
+    /** Every recipient group, in order, wherever it sits (some servers leave out the per-message group). */
     static List<RecipientStatus> recipients(List<Map<String, List<String>>> groups) {
         List<RecipientStatus> recipients = new ArrayList<>();
-        for (int i = 1; i < groups.size(); i++) {
-            recipients.add(recipient(groups.get(i), i));
+        for (Map<String, List<String>> group : groups) {
+            if (isRecipientGroup(group)) {
+                recipients.add(recipient(group, recipients.size() + 1));
+            }
         }
         return recipients;
+    }
+
+    /** A group that names a recipient, or says what became of one (a recipient group whose recipient is missing). */
+    private static boolean isRecipientGroup(Map<String, List<String>> group) {
+        return group.containsKey("final-recipient") || group.containsKey("original-recipient") || group.containsKey("action")
+                || group.containsKey("status");
     }
 
     private static RecipientStatus recipient(Map<String, List<String>> group, int number) {

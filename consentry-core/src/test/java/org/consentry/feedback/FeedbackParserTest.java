@@ -142,6 +142,20 @@ class FeedbackParserTest {
     }
 
     @Test
+    void aRecipientGroupIsOneThatNamesARecipientWhereverItSits() {
+        byte[] noPerMessageGroup = fixtureWith("dsn-two-recipients-one-delivered.eml",
+                "Reporting-MTA: dns;exchange.example.com\nReceived-From-MTA: dns;mailserver.acme.example\nArrival-Date: Wed, 25 Nov 2026 12:00:00 +0000\n\n", "");
+        Bounce bounce = (Bounce) parser.parseDsn(noPerMessageGroup);
+        assertThat(bounce.recipients()).extracting(FeedbackReport.RecipientStatus::address)
+                .containsExactly("fay@exchange.example.com", "gus@exchange.example.com");
+        assertThat(bounce.reportingMta()).isNull();
+        byte[] groupWithoutRecipient = fixtureWith("dsn-hard-5.1.1-postfix.eml", "Final-Recipient: rfc822; dee@example.org\n"
+                + "Original-Recipient: rfc822;dee@example.org\n", "");
+        assertThatThrownBy(() -> parser.parseDsn(groupWithoutRecipient)).isInstanceOf(FeedbackFormatException.class)
+                .hasMessageContaining("recipient group 1 needs Final-Recipient");
+    }
+
+    @Test
     void anActionIsReadWithoutItsCommentOrCase() {
         Bounce bounce = (Bounce) parser.parseDsn(fixtureWith("dsn-hard-5.1.1-postfix.eml", "Action: failed", "Action: FAILED (permanent)"));
         assertThat(bounce.recipients()).singleElement().satisfies(recipient -> {

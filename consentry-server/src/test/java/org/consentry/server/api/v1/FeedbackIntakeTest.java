@@ -169,6 +169,15 @@ class FeedbackIntakeTest {
     }
 
     @Test
+    void aDsnWithoutItsPerMessageFieldsStillSuppressesItsFirstRecipient() {
+        HttpAnswer answer = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-hard-5.1.1-postfix.eml").replace("Reporting-MTA: dns; mx.example.org\n"
+                + "X-Postfix-Queue-ID: 4QZ1x2\nX-Postfix-Sender: rfc822; bounces@news.acme.example\nArrival-Date: Wed, 25 Nov 2026 10:00:00 +0000 (UTC)\n\n", ""));
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.text("/recorded/0/address")).isEqualTo("dee@example.org");
+        assertThat(emailDecision("dee@example.org", "transactional")).contains("SUPPRESSED");
+    }
+
+    @Test
     void anActionWithACommentIsReadAndAnActionOutsideRfc3464IsRefusedNotDropped() {
         HttpAnswer commented = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-hard-5.1.1-postfix.eml")
                 .replace("Action: failed", "Action: failed (permanent)"));
