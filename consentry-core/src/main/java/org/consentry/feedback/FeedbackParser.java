@@ -30,8 +30,9 @@ import org.consentry.feedback.FeedbackReport.RecipientStatus;
  * internationalised forms) with mime4j. A report is a {@code multipart/report} whose machine-readable part
  * ({@code message/feedback-report}, {@code message/delivery-status}) is a block of header-like fields; the
  * original message follows as {@code message/rfc822} or {@code text/rfc822-headers}. A message that is no such
- * report but carries the signs of an auto-reply (RFC 3834 {@code Auto-Submitted}, the headers and subjects
- * mail servers use for out-of-office answers) is an {@link AutoReply}. Anything else is refused with the part at
+ * report but carries the signs of an auto-reply ({@link AutomaticMail}: RFC 3834 {@code Auto-Submitted: auto-replied},
+ * the headers and subjects mail servers use for out-of-office answers) is an {@link AutoReply}; a bounce that is not in
+ * DSN form is refused, as anything else is. Anything else is refused with the part at
  * fault named; no input makes it throw anything but {@link FeedbackFormatException}.
  */
 public final class FeedbackParser {
@@ -40,8 +41,6 @@ public final class FeedbackParser {
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     private static final MimeConfig LIMITS = MimeConfig.custom().setMaxLineLen(100_000).setMaxHeaderCount(2_000)
             .setMaxHeaderLen(200_000).setMaxContentLen(MAX_BYTES).build();
-    private static final List<String> AUTO_REPLY_SUBJECTS = List.of("out of office", "automatic reply", "auto:", "autoreply",
-            "auto-reply", "auto reply", "abwesenheitsnotiz", "réponse automatique", "respuesta automática", "away from the office");
 
     public FeedbackReport parseArf(byte[] raw) {
         Message message = parse(raw);
@@ -126,43 +125,16 @@ public final class FeedbackParser {
             String reportType = type instanceof ContentTypeField ? ((ContentTypeField) type).getParameter("report-type") : null;
             throw new FeedbackFormatException(field, problem + " (this one is report-type=" + reportType + ")");
         }
-        String sign = autoReplySign(message);
+        String bounce = AutomaticMail.bounceSign(message);
+        if (bounce != null) {
+            throw new FeedbackFormatException(field, problem + "; this looks like a bounce that is not in that form (" + bounce
+                    + "), whose recipients cannot be read: nothing was recorded");
+        }
+        String sign = AutomaticMail.autoReplySign(message);
         if (sign != null) {
             return new AutoReply(sign);
         }
-        throw new FeedbackFormatException(field, problem);
-    }
-
-    /** What shows a message to be an auto-reply, or null. */
-    static String autoReplySign(Message message) {
-        String submitted = header(message, "Auto-Submitted");
-        if (submitted != null && !submitted.strip().equalsIgnoreCase("no")) {
-            return "Auto-Submitted: " + submitted.strip();
-        }
-        for (String name : List.of("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress")) {
-            if (header(message, name) != null) {
-                return name + ": " + header(message, name).strip();
-            }
-        }
-        String precedence = header(message, "Precedence");
-        if (precedence != null && precedence.strip().equalsIgnoreCase("auto_reply")) {
-            return "Precedence: auto_reply";
-        }
-        String subject = message.getSubject();
-        if (subject != null) {
-            String lower = subject.strip().toLowerCase(Locale.ROOT);
-            for (String start : AUTO_REPLY_SUBJECTS) {
-                if (lower.startsWith(start)) {
-                    return "Subject: " + subject.strip();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String header(Message message, String name) {
-        Field field = message.getHeader().getField(name);
-        return field == null ? null : field.getBody();
+        throw new FeedbackFormatException(field, problem + "; nothing was recorded");
     }
 
     private static Entity part(Multipart multipart, String mimeType) {

@@ -119,6 +119,19 @@ class FeedbackParserTest {
     }
 
     @Test
+    void aBounceInPlainTextIsNoAutoReplyAndIsRefused() {
+        assertThatThrownBy(() -> parser.parseDsn(fixture("bounce-plain-text-exim.eml"))).isInstanceOf(FeedbackFormatException.class)
+                .hasMessageContaining("not a delivery status notification").hasMessageContaining("MAILER-DAEMON@mx.example.org")
+                .hasMessageContaining("nothing was recorded");
+        byte[] generated = fixtureWith("not-a-report.eml", "MIME-Version: 1.0\n", "Auto-Submitted: auto-generated\nMIME-Version: 1.0\n");
+        assertThatThrownBy(() -> parser.parseDsn(generated)).as("auto-generated is no auto-reply (RFC 3834 section 5)")
+                .isInstanceOf(FeedbackFormatException.class).hasMessageContaining("not a delivery status notification");
+        byte[] replied = fixtureWith("not-a-report.eml", "MIME-Version: 1.0\n",
+                "Auto-Submitted: Auto-Replied (vacation); owner-email=\"jo@example.com\"\nMIME-Version: 1.0\n");
+        assertThat(parser.parseDsn(replied)).isInstanceOf(AutoReply.class);
+    }
+
+    @Test
     void aReportOfTheOtherKindOrAnOrdinaryMessageIsRefusedNamingWhy() {
         assertThatThrownBy(() -> parser.parseArf(fixture("dsn-hard-5.1.1-postfix.eml")))
                 .isInstanceOf(FeedbackFormatException.class).hasMessageContaining("report-type=feedback-report");

@@ -197,6 +197,16 @@ class FeedbackIntakeTest {
     }
 
     @Test
+    void aBounceInPlainTextIsRefusedSoTheCallerKnowsNothingWasRecorded() {
+        long before = server.ledgerSize();
+        HttpAnswer answer = post("dsn", TestServer.ADMIN_KEY, fixture("bounce-plain-text-exim.eml"));
+        assertThat(answer.status()).as("not an auto-reply, though Auto-Submitted: auto-generated").isEqualTo(400);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.text("/errors/0/message")).contains("not a delivery status notification").contains("nothing was recorded");
+        assertThat(server.ledgerSize()).isEqualTo(before);
+    }
+
+    @Test
     void aReportAboutAnUnknownSenderOrAnotherTenantsMessageIsRefused() {
         long before = server.ledgerSize();
         HttpAnswer unknown = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-hard-5.1.1-postfix.eml").replace("acme.example", "other.example"));
