@@ -169,7 +169,7 @@ public final class FeedbackParser {
                     headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(field.getBody());
                 }
                 String from = original.getFrom() == null || original.getFrom().isEmpty() ? address(first(headers, "from"))
-                        : lower(((Mailbox) original.getFrom().get(0)).getAddress());
+                        : address(((Mailbox) original.getFrom().get(0)).getAddress());
                 return original(headers, from);
             }
             if (type.equals("text/rfc822-headers") || type.equals("message/global-headers")
@@ -230,27 +230,11 @@ public final class FeedbackParser {
 
     /**
      * The email address in a field value: {@code rfc822; ana@example.com}, {@code Ana <ana@example.com>},
-     * {@code <ana@example.com>}; lower case; null when there is none (a redacted recipient, say).
+     * {@code <ana@example.com>}, {@code utf-8; ana@b\x{FC}cher.example} ({@link ReportedAddress}); lower case; null
+     * when there is none (a redacted recipient, say).
      */
     static String address(String value) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.strip();
-        int semicolon = text.indexOf(';');
-        if (semicolon >= 0 && semicolon < 16 && text.substring(0, semicolon).strip().matches("(?i)rfc822|utf-8")) {
-            text = text.substring(semicolon + 1).strip();
-        }
-        int open = text.lastIndexOf('<');
-        int close = text.lastIndexOf('>');
-        if (open >= 0 && close > open) {
-            text = text.substring(open + 1, close).strip();
-        }
-        int at = text.lastIndexOf('@');
-        if (at <= 0 || at == text.length() - 1 || text.indexOf(' ') >= 0 || text.length() > 320) {
-            return null;
-        }
-        return lower(text);
+        return ReportedAddress.read(value);
     }
 
     private static List<String> angleBracketed(String value) {
@@ -272,9 +256,5 @@ public final class FeedbackParser {
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
-    }
-
-    private static String lower(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 }

@@ -189,6 +189,22 @@ class FeedbackParserTest {
     }
 
     @Test
+    void internationalisedRecipientsAreReadWithRfc6533sEscapesDecoded() {
+        Bounce bounce = (Bounce) parser.parseDsn(fixture("dsn-global-utf8-recipients.eml"));
+        assertThat(bounce.recipients()).extracting(FeedbackReport.RecipientStatus::address)
+                .containsExactly("ana@bücher.example", "bo@bücher.example");
+        assertThat(bounce.recipients()).allMatch(FeedbackReport.RecipientStatus::hard);
+        assertThat(FeedbackParser.address("utf-8; Ana@B\\x{DC}CHER.example")).isEqualTo("ana@bücher.example");
+        assertThat(FeedbackParser.address("rfc822; ana@b\\x{FC}cher.example")).as("escapes only in utf-8 addresses")
+                .isEqualTo("ana@b\\x{fc}cher.example");
+        assertThat(FeedbackParser.address("utf-8; ana@b\\x{D800}cher.example")).as("a surrogate is no character").isNull();
+        assertThat(FeedbackParser.address("utf-8; ana\\x{20}x@example.com")).isNull();
+        Complaint complaint = (Complaint) parser.parseArf(fixtureWith("arf-rfc5965-abuse.eml", "Original-Rcpt-To: <ana@example.com>",
+                "Original-Rcpt-To: <ana@bücher.example>"));
+        assertThat(complaint.recipients()).containsExactly("ana@bücher.example");
+    }
+
+    @Test
     void addressesAreReadFromEveryFormTheFieldsUse() {
         assertThat(FeedbackParser.address("rfc822; Ana@Example.com")).isEqualTo("ana@example.com");
         assertThat(FeedbackParser.address("Ana <ana@example.com>")).isEqualTo("ana@example.com");

@@ -28,7 +28,8 @@ import org.consentry.store.projection.TenantDirectory;
  *
  * <p>Whose message it was: the unsubscribe link the original carried (its signed token names tenant and
  * recipient, even when the provider redacted the recipient), else the tenant whose email domain sent it.
- * Which recipient: Original-Rcpt-To, the link's token, the provider's own recipient header, the original's To.
+ * Which recipient: Original-Rcpt-To, the link's token, the provider's own recipient header, the original's To; an
+ * internationalised domain recorded in the ASCII form checks use ({@link AsciiAddress}).
  */
 public final class EmailFeedback {
 
@@ -105,10 +106,10 @@ public final class EmailFeedback {
         if (!complaint.isComplaint()) {
             return new Outcome("not_spam", tenant, List.of(), "A not-spam report changes nothing.");
         }
-        String address = !complaint.recipients().isEmpty() ? complaint.recipients().get(0)
+        String address = AsciiAddress.of(!complaint.recipients().isEmpty() ? complaint.recipients().get(0)
                 : claim.filter(c -> c.tenant().equals(tenant)).map(EmailUnsubscribes.Claim::address)
                     .orElse(complaint.original().providerRecipient() != null ? complaint.original().providerRecipient()
-                        : complaint.original().to());
+                        : complaint.original().to()));
         String reporter = complaint.userAgent() != null ? complaint.userAgent() : complaint.reportingMta();
         String detail = "feedback type " + complaint.feedbackType();
         ledger.append(tenant, List.of(new EmailFeedbackRecorded(Kind.COMPLAINT, address, at, reporter, detail,
@@ -126,7 +127,9 @@ public final class EmailFeedback {
         String reporter = bounce.reportingMta();
         List<LedgerEvent> events = new ArrayList<>();
         List<Recorded> recorded = new ArrayList<>();
-        for (RecipientStatus recipient : bounce.recipients()) {
+        for (RecipientStatus reported : bounce.recipients()) {
+            RecipientStatus recipient = new RecipientStatus(AsciiAddress.of(reported.address()), reported.action(), reported.status(),
+                    reported.diagnostic());
             String detail = "status " + recipient.status() + " (" + recipient.action() + ")"
                     + (recipient.diagnostic() == null ? "" : ": " + recipient.diagnostic());
             if (recipient.hard()) {
@@ -188,6 +191,6 @@ public final class EmailFeedback {
     }
 
     private static String domain(String address) {
-        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return AsciiAddress.domain(address);
     }
 }

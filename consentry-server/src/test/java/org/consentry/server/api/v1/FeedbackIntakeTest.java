@@ -125,6 +125,19 @@ class FeedbackIntakeTest {
     }
 
     @Test
+    void internationalisedRecipientsAreSuppressedUnderTheAsciiFormChecksUse() {
+        HttpAnswer bounce = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-global-utf8-recipients.eml"));
+        assertThat(bounce.status()).isEqualTo(202);
+        assertThat(bounce.text("/recorded/0/address")).isEqualTo("ana@xn--bcher-kva.example");
+        assertThat(emailDecision("ana@xn--bcher-kva.example", "transactional")).contains("SUPPRESSED");
+        assertThat(emailDecision("bo@xn--bcher-kva.example", "transactional")).as("written with RFC 6533's escape").contains("SUPPRESSED");
+        HttpAnswer complaint = post("arf", TestServer.ADMIN_KEY, fixture("arf-rfc5965-abuse.eml")
+                .replace("Original-Rcpt-To: <ana@example.com>", "Original-Rcpt-To: <cy@bücher.example>"));
+        assertThat(complaint.status()).isEqualTo(202);
+        assertThat(emailDecision("cy@xn--bcher-kva.example", "transactional")).contains("SUPPRESSED");
+    }
+
+    @Test
     void softBouncesSuppressAtTheLimitOfThreeInSevenDays() {
         for (int i = 1; i <= 3; i++) {
             HttpAnswer answer = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-soft-4.2.2-mailbox-full.eml"));
