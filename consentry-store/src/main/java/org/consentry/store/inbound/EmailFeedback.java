@@ -19,6 +19,7 @@ import org.consentry.store.RequestRefused;
 import org.consentry.store.ledger.Ledger;
 import org.consentry.store.projection.ContactBook;
 import org.consentry.store.projection.TenantDirectory;
+import org.consentry.tenant.SenderStatus;
 
 /**
  * Records what mailbox providers and mail servers report about a tenant's email. A complaint suppresses the
@@ -26,8 +27,9 @@ import org.consentry.store.projection.TenantDirectory;
  * bounce (4.x.x) is counted, and the one that reaches the limit ({@link SoftBounceLimit}) suppresses; an
  * auto-reply and a "not spam" report record nothing.
  *
- * <p>Whose message it was: the unsubscribe link the original carried (its signed token names tenant and
- * recipient, even when the provider redacted the recipient), else the tenant whose email domain sent it.
+ * <p>Whose message it was: the tenant whose verified email domain sent it, else the unsubscribe link the original
+ * carried (its signed token names tenant and recipient, even when the provider redacted the recipient), else the
+ * tenant that registered the sending domain.
  * Which recipient: Original-Rcpt-To, the link's token, the provider's own recipient header, the original's To; an
  * internationalised domain recorded in the ASCII form checks use ({@link AsciiAddress}).
  */
@@ -102,12 +104,13 @@ public final class EmailFeedback {
 
     private Outcome complaint(Complaint complaint, Optional<String> caller, Instant at) {
         Optional<EmailUnsubscribes.Claim> claim = claim(complaint.original());
-        String tenant = tenant(complaint.original(), claim, complaint.originalMailFrom(), caller);
+        Sender sender = sender(complaint.original(), claim, complaint.originalMailFrom(), caller);
+        String tenant = sender.tenant();
         if (!complaint.isComplaint()) {
             return new Outcome("not_spam", tenant, List.of(), "A not-spam report changes nothing.");
         }
         String address = AsciiAddress.of(!complaint.recipients().isEmpty() ? complaint.recipients().get(0)
-                : claim.filter(c -> c.tenant().equals(tenant)).map(EmailUnsubscribes.Claim::address)
+                : claim.map(EmailUnsubscribes.Claim::address)
                     .orElse(complaint.original().providerRecipient() != null ? complaint.original().providerRecipient()
                         : complaint.original().to()));
         String reporter = complaint.userAgent() != null ? complaint.userAgent() : complaint.reportingMta();
@@ -116,14 +119,16 @@ public final class EmailFeedback {
                 complaint.original().messageId())));
         if (address == null) {
             return new Outcome("complaint", tenant, List.of(new Recorded(null, Kind.COMPLAINT, false)),
-                    "The complaint counts against the account; the report does not say who complained, so no address is suppressed.");
+                    "The complaint counts against the account; the report does not say who complained, so no address is suppressed."
+                            + sender.note());
         }
         return new Outcome("complaint", tenant, List.of(new Recorded(address, Kind.COMPLAINT, true)),
-                address + " complained; the account's email to it stops.");
+                address + " complained; the account's email to it stops." + sender.note());
     }
 
     private Outcome bounce(Bounce bounce, Optional<String> caller, Instant at) {
-        String tenant = tenant(bounce.original(), claim(bounce.original()), null, caller);
+        Sender sender = sender(bounce.original(), claim(bounce.original()), null, caller);
+        String tenant = sender.tenant();
         String reporter = bounce.reportingMta();
         List<LedgerEvent> events = new ArrayList<>();
         List<Recorded> recorded = new ArrayList<>();
@@ -152,10 +157,10 @@ public final class EmailFeedback {
             ledger.append(tenant, events);
         }
         long suppressed = recorded.stream().filter(Recorded::suppressed).count();
-        return new Outcome("bounce", tenant, recorded, recorded.isEmpty()
+        return new Outcome("bounce", tenant, recorded, (recorded.isEmpty()
                 ? "No recipient of the report failed (delivered, relayed or expanded): nothing to record."
                 : suppressed + " of " + recorded.size() + " bounced addresses suppressed (hard bounces, and soft bounces at the limit of "
-                    + softBounceLimit.count() + " in " + softBounceLimit.window().toDays() + " days).");
+                    + softBounceLimit.count() + " in " + softBounceLimit.window().toDays() + " days).") + sender.note());
     }
 
     /** The signed unsubscribe link the original message carried, when it is one of this server's. */
@@ -172,8 +177,21 @@ public final class EmailFeedback {
         return Optional.empty();
     }
 
-    private String tenant(Original original, Optional<EmailUnsubscribes.Claim> claim, String mailFrom, Optional<String> caller) {
-        String tenant = claim.map(EmailUnsubscribes.Claim::tenant).orElse(null);
+    /** Whose message it was, and, when the report points two ways, which way it was decided. */
+    private record Sender(String tenant, String note) {
+    }
+
+    /**
+     * The tenant that sent the message: the tenant whose verified email domain it came from (From, else the envelope's
+     * Mail-From), else the tenant whose signed unsubscribe link it carried, else the tenant that registered the domain
+     * (pending). A link is easily copied into another's mail; a verified domain is the sender's own, so when the two
+     * disagree the domain's owner is charged (and the recipient suppressed for it), and the answer says so.
+     */
+    private Sender sender(Original original, Optional<EmailUnsubscribes.Claim> claim, String mailFrom, Optional<String> caller) {
+        String linked = claim.map(EmailUnsubscribes.Claim::tenant).orElse(null);
+        String from = original.from() != null && verifiedOwner(original.from()).isPresent() ? original.from() : mailFrom;
+        String owner = from == null ? null : verifiedOwner(from).orElse(null);
+        String tenant = owner != null ? owner : linked;
         if (tenant == null && original.from() != null) {
             tenant = directory.ownerOfEmailDomain(domain(original.from())).orElse(null);
         }
@@ -187,7 +205,17 @@ public final class EmailFeedback {
         if (caller.isPresent() && !caller.get().equals(tenant)) {
             throw new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "From", "the report is about another account's message");
         }
-        return tenant;
+        String note = owner != null && linked != null && !owner.equals(linked)
+                ? " The message came from " + domain(from) + ", a verified email domain of " + owner + ", though it carried an unsubscribe link of "
+                    + linked + ": charged to " + owner + ", the sender."
+                : "";
+        return new Sender(tenant, note);
+    }
+
+    /** The tenant that verified the domain of this address (or a parent of it). */
+    private Optional<String> verifiedOwner(String address) {
+        String domain = domain(address);
+        return directory.ownerOfEmailDomain(domain).filter(owner -> directory.emailDomainStatus(owner, domain) == SenderStatus.VERIFIED);
     }
 
     private static String domain(String address) {

@@ -87,6 +87,31 @@ class FeedbackIntakeTest {
     }
 
     @Test
+    void aComplaintIsChargedToTheTenantWhoseVerifiedDomainSentItThoughItCarriedAnotherTenantsLink() {
+        TestServer.Tenant globex = server.tenant("Globex");
+        assertThat(server.post("/v1/tenants/" + globex.id() + "/senders", TestServer.ADMIN_KEY,
+                "{\"address\": \"globex.example\", \"kind\": \"email_domain\", \"verified\": true}").status()).isEqualTo(201);
+        String acmesLink = server.post("/v1/unsubscribe-links", acme.key(), "{\"address\": \"cy@example.com\"}").text("/url");
+        String report = fixture("arf-rfc5965-abuse.eml").replace("acme.example", "globex.example")
+                .replace("https://globex.example/unsubscribe?u=1", acmesLink);
+
+        HttpAnswer answer = post("arf", TestServer.ADMIN_KEY, report);
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.text("/tenant")).isEqualTo(globex.id());
+        assertThat(answer.text("/recorded/0/address")).isEqualTo("ana@example.com");
+        assertThat(answer.text("/why")).contains("charged to " + globex.id()).contains(acme.id());
+        HttpAnswer globexCheck = server.post("/v1/checks", globex.key(), """
+                {"channel": "email", "from": "Globex <news@globex.example>", "to": "ana@example.com", "purpose": "transactional",
+                 "subject": "Your receipt", "body": "<p>Globex: your receipt #123.</p><p>1 Main St, Miami FL 33101</p>"}""");
+        assertThat(globexCheck.text("/decision") + " " + globexCheck.json().at("/reasons").findValuesAsText("code"))
+                .startsWith("block").contains("SUPPRESSED");
+        assertThat(emailDecision("ana@example.com", "transactional")).as("Acme did not send it").isEqualTo("allow []");
+
+        HttpAnswer unknownDomain = post("arf", TestServer.ADMIN_KEY, report.replace("globex.example", "unknown.example"));
+        assertThat(unknownDomain.text("/tenant")).as("no domain owner: the link names the sender").isEqualTo(acme.id());
+    }
+
+    @Test
     void aRedactedReportWithoutAnyRecipientStillCountsAgainstTheTenant() {
         HttpAnswer answer = post("arf", TestServer.ADMIN_KEY,
                 fixture("arf-redacted-with-unsubscribe-link.eml").replace("{{UNSUBSCRIBE_URL}}", "https://elsewhere.example/u/x"));
