@@ -3,8 +3,10 @@ package org.consentry.store.inbound;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.consentry.consent.ContactState;
 import org.consentry.feedback.FeedbackReport;
@@ -109,21 +111,37 @@ public final class EmailFeedback {
         if (!complaint.isComplaint()) {
             return new Outcome("not_spam", tenant, List.of(), "A not-spam report changes nothing.");
         }
-        String address = AsciiAddress.of(!complaint.recipients().isEmpty() ? complaint.recipients().get(0)
-                : claim.map(EmailUnsubscribes.Claim::address)
-                    .orElse(complaint.original().providerRecipient() != null ? complaint.original().providerRecipient()
-                        : complaint.original().to()));
+        List<String> addresses = complainers(complaint, claim);
         String reporter = complaint.userAgent() != null ? complaint.userAgent() : complaint.reportingMta();
         String detail = "feedback type " + complaint.feedbackType();
-        ledger.append(tenant, List.of(new EmailFeedbackRecorded(Kind.COMPLAINT, address, at, reporter, detail,
-                complaint.original().messageId())));
-        if (address == null) {
+        if (addresses.isEmpty()) {
+            ledger.append(tenant, List.of(new EmailFeedbackRecorded(Kind.COMPLAINT, null, at, reporter, detail, complaint.original().messageId())));
             return new Outcome("complaint", tenant, List.of(new Recorded(null, Kind.COMPLAINT, false)),
                     "The complaint counts against the account; the report does not say who complained, so no address is suppressed."
                             + sender.note());
         }
-        return new Outcome("complaint", tenant, List.of(new Recorded(address, Kind.COMPLAINT, true)),
-                address + " complained; the account's email to it stops." + sender.note());
+        List<LedgerEvent> events = new ArrayList<>();
+        List<Recorded> recorded = new ArrayList<>();
+        for (String address : addresses) {
+            events.add(new EmailFeedbackRecorded(Kind.COMPLAINT, address, at, reporter, detail, complaint.original().messageId()));
+            recorded.add(new Recorded(address, Kind.COMPLAINT, true));
+        }
+        ledger.append(tenant, events);
+        return new Outcome("complaint", tenant, recorded,
+                String.join(", ", addresses) + (addresses.size() == 1 ? " complained" : " were named by the complaint")
+                        + "; the account's email to " + (addresses.size() == 1 ? "it" : "each") + " stops." + sender.note());
+    }
+
+    /**
+     * Who complained: every Original-Rcpt-To (RFC 5965 lets it repeat), else the recipient the unsubscribe link was
+     * made for, the provider's own recipient header, the original's To; in the form checks use, each once.
+     */
+    private static List<String> complainers(Complaint complaint, Optional<EmailUnsubscribes.Claim> claim) {
+        List<String> named = !complaint.recipients().isEmpty() ? complaint.recipients()
+                : Collections.singletonList(claim.map(EmailUnsubscribes.Claim::address)
+                    .orElse(complaint.original().providerRecipient() != null ? complaint.original().providerRecipient()
+                        : complaint.original().to()));
+        return named.stream().filter(Objects::nonNull).map(AsciiAddress::of).distinct().toList();
     }
 
     private Outcome bounce(Bounce bounce, Optional<String> caller, Instant at) {

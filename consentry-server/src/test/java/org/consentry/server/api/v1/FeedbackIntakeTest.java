@@ -78,6 +78,19 @@ class FeedbackIntakeTest {
     }
 
     @Test
+    void aReportNamingSeveralRecipientsSuppressesEachInOneAppend() {
+        long before = server.ledgerSize();
+        HttpAnswer answer = post("arf", TestServer.ADMIN_KEY, fixture("arf-rfc5965-abuse.eml").replace("Original-Rcpt-To: <ana@example.com>\n",
+                "Original-Rcpt-To: <ana@example.com>\nOriginal-Rcpt-To: rfc822; Bo@Example.com\nOriginal-Rcpt-To: <ana@example.com>\n"));
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().at("/recorded").findValuesAsText("address")).containsExactly("ana@example.com", "bo@example.com");
+        assertThat(answer.json().at("/recorded").findValuesAsText("suppressed")).containsOnly("true");
+        assertThat(emailDecision("ana@example.com", "transactional")).contains("SUPPRESSED");
+        assertThat(emailDecision("bo@example.com", "transactional")).as("RFC 5965 lets Original-Rcpt-To repeat").contains("SUPPRESSED");
+        assertThat(server.ledgerSize()).isEqualTo(before + 2);
+    }
+
+    @Test
     void aRedactedReportFindsTheRecipientThroughTheUnsubscribeLinkTheMessageCarried() {
         String url = server.post("/v1/unsubscribe-links", acme.key(), "{\"address\": \"cy@example.com\", \"list\": \"weekend\"}").text("/url");
         HttpAnswer answer = post("arf", TestServer.ADMIN_KEY, fixture("arf-redacted-with-unsubscribe-link.eml").replace("{{UNSUBSCRIBE_URL}}", url));
