@@ -19,7 +19,8 @@ class FeedbackParserProperties {
             "arf-jmrp-original-recipient-header.eml", "arf-headers-only-not-spam.eml", "dsn-hard-5.1.1-postfix.eml",
             "dsn-soft-4.2.2-mailbox-full.eml", "dsn-two-recipients-one-delivered.eml", "auto-reply-out-of-office.eml",
             "auto-reply-exchange.eml", "not-a-report.eml",
-            "bounce-plain-text-exim.eml", "dsn-global-utf8-recipients.eml");
+            "bounce-plain-text-exim.eml", "dsn-global-utf8-recipients.eml",
+            "dsn-hard-without-original.eml");
 
     private static void readsOrRefuses(byte[] raw) {
         for (boolean arf : new boolean[] {true, false}) {

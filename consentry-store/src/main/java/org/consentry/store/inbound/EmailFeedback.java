@@ -31,7 +31,7 @@ import org.consentry.tenant.SenderStatus;
  *
  * <p>Whose message it was: the tenant whose verified email domain sent it, else the unsubscribe link the original
  * carried (its signed token names tenant and recipient, even when the provider redacted the recipient), else the
- * tenant that registered the sending domain.
+ * tenant that registered the sending domain, else the tenant that posted the report (its own DSN, the original left out).
  * Which recipient: Original-Rcpt-To, the link's token, the provider's own recipient header, the original's To; an
  * internationalised domain recorded in the ASCII form checks use ({@link AsciiAddress}).
  */
@@ -202,7 +202,7 @@ public final class EmailFeedback {
     /**
      * The tenant that sent the message: the tenant whose verified email domain it came from (From, else the envelope's
      * Mail-From), else the tenant whose signed unsubscribe link it carried, else the tenant that registered the domain
-     * (pending). A link is easily copied into another's mail; a verified domain is the sender's own, so when the two
+     * (pending), else the tenant posting the report. A link is easily copied into another's mail; a verified domain is the sender's own, so when the two
      * disagree the domain's owner is charged (and the recipient suppressed for it), and the answer says so.
      */
     private Sender sender(Original original, Optional<EmailUnsubscribes.Claim> claim, String mailFrom, Optional<String> caller) {
@@ -216,9 +216,14 @@ public final class EmailFeedback {
         if (tenant == null && mailFrom != null) {
             tenant = directory.ownerOfEmailDomain(domain(mailFrom)).orElse(null);
         }
+        if (tenant == null && caller.isPresent()) {
+            tenant = caller.get(); // a tenant posting a report that names no sender (the original left out) posts its own
+        }
         if (tenant == null) {
-            throw new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "From",
-                    "the report's original message (From " + original.from() + ") was not sent from an email domain of any account");
+            throw new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "From", original.from() == null
+                    ? "the report names no sender (no original message with a From, no unsubscribe link of this server): include the"
+                        + " original's headers, or post it with the key of the account that sent it"
+                    : "the report's original message (From " + original.from() + ") was not sent from an email domain of any account");
         }
         if (caller.isPresent() && !caller.get().equals(tenant)) {
             throw new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "From", "the report is about another account's message");

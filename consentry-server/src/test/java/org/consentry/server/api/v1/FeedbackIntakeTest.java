@@ -176,6 +176,21 @@ class FeedbackIntakeTest {
     }
 
     @Test
+    void aTenantsOwnDsnWithoutTheOriginalMessageIsTheTenants() {
+        long before = server.ledgerSize();
+        HttpAnswer byAdmin = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-hard-without-original.eml"));
+        assertThat(byAdmin.status()).as("nothing names the sender").isEqualTo(422);
+        assertThat(byAdmin.body()).contains("names no sender").doesNotContain("From null");
+        assertThat(server.ledgerSize()).isEqualTo(before);
+
+        HttpAnswer byTenant = post("dsn", acme.key(), fixture("dsn-hard-without-original.eml"));
+        assertThat(byTenant.status()).isEqualTo(202);
+        assertThat(byTenant.text("/tenant")).isEqualTo(acme.id());
+        assertThat(byTenant.text("/recorded/0/kind")).isEqualTo("hard_bounce");
+        assertThat(emailDecision("dee@example.org", "transactional")).contains("SUPPRESSED");
+    }
+
+    @Test
     void softBouncesSuppressAtTheLimitOfThreeInSevenDays() {
         for (int i = 1; i <= 3; i++) {
             HttpAnswer answer = post("dsn", TestServer.ADMIN_KEY, fixture("dsn-soft-4.2.2-mailbox-full.eml"));
