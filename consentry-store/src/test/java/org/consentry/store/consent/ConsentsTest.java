@@ -100,30 +100,9 @@ class ConsentsTest {
         Consent revoked = consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
         String bea = "+13055550111";
         Consent pending = consents.record(tenant, new TenantSettings(true, false), smsMarketing(bea));
-        int callers = 16;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(callers);
-        try {
-            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                int caller = i;
-                done.add(threads.submit(() -> {
-                    start.await();
-                    if (caller % 2 == 0) {
-                        consents.revoke(tenant, revoked.id(), StoreFixture.START, "api");
-                    } else {
-                        consents.confirmPending(tenant, bea, OptOutScope.SMS, StoreFixture.START, "sms:YES");
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (java.util.concurrent.Future<?> each : done) {
-                each.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        org.consentry.store.testing.AllAtOnce.run(16, caller -> () -> caller % 2 == 0
+                ? consents.revoke(tenant, revoked.id(), StoreFixture.START, "api")
+                : consents.confirmPending(tenant, bea, OptOutScope.SMS, StoreFixture.START, "sms:YES"));
         assertThat(consents.history(tenant, ANA)).extracting(e -> e.event().type().storedName())
                 .containsExactly("consent.granted", "consent.revoked");
         assertThat(consents.history(tenant, bea)).extracting(e -> e.event().type().storedName())

@@ -132,26 +132,8 @@ class OptOutsTest {
     @Test
     void stopsArrivingTogetherAreOneNewOptOutAndOneRevocation() throws Exception {
         Consent sms = consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
-        int callers = 16;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(callers);
-        java.util.List<OptOuts.Change> changes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        try {
-            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                done.add(threads.submit(() -> {
-                    start.await();
-                    changes.add(optOuts.optOut(tenant, ANA, Set.of(OptOutScope.SMS), START, "sms:STOP"));
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (java.util.concurrent.Future<?> each : done) {
-                each.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        java.util.List<OptOuts.Change> changes = org.consentry.store.testing.AllAtOnce.run(16,
+                caller -> () -> optOuts.optOut(tenant, ANA, Set.of(OptOutScope.SMS), START, "sms:STOP"));
         assertThat(changes).filteredOn(OptOuts.Change::newlyOptedOut).hasSize(1);
         assertThat(changes).flatExtracting(OptOuts.Change::revokedConsents).containsExactly(sms.id());
         assertThat(consents.history(tenant, ANA)).extracting(e -> e.event().type().storedName())

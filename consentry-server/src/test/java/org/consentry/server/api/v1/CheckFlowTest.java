@@ -168,30 +168,14 @@ class CheckFlowTest {
         recordConsent();
         long before = server.ledgerSize();
         int sends = 12;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(sends);
-        try {
-            List<java.util.concurrent.Future<String>> decisions = new java.util.ArrayList<>();
-            for (int i = 0; i < sends; i++) {
-                String body = "Acme: alpha%d bravo%d charlie%d kilo%d echo%d foxtrot%d. Reply STOP to opt out.".formatted(i, i, i, i, i, i);
-                decisions.add(threads.submit(() -> {
-                    start.await();
-                    return server.post("/v1/checks", acme.key(), """
-                            {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
-                             "topic": "spring", "commit": true, "body": "%s"}""".formatted(body)).text("/decision");
-                }));
-            }
-            start.countDown();
-            List<String> answers = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<String> decision : decisions) {
-                answers.add(decision.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            assertThat(answers).as("decisions").filteredOn("allow"::equals).hasSize(3);
-            assertThat(answers).filteredOn("defer"::equals).hasSize(sends - 3);
-            assertThat(server.ledgerSize()).as("three sends written").isEqualTo(before + 3);
-        } finally {
-            threads.shutdownNow();
-        }
+        List<String> answers = org.consentry.store.testing.AllAtOnce.run(sends, i -> () -> server.post("/v1/checks", acme.key(), """
+                {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
+                 "topic": "spring", "commit": true, "body": "%s"}""".formatted(
+                "Acme: alpha%d bravo%d charlie%d kilo%d echo%d foxtrot%d. Reply STOP to opt out.".formatted(i, i, i, i, i, i)))
+                .text("/decision"));
+        assertThat(answers).as("decisions").filteredOn("allow"::equals).hasSize(3);
+        assertThat(answers).filteredOn("defer"::equals).hasSize(sends - 3);
+        assertThat(server.ledgerSize()).as("three sends written").isEqualTo(before + 3);
     }
 
     /** The plan's rate counts the batch's own committed sends, to any recipient. */

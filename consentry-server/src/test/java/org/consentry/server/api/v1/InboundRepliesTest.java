@@ -149,28 +149,9 @@ class InboundRepliesTest {
     /** Twenty STOPs at once (a handset resending, a carrier retrying a webhook): one confirmation, one revocation. */
     @Test
     void stopsArrivingTogetherAreAnsweredWithOneConfirmation() throws Exception {
-        int stops = 20;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(stops);
-        try {
-            java.util.List<java.util.concurrent.Future<HttpAnswer>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < stops; i++) {
-                answers.add(threads.submit(() -> {
-                    start.await();
-                    return reply("STOP");
-                }));
-            }
-            start.countDown();
-            int confirmations = 0;
-            for (java.util.concurrent.Future<HttpAnswer> answer : answers) {
-                HttpAnswer got = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                assertThat(got.text("/action")).isEqualTo("opt_out");
-                confirmations += got.json().at("/reply").isNull() ? 0 : 1;
-            }
-            assertThat(confirmations).as("confirmation texts to send").isEqualTo(1);
-        } finally {
-            threads.shutdownNow();
-        }
+        java.util.List<HttpAnswer> answers = org.consentry.store.testing.AllAtOnce.run(20, caller -> () -> reply("STOP"));
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.text("/action")).isEqualTo("opt_out"));
+        assertThat(answers).as("confirmation texts to send").filteredOn(answer -> !answer.json().at("/reply").isNull()).hasSize(1);
         HttpAnswer evidence = server.get("/v1/evidence?address=%2B13055550100", acme.key());
         assertThat(evidence.json().at("/events").findValuesAsText("type")).filteredOn("consent.revoked"::equals).hasSize(1);
         assertThat(decision()).isEqualTo("block");

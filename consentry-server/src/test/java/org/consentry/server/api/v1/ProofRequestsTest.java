@@ -88,25 +88,8 @@ class ProofRequestsTest {
     void answersSentAtOnceRecordOneAnswer() throws Exception {
         String id = open().text("/id");
         int callers = 12;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(callers);
-        java.util.List<HttpAnswer> answers = new java.util.ArrayList<>();
-        try {
-            java.util.List<java.util.concurrent.Future<HttpAnswer>> sent = new java.util.ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                String evidence = "{\"evidence\": \"Signed paper form number " + i + "\"}";
-                sent.add(threads.submit(() -> {
-                    start.await();
-                    return server.post("/v1/proof-requests/" + id + "/answer", acme.key(), evidence);
-                }));
-            }
-            start.countDown();
-            for (java.util.concurrent.Future<HttpAnswer> each : sent) {
-                answers.add(each.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        java.util.List<HttpAnswer> answers = org.consentry.store.testing.AllAtOnce.run(callers, i -> () ->
+                server.post("/v1/proof-requests/" + id + "/answer", acme.key(), "{\"evidence\": \"Signed paper form number " + i + "\"}"));
         java.util.List<HttpAnswer> recorded = answers.stream().filter(a -> a.status() == 200).toList();
         assertThat(recorded).hasSize(1);
         assertThat(answers).filteredOn(a -> a.status() == 409).hasSize(callers - 1);
