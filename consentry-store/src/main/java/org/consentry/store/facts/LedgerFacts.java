@@ -141,7 +141,7 @@ public final class LedgerFacts {
                 .orElseGet(() -> Recipient.invalid(request.to()));
         RegistryFacts registry = provider.factsFor(recipient.key());
         return new Facts(recipient, tenant, sender, contact, registry, body, activity.activityOf(tenant.id()),
-                !ledger.healthy() ? UNAVAILABLE : provider.unreadable().isEmpty() ? Set.of() : REGISTRY_UNREADABLE);
+                !ledger.healthy() ? UNAVAILABLE : !provider.anyUnreadable() ? Set.of() : REGISTRY_UNREADABLE);
     }
 
     /** The body (and for email the subject), read once for every content rule. */

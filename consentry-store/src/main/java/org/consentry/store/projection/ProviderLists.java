@@ -117,6 +117,11 @@ public final class ProviderLists implements LedgerListener {
         return snapshots == null ? java.util.Set.of() : snapshots.unreadable();
     }
 
+    /** Whether any imported copy could not be read; asked on every check, so it copies nothing. */
+    public boolean anyUnreadable() {
+        return snapshots != null && snapshots.anyUnreadable();
+    }
+
     /** The numbers recorded in the ledger on the list (not those of an imported copy). */
     public long size(String list) {
         NumberSet set = lists.get(list);

@@ -101,6 +101,11 @@ public final class RegistrySnapshots {
         return copies.get(list);
     }
 
+    /** Whether any list's snapshot could not be read with no copy in force (asked on every check: copies nothing). */
+    public boolean anyUnreadable() {
+        return !unreadable.isEmpty();
+    }
+
     /** Lists whose snapshot could not be read and that have no copy in force. */
     public java.util.Set<String> unreadable() {
         return java.util.Set.copyOf(unreadable);
