@@ -110,7 +110,13 @@ public final class TenantDirectory implements LedgerListener {
             if (sender.kind() == SenderKind.PHONE) {
                 phoneOwners.put(sender.address(), tenant);
             } else if (sender.kind() == SenderKind.EMAIL_DOMAIN) {
-                emailDomainOwners.put(sender.address(), tenant);
+                // a verified owner keeps its domain against a later pending claim (ledgers written before claims were refused)
+                String current = emailDomainOwners.get(sender.address());
+                boolean currentVerified = current != null && !current.equals(tenant) && sender(current, SenderKind.EMAIL_DOMAIN, sender.address())
+                        .map(s -> s.status() == SenderStatus.VERIFIED).orElse(false);
+                if (!currentVerified || sender.status() == SenderStatus.VERIFIED) {
+                    emailDomainOwners.put(sender.address(), tenant);
+                }
             }
         }
     }

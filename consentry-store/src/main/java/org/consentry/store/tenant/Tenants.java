@@ -89,6 +89,14 @@ public final class Tenants {
                     throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", canonical + " is a sender of another account");
                 }
             }
+            if (kind == SenderKind.EMAIL_DOMAIN) {
+                // a domain verified for one account is its own: another's claim would take its complaints and bounces
+                Optional<String> owner = directory.ownerOfEmailDomain(canonical);
+                if (owner.isPresent() && !owner.get().equals(tenant)
+                        && directory.sender(owner.get(), kind, canonical).map(s -> s.status() == SenderStatus.VERIFIED).orElse(false)) {
+                    throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", canonical + " is a verified domain of another account");
+                }
+            }
             Optional<Sender> existing = directory.sender(tenant, kind, canonical);
             SenderStatus status = verified ? SenderStatus.VERIFIED : SenderStatus.PENDING;
             if (existing.isPresent() && (existing.get().status() == SenderStatus.VERIFIED || existing.get().status() == status)) {

@@ -79,6 +79,24 @@ class TenantsTest {
         assertThat(fixture.store().directory().ownerOfPhone("+18005550199")).hasValue(acme);
     }
 
+    /** Another account's claim on a verified domain would make it the one charged for the domain's complaints and bounces. */
+    @Test
+    void aVerifiedEmailDomainBelongsToOneTenant() {
+        String acme = fixture.tenant("Acme").profile().id();
+        String other = fixture.tenant("Other").profile().id();
+        tenants.registerSender(acme, "acme.example", SenderKind.EMAIL_DOMAIN, true);
+        assertThatThrownBy(() -> tenants.registerSender(other, "acme.example", SenderKind.EMAIL_DOMAIN, false))
+                .isInstanceOfSatisfying(RequestRefused.class, r -> {
+                    assertThat(r.kind()).isEqualTo(RequestRefused.Kind.CONFLICT);
+                    assertThat(r.field()).isEqualTo("address");
+                });
+        assertThat(fixture.store().directory().ownerOfEmailDomain("acme.example")).hasValue(acme);
+        tenants.registerSender(other, "other.example", SenderKind.EMAIL_DOMAIN, false);
+        tenants.registerSender(acme, "other.example", SenderKind.EMAIL_DOMAIN, true);
+        assertThat(fixture.store().directory().ownerOfEmailDomain("other.example")).as("a pending claim yields to a verified one")
+                .hasValue(acme);
+    }
+
     @Test
     void aVerifiedRegistrationUpgradesAPendingSenderAndKeepsItsId() {
         String id = fixture.tenant("Acme").profile().id();
