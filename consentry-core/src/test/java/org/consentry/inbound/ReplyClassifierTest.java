@@ -166,6 +166,9 @@ class ReplyClassifierTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "please stop texting me|stop texting",
+        "HALT|halt",
+        "CEASE!|cease",
+        "nomore|nomore",
         "leave me alone|leave me alone",
         "No más mensajes|no mas",
         "Ne m'envoyez plus de messages|ne menvoyez plus",

@@ -38,6 +38,19 @@ public final class TenantDirectory implements LedgerListener {
     }
 
     /** The tenant a phone sender belongs to, verified or pending. */
+    /**
+     * Records the tenant as the sender's owner, unless another tenant has it verified and this registration is only
+     * pending: a claim never takes a verified number or domain away (ledgers written before such claims were refused).
+     */
+    private void own(Map<String, String> owners, String tenant, Sender sender) {
+        String current = owners.get(sender.address());
+        boolean currentVerified = current != null && !current.equals(tenant)
+                && sender(current, sender.kind(), sender.address()).map(s -> s.status() == SenderStatus.VERIFIED).orElse(false);
+        if (!currentVerified || sender.status() == SenderStatus.VERIFIED) {
+            owners.put(sender.address(), tenant);
+        }
+    }
+
     public Optional<String> ownerOfPhone(String e164) {
         return Optional.ofNullable(phoneOwners.get(e164));
     }
@@ -108,15 +121,9 @@ public final class TenantDirectory implements LedgerListener {
             Sender sender = new Sender(registered.senderId(), registered.address(), registered.kind(), registered.status());
             senders.computeIfAbsent(tenant, id -> new ConcurrentHashMap<>()).put(key(sender.kind(), sender.address()), sender);
             if (sender.kind() == SenderKind.PHONE) {
-                phoneOwners.put(sender.address(), tenant);
+                own(phoneOwners, tenant, sender);
             } else if (sender.kind() == SenderKind.EMAIL_DOMAIN) {
-                // a verified owner keeps its domain against a later pending claim (ledgers written before claims were refused)
-                String current = emailDomainOwners.get(sender.address());
-                boolean currentVerified = current != null && !current.equals(tenant) && sender(current, SenderKind.EMAIL_DOMAIN, sender.address())
-                        .map(s -> s.status() == SenderStatus.VERIFIED).orElse(false);
-                if (!currentVerified || sender.status() == SenderStatus.VERIFIED) {
-                    emailDomainOwners.put(sender.address(), tenant);
-                }
+                own(emailDomainOwners, tenant, sender);
             }
         }
     }

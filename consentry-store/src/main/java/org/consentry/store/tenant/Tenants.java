@@ -84,16 +84,17 @@ public final class Tenants {
         synchronized (changes) {
             profile(tenant);
             if (kind == SenderKind.PHONE) {
+                // a number belongs to one account; only the provider's verification takes it from an account that merely
+                // claimed it (pending), or a claim could keep a number from the account that really holds it
                 Optional<String> owner = directory.ownerOfPhone(canonical);
-                if (owner.isPresent() && !owner.get().equals(tenant)) {
+                if (owner.isPresent() && !owner.get().equals(tenant) && (!verified || verifiedFor(owner.get(), kind, canonical))) {
                     throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", canonical + " is a sender of another account");
                 }
             }
             if (kind == SenderKind.EMAIL_DOMAIN) {
                 // a domain verified for one account is its own: another's claim would take its complaints and bounces
                 Optional<String> owner = directory.ownerOfEmailDomain(canonical);
-                if (owner.isPresent() && !owner.get().equals(tenant)
-                        && directory.sender(owner.get(), kind, canonical).map(s -> s.status() == SenderStatus.VERIFIED).orElse(false)) {
+                if (owner.isPresent() && !owner.get().equals(tenant) && verifiedFor(owner.get(), kind, canonical)) {
                     throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", canonical + " is a verified domain of another account");
                 }
             }
@@ -106,6 +107,10 @@ public final class Tenants {
             ledger.append(tenant, List.of(new SenderRegistered(id, canonical, kind, status)));
             return directory.sender(tenant, kind, canonical).orElseThrow();
         }
+    }
+
+    private boolean verifiedFor(String tenant, SenderKind kind, String canonical) {
+        return directory.sender(tenant, kind, canonical).map(s -> s.status() == SenderStatus.VERIFIED).orElse(false);
     }
 
     /** The provider changes what the tenant's plan permits. */

@@ -79,6 +79,24 @@ class TenantsTest {
         assertThat(fixture.store().directory().ownerOfPhone("+18005550199")).hasValue(acme);
     }
 
+    /**
+     * A pending claim does not keep a number from the account the provider verifies it for, and yields the number's
+     * replies to it; another account's claim on a verified number is refused.
+     */
+    @Test
+    void aPendingClaimOnANumberYieldsToTheProvidersVerification() {
+        String squatter = fixture.tenant("Squatter").profile().id();
+        String owner = fixture.tenant("Owner").profile().id();
+        tenants.registerSender(squatter, "+18005550222", SenderKind.PHONE, false);
+        assertThatThrownBy(() -> tenants.registerSender(owner, "+18005550222", SenderKind.PHONE, false))
+                .as("two claims: the first holds until the provider decides").isInstanceOf(RequestRefused.class);
+        assertThat(tenants.registerSender(owner, "+18005550222", SenderKind.PHONE, true).status()).isEqualTo(SenderStatus.VERIFIED);
+        assertThat(fixture.store().directory().ownerOfPhone("+18005550222")).hasValue(owner);
+        assertThatThrownBy(() -> tenants.registerSender(squatter, "+18005550222", SenderKind.PHONE, true))
+                .isInstanceOfSatisfying(RequestRefused.class, r -> assertThat(r.kind()).isEqualTo(RequestRefused.Kind.CONFLICT));
+        assertThat(fixture.store().directory().ownerOfPhone("+18005550222")).hasValue(owner);
+    }
+
     /** Another account's claim on a verified domain would make it the one charged for the domain's complaints and bounces. */
     @Test
     void aVerifiedEmailDomainBelongsToOneTenant() {

@@ -138,6 +138,8 @@ class InboundRepliesTest {
                 "{\"reply_keywords\": [{\"keyword\": \"STOP\", \"action\": \"opt_in\"}]}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("reply_keywords[0].keyword").contains("already means opt_out");
+        assertThat(server.send("PUT", "/v1/settings", acme.key(), "{\"reply_keywords\": [{\"keyword\": \"HALT\", \"action\": \"opt_in\"}]}")
+                .status()).as("a word meaning stop cannot be made an opt-in").isEqualTo(400);
         assertThat(server.send("PUT", "/v1/settings", acme.key(),
                 "{\"reply_keywords\": [{\"keyword\": \"JOIN\", \"action\": \"confirm\"}]}").body()).contains("reply_keywords[0].action");
 
