@@ -21,6 +21,9 @@ final class CsvRecords {
     private int limit;
     private long recordNumber;
     private boolean crlf;
+    /** Separators seen outside quotes in the record being read. */
+    private int separators;
+    private int fields;
 
     CsvRecords(Reader in) {
         this.in = in;
@@ -42,6 +45,7 @@ final class CsvRecords {
     String next() throws IOException {
         StringBuilder record = null;
         int state = FIELD_START;
+        separators = 0;
         while (true) {
             if (position == limit) {
                 limit = in.read(buffer, 0, buffer.length);
@@ -68,6 +72,7 @@ final class CsvRecords {
                             state = QUOTED;
                         } else if (c == ',') {
                             state = FIELD_START;
+                            separators++;
                         } else if (c != '\r' && c != '\n') {
                             throw misplacedQuote();
                         }
@@ -80,6 +85,7 @@ final class CsvRecords {
                             state = QUOTED;
                         } else if (c == ',') {
                             state = FIELD_START;
+                            separators++;
                         } else if (c != '\n') {
                             state = UNQUOTED;
                         }
@@ -112,6 +118,7 @@ final class CsvRecords {
 
     private String finish(StringBuilder record, boolean terminated) {
         recordNumber++;
+        fields = separators + 1;
         int length = record.length();
         crlf = terminated && length > 0 && record.charAt(length - 1) == '\r';
         return crlf ? record.substring(0, length - 1) : record.toString();
@@ -120,6 +127,11 @@ final class CsvRecords {
     /** Whether the last record ended in CRLF. */
     boolean crlf() {
         return crlf;
+    }
+
+    /** How many fields the last record has. */
+    int fields() {
+        return fields;
     }
 
     long recordNumber() {

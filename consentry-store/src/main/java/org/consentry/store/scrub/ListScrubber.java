@@ -201,6 +201,7 @@ public final class ListScrubber {
             throw new ScrubException("the list is empty: its first row names the columns, one of them the recipients' addresses");
         }
         int column = addressColumn(header, request);
+        int width = records.fields();
         output.write(outputHeader(header, request));
         output.write(records.crlf() ? "\r\n" : "\n");
         ScrubSummary summary = new ScrubSummary();
@@ -215,13 +216,20 @@ public final class ListScrubber {
             while (true) {
                 List<String> rows = new ArrayList<>(BATCH);
                 boolean[] crlf = new boolean[BATCH];
+                int[] shortBy = new int[BATCH];
                 String record;
                 while (rows.size() < BATCH && (record = records.next()) != null) {
+                    int fields = records.fields();
+                    if (fields > width) {
+                        // the added columns would stand under the wrong names: a reader keeping rows by decision could keep a blocked one
+                        throw new ScrubException("record " + records.recordNumber() + " has " + fields + " fields; the header names " + width);
+                    }
+                    shortBy[rows.size()] = width - fields;
                     crlf[rows.size()] = records.crlf();
                     rows.add(record);
                 }
                 if (!rows.isEmpty()) {
-                    pending.add(workers.submit(() -> judge(rows, crlf, column, request, places)));
+                    pending.add(workers.submit(() -> judge(rows, crlf, shortBy, column, request, places)));
                 }
                 while (!pending.isEmpty() && (pending.size() > threads * 2 || rows.isEmpty())) {
                     Batch done = await(pending.poll());
@@ -260,7 +268,8 @@ public final class ListScrubber {
     /** Rows whose facts are gathered together (see {@link LedgerFacts#resolveRecipients}). */
     static final int GROUP = 32;
 
-    private Batch judge(List<String> rows, boolean[] crlf, int column, Request request, Map<Place, Verdict> places) {
+    /** @param missing how many fields short of the header each row is: empty ones are added, so the added columns line up */
+    private Batch judge(List<String> rows, boolean[] crlf, int[] missing, int column, Request request, Map<Place, Verdict> places) {
         StringBuilder text = new StringBuilder(rows.size() * 96);
         ScrubSummary summary = new ScrubSummary();
         List<ReasonCode> codes = new ArrayList<>(4);
@@ -298,7 +307,11 @@ public final class ListScrubber {
                     }
                 }
                 codes.clear();
-                text.append(row).append(',').append(verdict.decision().wireName()).append(',');
+                text.append(row);
+                for (int m = missing[i]; m > 0; m--) {
+                    text.append(',');
+                }
+                text.append(',').append(verdict.decision().wireName()).append(',');
                 List<Reason> reasons = verdict.reasons();
                 for (int r = 0; r < reasons.size(); r++) {
                     ReasonCode code = reasons.get(r).code();

@@ -216,6 +216,18 @@ class ListScrubberTest {
         return out.toString();
     }
 
+    /** A row short of the header's fields gets empty ones, so that decision stands under "decision"; a longer row is refused. */
+    @Test
+    void theAddedColumnsStandUnderTheirNamesWhateverARowsLength() throws IOException {
+        String number = Kind.CONSENTED.number(0, national);
+        assertThat(scrub("name,phone,note\nJo," + number + "\n", null, Channel.SMS))
+                .isEqualTo("name,phone,note,decision,reasons,not_before,e164\nJo," + number + ",,allow,,," + number + "\n");
+        assertThat(scrub("name,phone,note\nJo,\"" + number + "\",\"a, b\"\n", null, Channel.SMS))
+                .as("separators inside quotes do not count").endsWith(",\"a, b\",allow,,," + number + "\n");
+        assertThatThrownBy(() -> scrub("name,phone\nJo," + number + "\nAl," + number + ",extra\n", null, Channel.SMS))
+                .hasMessageContaining("record 3 has 3 fields; the header names 2");
+    }
+
     /** At 21:30 in Miami both the federal and Florida's hours are closed: the row says QUIET_HOURS once, and is counted once. */
     @Test
     void aCodeGivenByTwoRulesIsWrittenAndCountedOnce() throws IOException {
