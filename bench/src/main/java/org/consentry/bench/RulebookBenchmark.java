@@ -164,7 +164,7 @@ public class RulebookBenchmark {
         MessageContent c = facts.content();
         MessageContent content = new MessageContent(c.body(), c.lowerCase(), c.words(), c.rawWords(), c.links(), c.contentHash(),
                 c.shingles());
-        return new Facts(facts.recipient(), facts.tenant(), facts.sender(), facts.contact(), facts.registry(), content,
+        return new Facts(facts.recipient(), facts.tenant(), facts.sender(), facts.emailDomains(), facts.contact(), facts.registry(), content,
                 facts.activity(), facts.unavailable());
     }
 

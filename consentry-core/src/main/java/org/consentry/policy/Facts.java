@@ -6,6 +6,7 @@ import org.consentry.consent.ContactState;
 import org.consentry.content.MessageContent;
 import org.consentry.recipient.Recipient;
 import org.consentry.registry.RegistryFacts;
+import org.consentry.tenant.EmailDomains;
 import org.consentry.tenant.SenderStatus;
 import org.consentry.tenant.TenantActivity;
 import org.consentry.tenant.TenantProfile;
@@ -16,6 +17,7 @@ import org.consentry.tenant.TenantProfile;
  * @param recipient   the parsed recipient with its time zones
  * @param tenant      the sending tenant
  * @param sender      whether {@code from} is a verified sender of the tenant
+ * @param emailDomains the email domains verified for the tenant, for the addresses a message's headers name
  * @param contact     what the tenant's ledger says about the recipient
  * @param registry    what the provider's lists say about the recipient
  * @param content     the body, read once for every content rule
@@ -26,6 +28,7 @@ public record Facts(
         Recipient recipient,
         TenantProfile tenant,
         SenderStatus sender,
+        EmailDomains emailDomains,
         ContactState contact,
         RegistryFacts registry,
         MessageContent content,
@@ -36,6 +39,7 @@ public record Facts(
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(emailDomains, "emailDomains");
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(content, "content");

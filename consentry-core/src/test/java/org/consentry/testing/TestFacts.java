@@ -29,6 +29,7 @@ import org.consentry.recipient.LineType;
 import org.consentry.recipient.Placement;
 import org.consentry.recipient.RecipientResolver;
 import org.consentry.registry.RegistryFacts;
+import org.consentry.tenant.EmailDomains;
 import org.consentry.tenant.SenderStatus;
 import org.consentry.tenant.TenantActivity;
 import org.consentry.tenant.TenantPlan;
@@ -38,7 +39,7 @@ import org.consentry.tenant.TenantStatus;
 
 /**
  * Facts for a request, built the way the store would give them: by default an active tenant "Acme", a
- * verified sender, an active written (web form) consent for the request's channel and purpose captured a
+ * verified sender and the verified email domain acme.example, an active written (web form) consent for the request's channel and purpose captured a
  * month before, a national registry copy a week old that does not list the number, and nothing else.
  */
 public final class TestFacts {
@@ -50,6 +51,7 @@ public final class TestFacts {
 
     private TenantProfile tenant = activeTenant();
     private SenderStatus sender = SenderStatus.VERIFIED;
+    private Set<String> emailDomains = Set.of("acme.example");
     private final List<Consent> consents = new ArrayList<>();
     private final Map<OptOutScope, OptOut> optOuts = new EnumMap<>(OptOutScope.class);
     private final Map<String, org.consentry.consent.ListOptOut> listOptOuts = new java.util.HashMap<>();
@@ -101,6 +103,12 @@ public final class TestFacts {
 
     public TestFacts sender(SenderStatus status) {
         this.sender = status;
+        return this;
+    }
+
+    /** The email domains verified for the tenant (acme.example unless given). */
+    public TestFacts emailDomains(String... verified) {
+        this.emailDomains = Set.of(verified);
         return this;
     }
 
@@ -253,7 +261,8 @@ public final class TestFacts {
                 new org.consentry.consent.EmailRecord(listOptOuts, emailSuppression, List.of()), erasedAt);
         String text = request.channel() == Channel.EMAIL && request.subject() != null
                 ? request.subject() + "\n" + (request.body() == null ? "" : request.body()) : request.body();
-        return new Facts(RESOLVER.resolve(request.channel(), request.to(), request.country(), placement), tenant, sender, contact,
+        return new Facts(RESOLVER.resolve(request.channel(), request.to(), request.country(), placement), tenant, sender,
+                EmailDomains.of(emailDomains), contact,
                 new RegistryFacts(onNationalDnc, nationalAsOf, stateLists, blocked, disconnectedAt), CONTENT.analyze(text),
                 new TenantActivity(tenantSends), unavailable);
     }

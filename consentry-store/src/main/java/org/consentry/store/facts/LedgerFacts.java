@@ -27,6 +27,7 @@ import org.consentry.store.projection.ProviderLists;
 import org.consentry.store.projection.Sender;
 import org.consentry.store.projection.TenantActivityBook;
 import org.consentry.store.projection.TenantDirectory;
+import org.consentry.tenant.EmailDomains;
 import org.consentry.tenant.SenderKind;
 import org.consentry.tenant.SenderStatus;
 import org.consentry.tenant.TenantProfile;
@@ -140,8 +141,20 @@ public final class LedgerFacts {
         Recipient recipient = address.map(a -> recipients.place(request.to(), a, placement(tenant, request, a, contact)))
                 .orElseGet(() -> Recipient.invalid(request.to()));
         RegistryFacts registry = provider.factsFor(recipient.key());
-        return new Facts(recipient, tenant, sender, contact, registry, body, activity.activityOf(tenant.id()),
+        return new Facts(recipient, tenant, sender, emailDomains(tenant, request), contact, registry, body, activity.activityOf(tenant.id()),
                 !ledger.healthy() ? UNAVAILABLE : !provider.anyUnreadable() ? Set.of() : REGISTRY_UNREADABLE);
+    }
+
+    /**
+     * The tenant's verified email domains (a parent domain covers those under it, as for {@code from}), asked of the
+     * directory domain by domain when a rule reads an email's headers; none for a send that is not email.
+     */
+    private EmailDomains emailDomains(TenantProfile tenant, SendRequest request) {
+        if (request.channel() != Channel.EMAIL) {
+            return EmailDomains.NONE;
+        }
+        String id = tenant.id();
+        return domain -> directory.emailDomainStatus(id, domain) == SenderStatus.VERIFIED;
     }
 
     /** The body (and for email the subject), read once for every content rule. */

@@ -271,7 +271,7 @@ class QuietHoursRuleTest {
         Facts known = facts().of(request);
         Recipient stateless = new Recipient(known.recipient().raw(), known.recipient().address(), known.recipient().zones(),
                 "US", Set.of(), known.recipient().lineType());
-        Facts facts = new Facts(stateless, known.tenant(), known.sender(), known.contact(), known.registry(), known.content(),
+        Facts facts = new Facts(stateless, known.tenant(), known.sender(), known.emailDomains(), known.contact(), known.registry(), known.content(),
                 known.activity(), known.unavailable());
         assertThat(PACKS.get("us-ri").check(request, facts).passed()).as("Rhode Island: Saturdays end at 17:00").isFalse();
         assertThat(PACKS.get("us-tx").check(request, facts).passed()).isTrue();
