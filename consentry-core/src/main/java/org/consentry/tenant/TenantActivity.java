@@ -3,7 +3,7 @@ package org.consentry.tenant;
 import java.time.Instant;
 import java.util.List;
 
-/** A tenant's recent sending, for its rate limit: the instants of its sends committed in the last minute, oldest first. */
+/** A tenant's recent sending, for its rate limit: the instants of its committed sends in the minute before a send, oldest first. */
 public record TenantActivity(List<Instant> lastMinute) {
 
     public static final TenantActivity NONE = new TenantActivity(List.of());

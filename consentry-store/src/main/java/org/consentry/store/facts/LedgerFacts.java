@@ -30,6 +30,7 @@ import org.consentry.store.projection.TenantDirectory;
 import org.consentry.tenant.EmailDomains;
 import org.consentry.tenant.SenderKind;
 import org.consentry.tenant.SenderStatus;
+import org.consentry.tenant.TenantActivity;
 import org.consentry.tenant.TenantProfile;
 
 /**
@@ -141,7 +142,9 @@ public final class LedgerFacts {
         Recipient recipient = address.map(a -> recipients.place(request.to(), a, placement(tenant, request, a, contact)))
                 .orElseGet(() -> Recipient.invalid(request.to()));
         RegistryFacts registry = provider.factsFor(recipient.key());
-        return new Facts(recipient, tenant, sender, emailDomains(tenant, request), contact, registry, body, activity.activityOf(tenant.id()),
+        // the tenant's sends in the minute before this one, read only when its plan has a rate (ThrottledRule)
+        TenantActivity sent = tenant.plan().sendsPerMinute() == 0 ? TenantActivity.NONE : activity.activityOf(tenant.id(), request.sendAt());
+        return new Facts(recipient, tenant, sender, emailDomains(tenant, request), contact, registry, body, sent,
                 !ledger.healthy() ? UNAVAILABLE : !provider.anyUnreadable() ? Set.of() : REGISTRY_UNREADABLE);
     }
 

@@ -199,6 +199,50 @@ class CheckFlowTest {
         assertThat(batch.text("/results/2/reasons/0/code")).isEqualTo("THROTTLED");
     }
 
+    /**
+     * A send committed for a later minute counts in that minute and takes nothing away from this one: with a plan of
+     * two a minute, a send for 2030 between this minute's sends neither lets a third through now nor escapes the
+     * count of its own minute. Before, the book kept only the two minutes before its newest send_at, so one send
+     * dated 2030 pushed this minute's sends out and switched the rate off.
+     */
+    @Test
+    void aSendCommittedForALaterMinuteCountsInThatMinuteNotThisOne() {
+        planWithRate(2);
+        consentOf("+13055550100", "+13055550101", "+13055550102", "+13055550103", "+13055550104", "+13055550105");
+        assertThat(commitTo("+13055550100", "").text("/decision")).isEqualTo("allow");
+        assertThat(commitTo("+13055550101", ", \"send_at\": \"2030-06-03T16:00:00Z\"").text("/decision")).isEqualTo("allow");
+        assertThat(commitTo("+13055550102", "").text("/decision")).isEqualTo("allow");
+        HttpAnswer third = commitTo("+13055550103", "");
+        assertThat(third.text("/decision")).as(third.body()).isEqualTo("defer");
+        assertThat(third.text("/reasons/0/code")).isEqualTo("THROTTLED");
+        assertThat(commitTo("+13055550104", ", \"send_at\": \"2030-06-03T16:00:30Z\"").text("/decision")).isEqualTo("allow");
+        HttpAnswer thirdThen = commitTo("+13055550105", ", \"send_at\": \"2030-06-03T16:00:40Z\"");
+        assertThat(thirdThen.text("/decision")).as(thirdThen.body()).isEqualTo("defer");
+        assertThat(thirdThen.text("/not_before")).isEqualTo("2030-06-03T16:01:00Z");
+    }
+
+    private void planWithRate(int sendsPerMinute) {
+        assertThat(server.send("PUT", "/v1/tenants/" + acme.id() + "/plan", TestServer.ADMIN_KEY,
+                "{\"sends_per_minute\": " + sendsPerMinute + "}").status()).isEqualTo(200);
+    }
+
+    private void consentOf(String... numbers) {
+        for (String number : numbers) {
+            assertThat(server.post("/v1/consents", acme.key(), """
+                    {"address": "%s", "channel": "sms", "purpose": "marketing", "method": "web_form",
+                     "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
+                     "disclosure_text": "By checking this box you agree to receive marketing texts."}""".formatted(number)).status())
+                    .isEqualTo(201);
+        }
+    }
+
+    /** A committed marketing text to {@code number}, with {@code extra} members. */
+    private HttpAnswer commitTo(String number, String extra) {
+        return server.post("/v1/checks", acme.key(), """
+                {"channel": "sms", "from": "+18005550199", "to": "%s", "purpose": "marketing", "commit": true,
+                 "body": "Acme: spring sale for %s, 20%% off today. Reply STOP to opt out."%s}""".formatted(number, number, extra));
+    }
+
     @Test
     void aBatchWithABadItemNamesItAndChecksNothing() {
         HttpAnswer batch = server.post("/v1/checks/batch", acme.key(), """
