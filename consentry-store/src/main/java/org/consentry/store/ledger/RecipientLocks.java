@@ -11,17 +11,36 @@ import java.util.function.Supplier;
  * answer with a confirmation text. Striped (a recipient's lock is one of {@value #STRIPES}), so work on other
  * recipients waits only when it shares a stripe. One process only: several servers sharing a store need a lock
  * they share.
+ *
+ * <p>A tenant whose plan has a rate also has a lock of its own ({@link #ofTenant}, one of {@value #TENANT_STRIPES}):
+ * its committed sends to any recipient are judged and written one after the other, or sends at the same moment to
+ * different recipients could each pass the rate that together they break. The order is the tenant's lock, then a
+ * recipient's; never the tenant's while holding a recipient's.
  */
 public final class RecipientLocks {
 
     public static final int STRIPES = 4_096;
+    public static final int TENANT_STRIPES = 256;
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final ReentrantLock[] tenantStripes = new ReentrantLock[TENANT_STRIPES];
 
     public RecipientLocks() {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
+        for (int i = 0; i < TENANT_STRIPES; i++) {
+            tenantStripes[i] = new ReentrantLock();
+        }
+    }
+
+    /**
+     * The lock of the tenant's committed sends, for its plan's rate: taken before any recipient's lock, and only
+     * when the plan has a rate (tenants without one do not wait for each other's sends).
+     */
+    public ReentrantLock ofTenant(String tenant) {
+        int hash = tenant.hashCode();
+        return tenantStripes[(hash ^ (hash >>> 16)) & (TENANT_STRIPES - 1)];
     }
 
     /** The lock of the tenant's recipient (its canonical address). */
@@ -30,7 +49,7 @@ public final class RecipientLocks {
         return stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
     }
 
-    /** Runs {@code action} holding the recipient's lock; the caller must hold no other recipient's lock. */
+    /** Runs {@code action} holding the recipient's lock; the caller must hold no other recipient's lock (its tenant's may be held). */
     public <T> T under(String tenant, String address, Supplier<T> action) {
         ReentrantLock lock = of(tenant, address);
         lock.lock();

@@ -67,6 +67,10 @@ final class CheckRoutes {
         body.finish();
         Checked checked = evaluate(tenant, request);
         if (committing(checked)) {
+            java.util.concurrent.locks.ReentrantLock rate = rateLock(tenant);
+            if (rate != null) {
+                rate.lock(); // before the recipient's: the plan's rate counts the tenant's sends to anyone
+            }
             java.util.concurrent.locks.ReentrantLock lock = locks.of(tenant.id(), checked.address());
             lock.lock();
             try {
@@ -74,6 +78,9 @@ final class CheckRoutes {
                 commit(tenant, List.of(checked));
             } finally {
                 lock.unlock();
+                if (rate != null) {
+                    rate.unlock();
+                }
             }
         }
         ctx.contentType("application/json").result(json.writeValueAsBytes(checked.json()));
@@ -81,6 +88,14 @@ final class CheckRoutes {
 
     private static boolean committing(Checked checked) {
         return checked.request().commit() && checked.verdict().allowed();
+    }
+
+    /**
+     * The tenant's lock when its plan has a rate, taken before any recipient's by whatever judges and writes its
+     * committed sends; null for a tenant without a rate, whose sends to different recipients need not wait.
+     */
+    private java.util.concurrent.locks.ReentrantLock rateLock(TenantProfile tenant) {
+        return tenant.plan().sendsPerMinute() > 0 ? locks.ofTenant(tenant.id()) : null;
     }
 
     private void batch(Context ctx) throws Exception {
@@ -95,6 +110,11 @@ final class CheckRoutes {
         List<Checked> results = new ArrayList<>(requests.size());
         Uncommitted uncommitted = new Uncommitted(tenant);
         boolean rateLimited = tenant.plan().sendsPerMinute() > 0;
+        // held from the first judgement to the last write, before any recipient's lock
+        java.util.concurrent.locks.ReentrantLock rate = requests.stream().anyMatch(SendRequest::commit) ? rateLock(tenant) : null;
+        if (rate != null) {
+            rate.lock();
+        }
         try {
             for (int item = 0; item < requests.size(); item++) {
                 SendRequest request = requests.get(item);
@@ -122,6 +142,9 @@ final class CheckRoutes {
             throw uncommitted.partly(e, ctx);
         } finally {
             uncommitted.release();
+            if (rate != null) {
+                rate.unlock();
+            }
         }
         List<Map<String, Object>> answers = new ArrayList<>(results.size());
         for (Checked checked : results) {
@@ -131,9 +154,9 @@ final class CheckRoutes {
     }
 
     /**
-     * A batch's allowed sends not yet written, and the recipients' locks it holds until they are. A lock is only ever
-     * waited for while holding none (the sends are written and their locks released first), so two batches cannot
-     * wait for each other.
+     * A batch's allowed sends not yet written, and the recipients' locks it holds until they are. A recipient's lock
+     * is only ever waited for while holding no other (the sends are written and their locks released first; the
+     * tenant's lock, when its plan has a rate, is taken before them all), so two batches cannot wait for each other.
      */
     private final class Uncommitted {
         /** At most this many recipients' locks are held before the sends are written. */

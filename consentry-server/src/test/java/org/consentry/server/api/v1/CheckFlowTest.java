@@ -178,6 +178,53 @@ class CheckFlowTest {
         assertThat(server.ledgerSize()).as("three sends written").isEqualTo(before + 3);
     }
 
+    /**
+     * Committed checks of a tenant with a rate are judged and written one after the other, whoever they go to: of
+     * forty sent together to forty recipients, in each of four minutes, three (the plan's rate) are allowed and
+     * written, not more. Before, only the recipient's lock was held, and three to eight went through.
+     */
+    @Test
+    void concurrentCommittedChecksToManyRecipientsPassThePlansRateNoMoreThanItAllows() throws Exception {
+        planWithRate(3);
+        String[] numbers = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "+121255501%02d".formatted(i)).toArray(String[]::new);
+        consentOf(numbers);
+        for (int minute = 0; minute < 4; minute++) {
+            long before = server.ledgerSize();
+            int round = minute;
+            List<String> answers = org.consentry.store.testing.AllAtOnce.run(numbers.length, i -> () -> commitTo(numbers[i],
+                    ", \"topic\": \"round %d\"".formatted(round)).text("/decision"));
+            assertThat(answers).as("decisions in minute " + minute).filteredOn("allow"::equals).hasSize(3);
+            assertThat(server.ledgerSize()).as("three sends written").isEqualTo(before + 3);
+            clock.advance(java.time.Duration.ofMinutes(1));
+        }
+    }
+
+    /**
+     * Batches and single checks of a tenant with a rate, to the same recipients at once, share its lock without
+     * waiting for each other forever, and together pass the rate no more than it allows.
+     */
+    @Test
+    void batchesAndSingleChecksAtOnceShareThePlansRate() throws Exception {
+        planWithRate(5);
+        String[] numbers = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "+121255502%02d".formatted(i)).toArray(String[]::new);
+        consentOf(numbers);
+        long before = server.ledgerSize();
+        String item = """
+                {"channel": "sms", "from": "+18005550199", "to": "%s", "purpose": "marketing", "commit": true,
+                 "body": "Acme: batch %d, item %d: 20%% off today. Reply STOP to opt out."}""";
+        List<List<String>> answers = org.consentry.store.testing.AllAtOnce.run(40, caller -> () -> {
+            if (caller < 4) { // four batches, each to all thirty, from another one on
+                List<String> items = java.util.stream.IntStream.range(0, numbers.length)
+                        .mapToObj(i -> item.formatted(numbers[(i + 7 * caller) % numbers.length], caller, i)).toList();
+                return server.post("/v1/checks/batch", acme.key(), "{\"items\": [" + String.join(",", items) + "]}")
+                        .json().at("/results").findValuesAsText("decision");
+            }
+            return List.of(commitTo(numbers[caller % numbers.length], ", \"topic\": \"single %d\"".formatted(caller)).text("/decision"));
+        });
+        assertThat(answers.stream().flatMap(List::stream)).as("decisions").filteredOn("allow"::equals).hasSize(5);
+        assertThat(server.ledgerSize()).as("five sends written").isEqualTo(before + 5);
+    }
+
     /** The plan's rate counts the batch's own committed sends, to any recipient. */
     @Test
     void aBatchCountsItsOwnCommittedSendsAgainstThePlansRate() {
