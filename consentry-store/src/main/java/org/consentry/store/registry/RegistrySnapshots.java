@@ -71,7 +71,8 @@ public final class RegistrySnapshots {
 
     /** A list's name as the API writes it, checked: {@code national}, {@code block} or {@code state:XX}. */
     public static String listName(String raw) {
-        String name = raw.startsWith("state:") ? "state:" + raw.substring(6).toUpperCase(Locale.ROOT) : raw.toLowerCase(Locale.ROOT);
+        boolean state = raw.regionMatches(true, 0, "state:", 0, 6);
+        String name = state ? "state:" + raw.substring(6).toUpperCase(Locale.ROOT) : raw.toLowerCase(Locale.ROOT);
         if (!LIST.matcher(name).matches()) {
             throw new IllegalArgumentException("no list '" + raw + "'; lists are national, block and state:XX (a state's two letters)");
         }

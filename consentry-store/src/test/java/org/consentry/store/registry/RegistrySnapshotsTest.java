@@ -145,6 +145,15 @@ class RegistrySnapshotsTest {
     }
 
     @Test
+    void aStatesListIsNamedInAnyCaseAsNationalIs() {
+        assertThat(RegistrySnapshots.listName("STATE:FL")).isEqualTo("state:FL");
+        assertThat(RegistrySnapshots.listName("State:fl")).isEqualTo("state:FL");
+        assertThatThrownBy(() -> RegistrySnapshots.listName("STATE:ZZ")).as("an unknown state, in any case, is still refused")
+                .hasMessageContaining("no state 'ZZ'");
+        assertThatThrownBy(() -> RegistrySnapshots.listName("STATE:FLA")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aGeneratedRegistryImportsWhole() throws IOException {
         SyntheticRegistry registry = SyntheticRegistry.of(200_000, 11);
         Path file = folder.resolve("national.zip");
