@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+import org.roaringbitmap.buffer.MappeableContainerPointer;
 
 /**
  * Builds the next copy of a registry: numbers are set in a flat bitset per area code (1.25 MB each, made
@@ -22,6 +23,8 @@ public final class RegistryBuilder {
      * blocks as bitmaps itself, so it would save little room.
      */
     public static final int DENSE = NanpRegistry.LOCAL_NUMBERS / 16;
+    /** Words of one block of a compressed bitmap (65,536 numbers sharing their upper 16 bits). */
+    private static final int BLOCK_WORDS = 1 << 10;
 
     private final long[][] words = new long[1000][];
     private long added;
@@ -82,6 +85,67 @@ public final class RegistryBuilder {
         return removed;
     }
 
+    /** How a full list differs from the copy it replaces: numbers that were not in it, and numbers of it no longer listed. */
+    public record Difference(long added, long removed) {
+    }
+
+    /**
+     * How the numbers set so far differ from {@code current} (call before {@link #build}, which releases the
+     * bitsets), word by word: a flat area code of {@code current} is copied out in one piece, a compressed one a
+     * block of 65,536 numbers at a time, and each word is compared with {@link Long#bitCount}, so that comparing
+     * two copies of 250 million numbers is a pass over their words, not a look-up per number.
+     */
+    public Difference differenceFrom(NanpRegistry current) {
+        long added = 0;
+        long removed = 0;
+        long[] before = new long[WORDS];
+        long[] block = new long[BLOCK_WORDS];
+        for (int areaCode = 0; areaCode < 1000; areaCode++) {
+            long[] bits = words[areaCode];
+            long now = count(bits);
+            java.nio.LongBuffer dense = current.dense(areaCode);
+            ImmutableRoaringBitmap numbers = current.sparse(areaCode);
+            long was = 0;
+            long both = 0;
+            if (dense != null) {
+                dense.get(0, before, 0, WORDS); // one bulk copy: a mapped buffer read a word at a time is several times slower
+                was = count(before);
+                both = bits == null ? 0 : common(before, 0, bits, 0, WORDS);
+            } else if (numbers != null) {
+                was = numbers.getLongCardinality();
+                for (MappeableContainerPointer container = numbers.getContainerPointer(); bits != null && container.getContainer() != null;
+                     container.advance()) {
+                    java.util.Arrays.fill(block, 0);
+                    container.getContainer().orInto(block);
+                    int from = container.key() * BLOCK_WORDS;
+                    both += common(block, 0, bits, from, Math.min(BLOCK_WORDS, WORDS - from));
+                }
+            }
+            added += now - both;
+            removed += was - both;
+        }
+        return new Difference(added, removed);
+    }
+
+    /** How many numbers two stretches of bitsets share (a small loop of its own, so that the JIT compiles it soon). */
+    private static long common(long[] one, int oneFrom, long[] other, int otherFrom, int length) {
+        long count = 0;
+        for (int i = 0; i < length; i++) {
+            count += Long.bitCount(one[oneFrom + i] & other[otherFrom + i]);
+        }
+        return count;
+    }
+
+    private static long count(long[] bits) {
+        long count = 0;
+        if (bits != null) {
+            for (long word : bits) {
+                count += Long.bitCount(word);
+            }
+        }
+        return count;
+    }
+
     private long[] wordsOf(int areaCode) {
         long[] bits = words[areaCode];
         if (bits == null) {
@@ -105,10 +169,7 @@ public final class RegistryBuilder {
             if (bits == null) {
                 continue;
             }
-            long count = 0;
-            for (long word : bits) {
-                count += Long.bitCount(word);
-            }
+            long count = count(bits);
             size += count;
             if (count >= DENSE) {
                 dense[areaCode] = bits;

@@ -136,7 +136,15 @@ public final class RegistryImport {
                 reader.readStored(stored, file.getFileName().toString());
             }
         }
-        Summary summary = new Summary(list, kind, asOf, reader.numbers() + reader.badLines(), builder.added(), builder.removed(),
+        long added = builder.added();
+        long removed = builder.removed();
+        if (kind == RegistryFiles.Kind.FULL && current != null) {
+            // the copy replaces the one in force: what it adds and removes is counted against that, not against nothing
+            RegistryBuilder.Difference difference = builder.differenceFrom(current);
+            added = difference.added();
+            removed = difference.removed();
+        }
+        Summary summary = new Summary(list, kind, asOf, reader.numbers() + reader.badLines(), added, removed,
                 startSize + builder.added() - builder.removed(), reader.badLines(), List.copyOf(bad));
         if (reader.badLines() > maxBadLines) {
             throw new Refused(reader.badLines() + " bad lines (at most " + maxBadLines + " accepted); the registry in force is unchanged",

@@ -64,6 +64,32 @@ class RegistrySnapshotsTest {
     }
 
     @Test
+    void aFullImportCountsWhatItAddsAndRemovesAgainstTheCopyInForce() throws IOException {
+        RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
+        // 305 held flat (625,000 numbers), 212 and 415 compressed; the next copy shifts 305 and 212, drops 415, adds 646
+        RegistryImport.Summary first = importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF,
+                numbers(305, 2_000_000, 625_000) + numbers(212, 5_550_000, 1_000) + numbers(415, 5_550_000, 10));
+        assertThat(first.added()).as("nothing in force: everything is added").isEqualTo(626_010);
+        assertThat(first.removed()).isZero();
+        assertThat(snapshots.get("national").dense(305)).as("the test compares a flat area code").isNotNull();
+        assertThat(snapshots.get("national").sparse(212)).isNotNull();
+
+        RegistryImport.Summary next = importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF.plusSeconds(86_400),
+                numbers(305, 2_000_100, 625_000) + numbers(212, 5_550_500, 1_000) + numbers(646, 5_550_000, 20));
+        assertThat(next.added()).as("100 in 305, 500 in 212, 20 in 646").isEqualTo(620);
+        assertThat(next.removed()).as("100 in 305, 500 in 212, all 10 of 415").isEqualTo(610);
+        assertThat(next.size()).isEqualTo(626_020);
+    }
+
+    private static String numbers(int areaCode, int firstLocal, int count) {
+        StringBuilder text = new StringBuilder(count * 12);
+        for (int i = 0; i < count; i++) {
+            text.append(areaCode).append(',').append(firstLocal + i).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
     void badLinesRefuseTheImportAndTheCopyInForceStays() throws IOException {
         RegistrySnapshots snapshots = RegistrySnapshots.open(folder);
         importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n");
