@@ -58,8 +58,8 @@ final class RegistryCommand implements Runnable {
         @Option(names = "--kind", defaultValue = "full", description = "full (default), additions, deletions or changes")
         String kind;
 
-        @Option(names = "--as-of", description = "the date of the registry copy (YYYY-MM-DD or an instant); "
-                + "default: the oldest of the files' modification times")
+        @Option(names = "--as-of", description = "the date of the registry copy (YYYY-MM-DD or an instant), never in the future; "
+                + "default: the oldest of the files' modification times; required when a FILE is a pipe, e.g. <(curl ...)")
         String asOf;
 
         @Option(names = "--max-bad-lines", defaultValue = "0", description = "bad lines accepted before the import is refused (default 0)")
@@ -75,7 +75,7 @@ final class RegistryCommand implements Runnable {
         @Option(names = "--no-progress", description = "no progress bar (for logs)")
         boolean noProgress;
 
-        @Parameters(paramLabel = "FILE", arity = "1..*", description = "the registry's files")
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "the registry's files (or pipes, with --as-of)")
         List<Path> files;
 
         @Override public Integer call() {
@@ -90,11 +90,10 @@ final class RegistryCommand implements Runnable {
                 err.println(e.getMessage().startsWith("No enum") ? "--kind is full, additions, deletions or changes, not " + kind : e.getMessage());
                 return 2;
             }
-            for (Path file : files) {
-                if (!Files.isReadable(file)) {
-                    err.println("cannot read " + file);
-                    return 2;
-                }
+            String unfit = unfitFile();
+            if (unfit != null) {
+                err.println(unfit);
+                return 2;
             }
             Instant date;
             long total;
@@ -106,6 +105,12 @@ final class RegistryCommand implements Runnable {
                 return 2;
             } catch (IOException e) {
                 err.println(e.getMessage());
+                return 2;
+            }
+            if (RegistryImport.isFuture(date, Instant.now())) {
+                // a copy dated ahead would stay fresh past its 31 days: DNC_LIST_STALE would never fire for it
+                err.println((asOf != null ? "--as-of " + asOf : "the files' modification time " + date) + " is in the future; "
+                        + "--as-of is the date the registry made the copy");
                 return 2;
             }
             long started = System.nanoTime();
@@ -133,6 +138,26 @@ final class RegistryCommand implements Runnable {
             }
             print(out, summary, System.nanoTime() - started);
             return 0;
+        }
+
+        /** Why a FILE cannot be imported as asked, or null: it must be readable, and a pipe's date must be given. */
+        private String unfitFile() {
+            for (Path file : files) {
+                if (Files.isDirectory(file)) {
+                    return file + " is a folder; give the registry's files";
+                }
+                if (!Files.isReadable(file)) {
+                    return "cannot read " + file;
+                }
+            }
+            for (Path file : files) {
+                if (asOf == null && !Files.isRegularFile(file)) {
+                    // a pipe's modification time is when it was read: a months-old download would pass for a fresh copy
+                    return "--as-of is required: " + file + " is not a regular file (a pipe?), so its modification time "
+                            + "is not the date of the registry copy";
+                }
+            }
+            return null;
         }
 
         private static ProgressBar bar(String name, long totalBytes) {

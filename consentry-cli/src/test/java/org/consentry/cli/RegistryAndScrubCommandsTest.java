@@ -68,6 +68,75 @@ class RegistryAndScrubCommandsTest {
                 .contains("--kind is full, additions, deletions or changes");
     }
 
+    /** Bad input is answered with one line, no stack trace, and status 2. */
+    static void refusedInOneLine(Run run, String saying) {
+        assertThat(run.status()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(saying).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aCopyDatedInTheFutureIsRefusedSoThatItCanGrowStale() throws Exception {
+        Path data = directory.resolve("data");
+        Path file = Files.writeString(directory.resolve("national.txt"), "305,5550100\n");
+        refusedInOneLine(run("registry", "import", "--list", "national", "--as-of", "2099-01-01", "--data", data.toString(), "--no-progress",
+                file.toString()), "--as-of 2099-01-01 is in the future");
+        refusedInOneLine(run("registry", "import", "--list", "national", "--as-of", Instant.now().plusSeconds(600).toString(), "--data",
+                data.toString(), "--no-progress", file.toString()), "is in the future");
+        assertThat(RegistrySnapshots.open(data.resolve(Store.REGISTRIES)).get("national")).as("nothing imported").isNull();
+
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.parse("2099-01-01T00:00:00Z")));
+        refusedInOneLine(run("registry", "import", "--list", "national", "--data", data.toString(), "--no-progress", file.toString()),
+                "the files' modification time 2099-01-01T00:00:00Z is in the future");
+
+        Run withinSkew = run("registry", "import", "--list", "national", "--as-of", Instant.now().plusSeconds(60).toString(), "--data",
+                data.toString(), "--no-progress", file.toString());
+        assertThat(withinSkew.status()).as("clocks drift: a minute ahead is accepted, as the API accepts it").isZero();
+    }
+
+    @Test
+    void aFileReadFromAPipeNeedsItsDateBecauseThePipesTimeIsNow() throws Exception {
+        Path data = directory.resolve("data");
+        Path pipe = directory.resolve("national.fifo");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Path file = Files.writeString(directory.resolve("national.txt"), "305,5550100\n");
+        // fed as a shell's <(curl ...) would be, so that an import that reads it ends (and fails the test) instead of waiting
+        Thread feeder = new Thread(() -> {
+            try {
+                Files.writeString(pipe, "212,5550100\n");
+            } catch (java.io.IOException ignored) {
+                // the reader went away
+            }
+        });
+        feeder.setDaemon(true);
+        feeder.start();
+        refusedInOneLine(run("registry", "import", "--list", "national", "--data", data.toString(), "--no-progress", file.toString(),
+                pipe.toString()), "--as-of is required: " + pipe + " is not a regular file");
+        try (var drain = Files.newInputStream(pipe)) {
+            drain.readAllBytes(); // lets the feeder finish
+        }
+        refusedInOneLine(run("registry", "import", "--list", "national", "--as-of", "2026-11-20", "--data", data.toString(), "--no-progress",
+                directory.toString()), directory + " is a folder");
+        assertThat(RegistrySnapshots.open(data.resolve(Store.REGISTRIES)).get("national")).isNull();
+    }
+
+    @Test
+    void aFullImportSaysHowManyNumbersItReplaced() throws Exception {
+        Path data = directory.resolve("data");
+        StringBuilder full = new StringBuilder();
+        StringBuilder half = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            full.append(String.format("305,%07d%n", 5_550_000 + i));
+            half.append(i < 500 ? String.format("305,%07d%n", 5_550_000 + i) : String.format("212,%07d%n", 5_550_000 + i));
+        }
+        Path first = Files.writeString(directory.resolve("full.txt"), full);
+        Path next = Files.writeString(directory.resolve("half.txt"), half);
+        run("registry", "import", "--list", "national", "--as-of", "2026-11-19", "--data", data.toString(), "--no-progress", first.toString());
+        Run replaced = run("registry", "import", "--list", "national", "--as-of", "2026-11-20", "--data", data.toString(), "--no-progress",
+                next.toString());
+        assertThat(replaced.out()).contains("added 500, removed 500, now 1,000 numbers");
+    }
+
     @Test
     void anImportKilledHalfwayLeavesTheOldRegistryAnswering() throws Exception {
         Path data = directory.resolve("data");

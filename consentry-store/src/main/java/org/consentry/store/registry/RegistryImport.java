@@ -67,6 +67,12 @@ public final class RegistryImport {
     private final long maxBadLines;
     private final int maxShrinkPercent;
 
+    /**
+     * How far past the clock a copy's date may be (clocks drift), as the API allows ({@code Moments.SKEW}): a copy
+     * dated later would never be older than 31 days when it should be, and {@code DNC_LIST_STALE} would not fire.
+     */
+    public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
     /** How much smaller than the copy in force a full list may be, in percent, unless told otherwise. */
     public static final int MAX_SHRINK_PERCENT = 10;
 
@@ -87,6 +93,11 @@ public final class RegistryImport {
         this.maxShrinkPercent = maxShrinkPercent;
     }
 
+    /** Whether a copy's date is later than {@code now} allows (more than {@link #CLOCK_SKEW} ahead). */
+    public static boolean isFuture(Instant asOf, Instant now) {
+        return asOf.isAfter(now.plus(CLOCK_SKEW));
+    }
+
     /** The total size of the files as stored, for a progress bar. */
     public static long totalBytes(List<Path> files) throws IOException {
         long total = 0;
@@ -101,6 +112,9 @@ public final class RegistryImport {
      * Nothing is written here: the caller writes the snapshot and swaps it in.
      */
     public Built read(List<Path> files, NanpRegistry current, Instant now, Progress progress) throws IOException {
+        if (isFuture(asOf, now)) {
+            throw new IOException("the copy is dated " + asOf + ", in the future: its date is when the registry made it");
+        }
         if (kind != RegistryFiles.Kind.FULL && current == null) {
             throw new IOException("no copy of " + list + " is in force: import its full list first (--kind full); "
                     + "changes alone are not a registry");
