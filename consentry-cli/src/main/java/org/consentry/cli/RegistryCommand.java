@@ -212,15 +212,18 @@ final class RegistryCommand implements Runnable {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             RegistrySnapshots snapshots = open(dataFolder.path);
-            if (snapshots.all().isEmpty()) {
+            java.util.Set<String> unreadable = snapshots.unreadable();
+            if (snapshots.all().isEmpty() && unreadable.isEmpty()) {
                 out.println("no registry copy imported in " + snapshots.folder());
             }
             for (NanpRegistry copy : snapshots.all().stream().sorted(java.util.Comparator.comparing(NanpRegistry::list)).toList()) {
                 out.printf(Locale.ROOT, "%-10s %,15d numbers  as of %s (%d days old)%n", copy.list(), copy.size(), copy.asOf(),
                         Duration.between(copy.asOf(), Instant.now()).toDays());
             }
+            // a snapshot that cannot be read is not an absent list: every check waits (STORE_UNAVAILABLE) until it is imported again
+            unreadable.stream().sorted().forEach(list -> out.println(list + ": UNREADABLE (checks wait until it is imported again)"));
             out.flush();
-            return 0;
+            return unreadable.isEmpty() ? 0 : 1;
         }
     }
 }

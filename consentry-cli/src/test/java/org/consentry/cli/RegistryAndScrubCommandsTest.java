@@ -121,6 +121,25 @@ class RegistryAndScrubCommandsTest {
     }
 
     @Test
+    void statusListsASnapshotThatCannotBeReadAndFails() throws Exception {
+        Path data = directory.resolve("data");
+        Path file = Files.writeString(directory.resolve("national.txt"), "305,5550100\n");
+        Path florida = Files.writeString(directory.resolve("florida.txt"), "305,5550101\n");
+        assertThat(run("registry", "import", "--list", "national", "--as-of", "2026-11-20", "--data", data.toString(), "--no-progress",
+                file.toString()).status()).isZero();
+        Run state = run("registry", "import", "--list", "STATE:fl", "--as-of", "2026-11-20", "--data", data.toString(), "--no-progress",
+                florida.toString());
+        assertThat(state.status()).as(state.err()).isZero();
+        assertThat(run("registry", "status", "--data", data.toString()).status()).isZero();
+
+        Files.writeString(data.resolve(Store.REGISTRIES).resolve("national.dnc"), "garbage");
+        Run status = run("registry", "status", "--data", data.toString());
+        assertThat(status.status()).as("every check waits: the registry is not well").isEqualTo(1);
+        assertThat(status.out()).contains("national: UNREADABLE (checks wait until it is imported again)").contains("state:FL")
+                .doesNotContain("no registry copy imported");
+    }
+
+    @Test
     void aFullImportSaysHowManyNumbersItReplaced() throws Exception {
         Path data = directory.resolve("data");
         StringBuilder full = new StringBuilder();

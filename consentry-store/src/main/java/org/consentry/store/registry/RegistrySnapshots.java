@@ -149,8 +149,9 @@ public final class RegistrySnapshots {
                 if (copies.containsKey(entry.getKey())) {
                     LOG.error("cannot map the registry snapshot {}; the copy in force of {} stays", entry.getValue(), entry.getKey(), e);
                 } else if (unreadable.add(entry.getKey())) {
+                    // a damaged file's own message says what is wrong; a stack trace is for what nobody foresaw
                     LOG.error("cannot map the registry snapshot {}: {} is unknown and every check waits (STORE_UNAVAILABLE) until "
-                            + "it is imported again", entry.getValue(), entry.getKey(), e);
+                            + "it is imported again ({})", entry.getValue(), entry.getKey(), e.getMessage(), e instanceof IOException ? null : e);
                 }
             }
         }
