@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,14 +83,8 @@ final class ScrubCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
         Channel channel = Channel.fromWire(channelName.toLowerCase(Locale.ROOT)).orElse(null);
         Purpose purpose = Purpose.fromWire(purposeName.toLowerCase(Locale.ROOT)).orElse(null);
-        if (channel == null || purpose == null) {
-            err.println(channel == null ? "--channel is sms, mms, email, voice, ivr or rvm, not " + channelName
-                    : "--purpose is marketing, transactional or informational, not " + purposeName);
-            return 2;
-        }
         Instant when;
         try {
             when = at == null ? Instant.now() : RegistryCommand.Import.parseDate(at);
@@ -97,8 +92,11 @@ final class ScrubCommand implements Callable<Integer> {
             err.println("--at is an instant (2026-03-16T14:30:00Z) or a date, not " + at);
             return 2;
         }
-        if (!Files.isReadable(list)) {
-            err.println("cannot read " + list);
+        String unfit = channel == null ? "--channel is sms, mms, email, voice, ivr or rvm, not " + channelName
+                : purpose == null ? "--purpose is marketing, transactional or informational, not " + purposeName
+                : unfit(when);
+        if (unfit != null) {
+            err.println(unfit);
             return 2;
         }
         long started = System.nanoTime();
@@ -108,14 +106,47 @@ final class ScrubCommand implements Callable<Integer> {
                 err.println("no tenant " + tenantId + " in " + dataFolder.path);
                 return 2;
             }
-            long opened = System.nanoTime();
             ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, when, country.toUpperCase(Locale.ROOT), column,
                     prerecorded, aiVoice);
-            ScrubSummary summary;
-            long total = Files.size(list);
-            AtomicLong read = new AtomicLong();
-            // written beside OUT and moved over it when whole: a scrub that fails never leaves a list that looks done
-            Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName() + ".", ".partial");
+            return scrub(store, request, started);
+        }
+    }
+
+    /** Why the arguments cannot be scrubbed as asked (checked before anything is opened or written), or null. */
+    private String unfit(Instant when) {
+        if (Files.isDirectory(list)) {
+            return list + " is a folder; LIST is the contact list (a CSV file)";
+        }
+        if (!Files.isReadable(list)) {
+            return "cannot read " + list;
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            return "no folder " + folder + " to write --out " + out + " in";
+        }
+        for (Path written : List.of(out, sibling(out, ".report.html"), sibling(out, ".report.json"))) {
+            if (Files.isDirectory(written)) {
+                return written + " is a folder; --out names the scrubbed list to write (its reports go beside it)";
+            }
+        }
+        return null;
+    }
+
+    /** Scrubs into a file beside OUT and moves it over OUT when whole; on any failure the partial file is deleted. */
+    private int scrub(Store store, ListScrubber.Request request, long started) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        long opened = System.nanoTime();
+        long total = Files.size(list);
+        AtomicLong read = new AtomicLong();
+        Path partial;
+        try {
+            partial = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName() + ".", ".partial");
+        } catch (IOException e) {
+            err.println("cannot write beside " + out + ": " + e);
+            return 2;
+        }
+        ScrubSummary summary;
+        try {
             try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("scrub").setInitialMax(Math.max(1, total >>> 20))
                     .setUnit(" MiB", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).continuousUpdate().build();
                  Reader in = new CountingReader(Files.newBufferedReader(list, StandardCharsets.UTF_8), read);
@@ -131,29 +162,44 @@ final class ScrubCommand implements Callable<Integer> {
                 if (bar != null) {
                     bar.stepTo(total >>> 20);
                 }
-            } catch (ScrubException | java.nio.charset.CharacterCodingException e) {
-                Files.deleteIfExists(partial);
-                err.println("cannot scrub " + list + ": " + (e instanceof ScrubException ? e.getMessage() : "it is not UTF-8 text"));
-                return 1;
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(partial);
-                throw e;
             }
+            // written beside OUT and moved over it when whole: a scrub that fails never leaves a list that looks done
             Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            double seconds = (System.nanoTime() - opened) / 1e9;
-            Path html = sibling(out, ".report.html");
-            Path json = sibling(out, ".report.json");
-            Files.writeString(html, ScrubReport.html(summary, list.getFileName().toString(),
-                    channel.wireName() + " " + purpose.wireName() + " for " + tenant.brand() + " at " + when), StandardCharsets.UTF_8);
-            Files.writeString(json, summary.toJson() + "\n", StandardCharsets.UTF_8);
-            stdout.printf(Locale.ROOT, "%,d rows scrubbed in %.1f s (%,.0f rows/s; store opened in %.1f s): %,d allow, %,d defer, %,d block%n",
-                    summary.rows(), seconds, summary.rows() / Math.max(seconds, 1e-9), (opened - started) / 1e9,
-                    summary.count(Decision.ALLOW), summary.count(Decision.DEFER), summary.count(Decision.BLOCK));
-            summary.sortedReasons().forEach(reason -> stdout.printf(Locale.ROOT, "  %-30s %,d%n", reason.getKey().name(), reason.getValue()));
-            stdout.println("wrote " + out + ", " + html + ", " + json);
-            stdout.flush();
-            return 0;
+        } catch (ScrubException | java.nio.charset.CharacterCodingException e) {
+            Files.deleteIfExists(partial);
+            err.println("cannot scrub " + list + ": " + (e instanceof ScrubException ? e.getMessage() : "it is not UTF-8 text"));
+            return 1;
+        } catch (IOException e) {
+            Files.deleteIfExists(partial);
+            err.println("cannot scrub " + list + " into " + out + ", nothing written: " + e);
+            return 2;
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
+        return report(summary, request, started, opened);
+    }
+
+    private int report(ScrubSummary summary, ListScrubber.Request request, long started, long opened) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        double seconds = (System.nanoTime() - opened) / 1e9;
+        Path html = sibling(out, ".report.html");
+        Path json = sibling(out, ".report.json");
+        try {
+            Files.writeString(html, ScrubReport.html(summary, list.getFileName().toString(), request.channel().wireName() + " "
+                    + request.purpose().wireName() + " for " + request.tenant().brand() + " at " + request.at()), StandardCharsets.UTF_8);
+            Files.writeString(json, summary.toJson() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("wrote " + out + ", but not its report: " + e);
+            return 2;
+        }
+        stdout.printf(Locale.ROOT, "%,d rows scrubbed in %.1f s (%,.0f rows/s; store opened in %.1f s): %,d allow, %,d defer, %,d block%n",
+                summary.rows(), seconds, summary.rows() / Math.max(seconds, 1e-9), (opened - started) / 1e9,
+                summary.count(Decision.ALLOW), summary.count(Decision.DEFER), summary.count(Decision.BLOCK));
+        summary.sortedReasons().forEach(reason -> stdout.printf(Locale.ROOT, "  %-30s %,d%n", reason.getKey().name(), reason.getValue()));
+        stdout.println("wrote " + out + ", " + html + ", " + json);
+        stdout.flush();
+        return 0;
     }
 
     private static Path sibling(Path file, String suffix) {

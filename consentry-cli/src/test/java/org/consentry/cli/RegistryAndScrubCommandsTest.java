@@ -252,4 +252,34 @@ class RegistryAndScrubCommandsTest {
         assertThat(List.of(run("scrub", list.toString(), "--tenant", tenant, "--channel", "fax", "--purpose", "marketing",
                 "--out", out.toString(), "--data", data.toString()).err())).allSatisfy(err -> assertThat(err).contains("--channel is sms"));
     }
+
+    @Test
+    void aScrubRefusesWhatItCannotDoInOneLineBeforeWritingAnything() throws Exception {
+        Path data = directory.resolve("data");
+        String tenant;
+        try (Store store = Store.embedded(data, Clock.systemUTC())) {
+            tenant = store.tenants().create(new NewTenant("Acme Inc.", "Acme", "retail", "US", "1 Main St, Miami FL 33101", "help@acme.example"))
+                    .profile().id();
+        }
+        Path list = Files.writeString(directory.resolve("contacts.csv"), "name,phone\nJane,(305) 555-0100\n");
+        Path outputs = Files.createDirectory(directory.resolve("outputs"));
+        Path out = outputs.resolve("scrubbed.csv");
+        java.util.function.BiFunction<Path, String[], Run> scrub = (input, more) -> {
+            List<String> args = new java.util.ArrayList<>(List.of("scrub", input.toString(), "--tenant", tenant, "--channel", "sms",
+                    "--purpose", "marketing", "--data", data.toString(), "--no-progress"));
+            args.addAll(List.of(more));
+            return run(args.toArray(String[]::new));
+        };
+        refusedInOneLine(scrub.apply(list, new String[] {"--out", directory.resolve("missing").resolve("o.csv").toString()}),
+                "no folder " + directory.resolve("missing"));
+        refusedInOneLine(scrub.apply(list, new String[] {"--out", outputs.toString()}), outputs + " is a folder");
+        Files.createDirectory(outputs.resolve("scrubbed.report.json"));
+        refusedInOneLine(scrub.apply(list, new String[] {"--out", out.toString()}), "scrubbed.report.json is a folder");
+        Files.delete(outputs.resolve("scrubbed.report.json"));
+        refusedInOneLine(scrub.apply(outputs, new String[] {"--out", out.toString()}), outputs + " is a folder; LIST is the contact list");
+        try (var files = Files.walk(directory)) {
+            assertThat(files.map(path -> path.getFileName().toString())).as("nothing half-written, no contact data left behind")
+                    .noneMatch(name -> name.endsWith(".partial") || name.startsWith("scrubbed") || name.startsWith("o.csv"));
+        }
+    }
 }
