@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.consentry.address.PhoneNumberParser;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Decision;
 import org.consentry.policy.Purpose;
@@ -27,6 +28,7 @@ import org.consentry.store.scrub.ListScrubber;
 import org.consentry.store.scrub.ScrubException;
 import org.consentry.store.scrub.ScrubReport;
 import org.consentry.store.scrub.ScrubSummary;
+import org.consentry.server.http.JsonBody;
 import org.consentry.tenant.TenantProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -114,6 +116,13 @@ final class ScrubCommand implements Callable<Integer> {
 
     /** Why the arguments cannot be scrubbed as asked (checked before anything is opened or written), or null. */
     private String unfit(Instant when) {
+        String wrongTime = JsonBody.outOfRange(when);
+        if (wrongTime != null) {
+            return "--at " + wrongTime;
+        }
+        if (!PhoneNumberParser.isRegion(country)) {
+            return "--country is an ISO 3166 country code such as US (the region of numbers written without +), not " + country;
+        }
         if (Files.isDirectory(list)) {
             return list + " is a folder; LIST is the contact list (a CSV file)";
         }

@@ -282,4 +282,30 @@ class RegistryAndScrubCommandsTest {
                     .noneMatch(name -> name.endsWith(".partial") || name.startsWith("scrubbed") || name.startsWith("o.csv"));
         }
     }
+
+    @Test
+    void aScrubChecksItsCountryAndTimeAsTheApiDoes() throws Exception {
+        Path data = directory.resolve("data");
+        String tenant;
+        try (Store store = Store.embedded(data, Clock.systemUTC())) {
+            tenant = store.tenants().create(new NewTenant("Acme Inc.", "Acme", "retail", "US", "1 Main St, Miami FL 33101", "help@acme.example"))
+                    .profile().id();
+        }
+        Path list = Files.writeString(directory.resolve("contacts.csv"), "name,phone\nJane,(305) 555-0100\n");
+        Path out = directory.resolve("scrubbed.csv");
+        java.util.function.Function<String[], Run> scrub = more -> {
+            List<String> args = new java.util.ArrayList<>(List.of("scrub", list.toString(), "--tenant", tenant, "--channel", "sms",
+                    "--purpose", "marketing", "--data", data.toString(), "--no-progress", "--out", out.toString()));
+            args.addAll(List.of(more));
+            return run(args.toArray(String[]::new));
+        };
+        refusedInOneLine(scrub.apply(new String[] {"--country", "ZZ"}), "--country is an ISO 3166 country code");
+        refusedInOneLine(scrub.apply(new String[] {"--at", "+1000000000-01-01T00:00:00Z"}), "--at must be between 1970 and 9999");
+        refusedInOneLine(scrub.apply(new String[] {"--at", "1969-12-31T23:59:59Z"}), "--at must be between 1970 and 9999");
+        assertThat(out).doesNotExist();
+
+        Run inRange = scrub.apply(new String[] {"--country", "ca", "--at", "1970-01-01T00:00:00Z"});
+        assertThat(inRange.status()).as(inRange.err()).isZero();
+        assertThat(scrub.apply(new String[] {"--at", "9999-12-31T23:59:59Z"}).status()).isZero();
+    }
 }

@@ -21,6 +21,11 @@ public final class PhoneNumberParser {
         this.fastPath = new NanpFastPath(util);
     }
 
+    /** Whether {@code code} is an ISO 3166 region libphonenumber knows (any case): the regions a number may be read in. */
+    public static boolean isRegion(String code) {
+        return code != null && PhoneNumberUtil.getInstance().getSupportedRegions().contains(code.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /**
      * @param raw           the number as given, in any common format
      * @param defaultRegion ISO 3166 region for numbers written without a country code, e.g. {@code US}
