@@ -203,11 +203,7 @@ class RegistryAndScrubCommandsTest {
     @Test
     void aScrubWritesTheListItsReportAndItsCounts() throws Exception {
         Path data = directory.resolve("data");
-        String tenant;
-        try (Store store = Store.embedded(data, Clock.systemUTC())) {
-            tenant = store.tenants().create(new NewTenant("Acme Inc.", "Acme", "retail", "US", "1 Main St, Miami FL 33101", "help@acme.example"))
-                    .profile().id();
-        }
+        String tenant = acmeIn(data);
         Path national = Files.writeString(directory.resolve("national.txt"), "305,5550101\n");
         run("registry", "import", "--list", "national", "--as-of", "2026-03-10", "--data", data.toString(), "--no-progress", national.toString());
         Path list = Files.writeString(directory.resolve("contacts.csv"), "name,phone\nJane,(305) 555-0100\nJo,305-555-0101\nX,12\n");
@@ -256,11 +252,7 @@ class RegistryAndScrubCommandsTest {
     @Test
     void aScrubRefusesWhatItCannotDoInOneLineBeforeWritingAnything() throws Exception {
         Path data = directory.resolve("data");
-        String tenant;
-        try (Store store = Store.embedded(data, Clock.systemUTC())) {
-            tenant = store.tenants().create(new NewTenant("Acme Inc.", "Acme", "retail", "US", "1 Main St, Miami FL 33101", "help@acme.example"))
-                    .profile().id();
-        }
+        String tenant = acmeIn(data);
         Path list = Files.writeString(directory.resolve("contacts.csv"), "name,phone\nJane,(305) 555-0100\n");
         Path outputs = Files.createDirectory(directory.resolve("outputs"));
         Path out = outputs.resolve("scrubbed.csv");
@@ -286,11 +278,7 @@ class RegistryAndScrubCommandsTest {
     @Test
     void aScrubChecksItsCountryAndTimeAsTheApiDoes() throws Exception {
         Path data = directory.resolve("data");
-        String tenant;
-        try (Store store = Store.embedded(data, Clock.systemUTC())) {
-            tenant = store.tenants().create(new NewTenant("Acme Inc.", "Acme", "retail", "US", "1 Main St, Miami FL 33101", "help@acme.example"))
-                    .profile().id();
-        }
+        String tenant = acmeIn(data);
         Path list = Files.writeString(directory.resolve("contacts.csv"), "name,phone\nJane,(305) 555-0100\n");
         Path out = directory.resolve("scrubbed.csv");
         java.util.function.Function<String[], Run> scrub = more -> {
@@ -307,5 +295,13 @@ class RegistryAndScrubCommandsTest {
         Run inRange = scrub.apply(new String[] {"--country", "ca", "--at", "1970-01-01T00:00:00Z"});
         assertThat(inRange.status()).as(inRange.err()).isZero();
         assertThat(scrub.apply(new String[] {"--at", "9999-12-31T23:59:59Z"}).status()).isZero();
+    }
+
+    /** A store in {@code data} holding the tenant Acme; its id. */
+    private static String acmeIn(Path data) {
+        try (Store store = Store.embedded(data, Clock.systemUTC())) {
+            return store.tenants().create(new NewTenant("Acme Inc.", "Acme", "retail", "US", "1 Main St, Miami FL 33101", "help@acme.example"))
+                    .profile().id();
+        }
     }
 }
