@@ -63,6 +63,11 @@ class StateFrequencyCapRuleTest {
         assertThat(outcome.passed()).isEqualTo(!counted);
     }
 
+    /** "1, 2, 23.9" as hours. */
+    private static double[] hours(String list) {
+        return java.util.Arrays.stream(list.split(",")).mapToDouble(h -> Double.parseDouble(h.strip())).toArray();
+    }
+
     private static TestFacts sentAround(double... hoursFromNow) {
         TestFacts facts = facts();
         for (double hours : hoursFromNow) {
@@ -82,7 +87,7 @@ class StateFrequencyCapRuleTest {
             "two before and one after within 24 hours          | -10, -2, 12   | true",
     })
     void sendsCommittedForLaterCountToo(String description, String hoursFromNow, boolean deferred) {
-        double[] hours = java.util.Arrays.stream(hoursFromNow.split(",")).mapToDouble(h -> Double.parseDouble(h.strip())).toArray();
+        double[] hours = hours(hoursFromNow);
         SendRequest request = marketingSms().to(MIAMI).topic("t").at(NOW).build();
         assertThat(florida(request, sentAround(hours)).passed()).as(description).isEqualTo(!deferred);
     }
@@ -111,7 +116,7 @@ class StateFrequencyCapRuleTest {
             "three before: when the oldest leaves, as always         | -20, -5, -1    | 4",
     })
     void aCappedSendWaitsForTheEarliestMomentItFits(String description, String hoursFromNow, double notBeforeHours) {
-        double[] hours = java.util.Arrays.stream(hoursFromNow.split(",")).mapToDouble(h -> Double.parseDouble(h.strip())).toArray();
+        double[] hours = hours(hoursFromNow);
         SendRequest request = marketingSms().to(MIAMI).topic("t").at(NOW).build();
         Outcome outcome = florida(request, sentAround(hours));
         assertThat(outcome.notBefore()).as(description).isEqualTo(NOW.plus(Duration.ofMinutes((long) (notBeforeHours * 60))));
