@@ -19,6 +19,48 @@ final class Links {
 
     /** @param lowerCase the body in lower case, as {@code toLowerCase(Locale.ROOT)} gives it; null when it has no tags */
     static List<Link> find(String body, String lowerCase) {
+        return body.indexOf('<') < 0 ? inText(body) : withTags(body, lowerCase);
+    }
+
+    /**
+     * The links of a body without tags (every text message). A token can only be a link when it holds a dot or a
+     * colon, so the search goes from one of those to the next (found by {@code indexOf}, which reads many characters
+     * at a time) and reads only the tokens around them; {@link #withTags} walks every token. Both find the same links
+     * in such a body ({@code LinksTest}).
+     */
+    static List<Link> inText(String body) {
+        List<Link> links = new ArrayList<>(2);
+        int length = body.length();
+        int dot = body.indexOf('.');
+        int colon = body.indexOf(':');
+        while (dot >= 0 || colon >= 0) {
+            int mark = dot < 0 ? colon : colon < 0 ? dot : Math.min(dot, colon);
+            int start = mark;
+            while (start > 0 && !isBoundary(body.charAt(start - 1))) {
+                start--;
+            }
+            int end = mark + 1;
+            while (end < length && !isBoundary(body.charAt(end))) {
+                end++;
+            }
+            addIfLink(body, start, end, links);
+            if (dot >= 0 && dot < end) {
+                dot = body.indexOf('.', end);
+            }
+            if (colon >= 0 && colon < end) {
+                colon = body.indexOf(':', end);
+            }
+        }
+        return links;
+    }
+
+    /** What ends a token in a body without tags. */
+    private static boolean isBoundary(char c) {
+        return c == '"' || c == '\'' || isSpace(c);
+    }
+
+    /** The links of a body with tags: its anchors, then the tokens outside tags and anchors. */
+    static List<Link> withTags(String body, String lowerCase) {
         List<Link> links = new ArrayList<>(2);
         List<int[]> anchors = new ArrayList<>(0);
         String lower = body.indexOf('<') < 0 ? null : lowerCase;
@@ -67,28 +109,34 @@ final class Links {
                 dotOrColon |= d == '.' || d == ':';
                 end++;
             }
-            int start = i;
-            int stop = end;
-            if (dotOrColon) { // trimmed of the punctuation around it first: "Bench:" and "today." are words, not links
-                while (stop > start && TRAILING.indexOf(body.charAt(stop - 1)) >= 0) {
-                    stop--;
-                }
-                while (start < stop && LEADING.indexOf(body.charAt(start)) >= 0) {
-                    start++;
-                }
-            }
-            if (dotOrColon && hasDotOrColon(body, start, stop)) {
-                String token = body.substring(start, stop);
-                if (looksLikeLink(token)) {
-                    String host = hostOf(token);
-                    if (host != null) {
-                        links.add(new Link(token, host, null));
-                    }
-                }
+            if (dotOrColon) {
+                addIfLink(body, i, end, links);
             }
             i = Math.max(end, i + 1);
         }
         return links;
+    }
+
+    /** Adds the token {@code body[start, end)}, which holds a dot or a colon, when it is a link. */
+    private static void addIfLink(String body, int start, int end, List<Link> links) {
+        int from = start;
+        int stop = end;
+        // trimmed of the punctuation around it first: "Bench:" and "today." are words, not links
+        while (stop > from && TRAILING.indexOf(body.charAt(stop - 1)) >= 0) {
+            stop--;
+        }
+        while (from < stop && LEADING.indexOf(body.charAt(from)) >= 0) {
+            from++;
+        }
+        if (hasDotOrColon(body, from, stop)) {
+            String token = body.substring(from, stop);
+            if (looksLikeLink(token)) {
+                String host = hostOf(token);
+                if (host != null) {
+                    links.add(new Link(token, host, null));
+                }
+            }
+        }
     }
 
     private static boolean isSpace(char c) {
