@@ -242,6 +242,11 @@ final class ConsentImportRoutes {
 
     static String param(Context ctx, String name, int max, List<FieldError> errors) {
         String value = ctx.queryParam(name);
+        if (ctx.queryParams(name).size() > 1) {
+            // which one counts is unknown: read as the first, "web_form&collection_method=purchased" imported a bought list
+            errors.add(new FieldError(name, "is given more than once; give it once"));
+            return null;
+        }
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(name, "is required (a query parameter)"));
             return null;

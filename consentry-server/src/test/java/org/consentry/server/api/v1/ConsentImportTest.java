@@ -81,6 +81,19 @@ class ConsentImportTest {
         }
     }
 
+    /** A parameter given twice: which one declares the list is unknown, so a purchased list cannot pass behind a web_form. */
+    @net.jqwik.api.Example
+    void aParameterGivenTwiceIsRefused() {
+        long before = server.ledgerSize();
+        for (String twice : new String[] {"&collection_method=purchased", "&source=purchased", "&channel=email"}) {
+            HttpAnswer refused = post(PATH + twice, GOOD);
+            assertThat(refused.status()).as(twice).isEqualTo(400);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo(twice.substring(1, twice.indexOf('=')));
+        }
+        assertThat(server.ledgerSize()).isEqualTo(before);
+    }
+
     @net.jqwik.api.Example
     void theSourceAndMethodMustBeDeclared() {
         HttpAnswer missing = post("/v1/consents/import?channel=sms&purpose=marketing", GOOD);
