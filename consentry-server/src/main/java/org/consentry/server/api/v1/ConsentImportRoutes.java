@@ -71,6 +71,14 @@ final class ConsentImportRoutes {
                             + "appended or harvested list cannot be imported",
                     List.of(new FieldError("collection_method", "must not be purchased, rented, appended or harvested")));
         }
+        String bought = source == null ? null : notConsent(source);
+        if (bought != null) {
+            throw new ApiProblem(422, "urn:consentry:problem:consent-not-transferable", "Consent cannot be bought or borrowed",
+                    "the source says the list was " + bought + ": prior express consent is given by the recipient to the sender "
+                            + "(47 CFR 64.1200(f)(9); CTIA Messaging Principles 5.1), so the consents of a purchased, rented, appended or "
+                            + "harvested list cannot be imported, whatever collection_method says",
+                    List.of(new FieldError("source", "names a " + bought + " list; such a list carries no consent")));
+        }
         ConsentMethod method = declared == null ? null : METHODS.get(declared);
         if (declared != null && method == null) {
             errors.add(new FieldError("collection_method", "must be one of web_form, keyword, paper, verbal, api"));
@@ -228,6 +236,19 @@ final class ConsentImportRoutes {
 
     private static void cell(List<FieldError> errors, CsvReader.Row row, String column, String message) {
         errors.add(new FieldError("line " + row.line() + ", column " + column, message));
+    }
+
+    /**
+     * The word of {@link #NOT_CONSENT} the declared source holds, in any case and between any punctuation ("Purchased
+     * list", "harvested_emails"), or null. A source is free text, but one that says how the list was bought is believed.
+     */
+    private static String notConsent(String source) {
+        for (String word : source.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (NOT_CONSENT.contains(word)) {
+                return word;
+            }
+        }
+        return null;
     }
 
     /** The required query parameter {@code channel}, or null with the error added. */

@@ -81,6 +81,20 @@ class ConsentImportTest {
         }
     }
 
+    /** A source that says the list was bought, rented, appended or harvested declares a list that carries no consent. */
+    @net.jqwik.api.Example
+    void aSourceNamingABoughtListIsRefused() {
+        for (String source : new String[] {"purchased", "Purchased%20list", "%20RENTED%20", "appended-data", "harvested_emails",
+                "Leads%20(Purchased%20from%20DataCo)"}) {
+            long before = server.ledgerSize();
+            HttpAnswer refused = post(PATH.replace("source=Spring%202026%20checkout%20form", "source=" + source), GOOD);
+            assertThat(refused.status()).as(source).isEqualTo(422);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("source");
+            assertThat(server.ledgerSize()).isEqualTo(before);
+        }
+    }
+
     /** A parameter given twice: which one declares the list is unknown, so a purchased list cannot pass behind a web_form. */
     @net.jqwik.api.Example
     void aParameterGivenTwiceIsRefused() {
