@@ -1,6 +1,8 @@
 package org.consentry.server.http;
 
 import io.javalin.http.Context;
+import java.time.Clock;
+import org.consentry.store.consent.ProofRequests;
 import org.consentry.store.keys.AdminKeys;
 import org.consentry.store.keys.ApiKeys;
 import org.consentry.store.projection.TenantDirectory;
@@ -17,10 +19,14 @@ public final class Authenticator {
 
     private final AdminKeys adminKeys;
     private final TenantDirectory directory;
+    private final ProofRequests proofRequests;
+    private final Clock clock;
 
-    public Authenticator(AdminKeys adminKeys, TenantDirectory directory) {
+    public Authenticator(AdminKeys adminKeys, TenantDirectory directory, ProofRequests proofRequests, Clock clock) {
         this.adminKeys = adminKeys;
         this.directory = directory;
+        this.proofRequests = proofRequests;
+        this.clock = clock;
     }
 
     public Caller caller(Context ctx) {
@@ -59,7 +65,14 @@ public final class Authenticator {
                 throw ApiProblem.invalid(TENANT_HEADER, "the admin key acts for a tenant named in the Consentry-Tenant header");
             }
         }
-        return directory.tenant(id.strip()).orElseThrow(() -> ApiProblem.notFound("no tenant " + id));
+        TenantProfile tenant = directory.tenant(id.strip()).orElseThrow(() -> ApiProblem.notFound("no tenant " + id));
+        if (proofRequests.overdue(tenant.id(), clock.instant())) {
+            // an unanswered proof request suspends its tenant at the due time; the job that does it runs every 30 s, and a
+            // check made in between must not find the tenant active
+            proofRequests.expireOverdue(clock.instant());
+            tenant = directory.tenant(tenant.id()).orElse(tenant);
+        }
+        return tenant;
     }
 
     /** The tenant the request acts for, or empty for the admin acting for no tenant in particular. */

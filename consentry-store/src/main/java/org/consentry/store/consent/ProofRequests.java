@@ -37,6 +37,8 @@ public final class ProofRequests implements LedgerListener {
     }
 
     private final Map<String, Request> byId = new ConcurrentHashMap<>();
+    /** Each tenant's open requests by id, with their due time: what a request's tenant looks up on every call. */
+    private final Map<String, Map<String, Instant>> openDue = new ConcurrentHashMap<>();
     private Ledger ledger;
     private TenantDirectory directory;
     private Ids ids;
@@ -53,9 +55,11 @@ public final class ProofRequests implements LedgerListener {
         if (event instanceof ProofRequested requested) {
             byId.put(requested.requestId(), new Request(requested.requestId(), entry.tenant(), requested.address(), entry.recordedAt(),
                     requested.dueAt(), null, null));
+            openDue.computeIfAbsent(entry.tenant(), t -> new ConcurrentHashMap<>()).put(requested.requestId(), requested.dueAt());
         } else if (event instanceof ProofAnswered answered) {
             byId.computeIfPresent(answered.requestId(), (id, request) -> new Request(id, request.tenant(), request.address(),
                     request.requestedAt(), request.dueAt(), answered.outcome(), answered.sha256()));
+            openDue.getOrDefault(entry.tenant(), Map.of()).remove(answered.requestId());
         }
     }
 
@@ -112,6 +116,20 @@ public final class ProofRequests implements LedgerListener {
         }
         ledger.append(tenant, List.of(new ProofAnswered(id, request.address(), outcome, sha256, note)));
         return byId.get(id);
+    }
+
+    /** Whether a request of the tenant is still open after its due time: {@link #expireOverdue} has not run since. */
+    public boolean overdue(String tenant, Instant now) {
+        Map<String, Instant> open = openDue.get(tenant);
+        if (open == null) {
+            return false;
+        }
+        for (Instant due : open.values()) {
+            if (now.isAfter(due)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -18,7 +18,7 @@ public final class ApiV1 {
 
     public static void register(Endpoints endpoints, Store store, PolicyEngine engine, ObjectMapper json, Clock clock,
                                 ServerConfig config) {
-        Authenticator auth = new Authenticator(store.adminKeys(), store.directory());
+        Authenticator auth = new Authenticator(store.adminKeys(), store.directory(), store.proofRequests(), clock);
         Addresses addresses = new Addresses(store.phones(), store.emails());
         StateField states = new StateField(Subdivisions.load(), store.phones());
         SenderReader senders = new SenderReader(addresses);

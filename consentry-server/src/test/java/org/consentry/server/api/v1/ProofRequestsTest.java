@@ -112,6 +112,22 @@ class ProofRequestsTest {
         assertThat(server.post("/v1/proof-requests/" + id + "/answer", acme.key(), "{}").status()).isEqualTo(409);
     }
 
+    /** The job runs every 30 seconds; a check made at the due time, before it runs, must not find the tenant active. */
+    @Test
+    void aCheckAfterTheDueTimeFindsTheTenantSuspendedBeforeTheJobRuns() {
+        String check = """
+                {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
+                 "body": "Acme: 20% off today. Reply STOP to opt out."}""";
+        open();
+        clock.advance(Duration.ofHours(23));
+        assertThat(server.post("/v1/checks", acme.key(), check).text("/decision")).isEqualTo("allow");
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        HttpAnswer overdue = server.post("/v1/checks", acme.key(), check);
+        assertThat(overdue.text("/decision")).isEqualTo("block");
+        assertThat(overdue.json().at("/reasons").findValuesAsText("code")).contains("ACCOUNT_SUSPENDED");
+        assertThat(status()).isEqualTo("suspended");
+    }
+
     @Test
     void theJobSuspendsOverdueTenantsAfterARestartToo() throws Exception {
         open();
