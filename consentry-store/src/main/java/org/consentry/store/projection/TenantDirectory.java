@@ -66,6 +66,17 @@ public final class TenantDirectory implements LedgerListener {
         return Optional.empty();
     }
 
+    /** The tenant that verified the domain or the nearest parent of it that some tenant verified. */
+    public Optional<String> verifiedOwnerOfEmailDomain(String domain) {
+        for (String candidate = domain; candidate != null; candidate = parent(candidate)) {
+            String owner = emailDomainOwners.get(candidate);
+            if (owner != null && sender(owner, SenderKind.EMAIL_DOMAIN, candidate).map(s -> s.status() == SenderStatus.VERIFIED).orElse(false)) {
+                return Optional.of(owner);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Collection<Sender> senders(String tenant) {
         Map<SenderKey, Sender> own = senders.get(tenant);
         if (own == null) {

@@ -97,6 +97,12 @@ public final class Tenants {
                 if (owner.isPresent() && !owner.get().equals(tenant) && verifiedFor(owner.get(), kind, canonical)) {
                     throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", canonical + " is a verified domain of another account");
                 }
+                // a domain under another's verified one is theirs too (their mail from news.acme.example is verified by
+                // acme.example): a claim would take the spam reports about that mail, and they would go on mailing the reporters
+                Optional<String> parentOwner = directory.verifiedOwnerOfEmailDomain(canonical);
+                if (!verified && parentOwner.isPresent() && !parentOwner.get().equals(tenant)) {
+                    throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", canonical + " is under a verified domain of another account");
+                }
             }
             Optional<Sender> existing = directory.sender(tenant, kind, canonical);
             SenderStatus status = verified ? SenderStatus.VERIFIED : SenderStatus.PENDING;
