@@ -21,7 +21,6 @@ import org.consentry.store.RequestRefused;
 import org.consentry.store.ledger.Ledger;
 import org.consentry.store.projection.ContactBook;
 import org.consentry.store.projection.TenantDirectory;
-import org.consentry.tenant.SenderStatus;
 
 /**
  * Records what mailbox providers and mail servers report about a tenant's email. A complaint suppresses the
@@ -238,7 +237,7 @@ public final class EmailFeedback {
     /** The tenant that verified the domain of this address (or a parent of it). */
     private Optional<String> verifiedOwner(String address) {
         String domain = domain(address);
-        return directory.ownerOfEmailDomain(domain).filter(owner -> directory.emailDomainStatus(owner, domain) == SenderStatus.VERIFIED);
+        return directory.verifiedOwnerOfEmailDomain(domain);
     }
 
     private static String domain(String address) {

@@ -42,7 +42,10 @@ public final class SpamReports {
             throw new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "reporter",
                     email ? "a message from an email address was received at an email address" : "a text or call was received at a phone number");
         }
-        String tenant = (email ? directory.ownerOfEmailDomain(sender.substring(sender.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT))
+        String domain = email ? sender.substring(sender.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT) : null;
+        // the tenant that verified the domain (or a parent) before one that merely claimed it: a claim on news.acme.example
+        // made before Acme verified acme.example must not take the reports about Acme's mail
+        String tenant = (email ? directory.verifiedOwnerOfEmailDomain(domain).or(() -> directory.ownerOfEmailDomain(domain))
                 : directory.ownerOfPhone(sender))
             .orElseThrow(() -> new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "sender",
                     sender + " is not a sender of any account here; report it to your carrier (forward texts to 7726) or mailbox provider"));

@@ -125,6 +125,28 @@ class TenantEndpointsTest {
         assertThat(check.json().at("/reasons").findValuesAsText("code")).as(check.toString()).contains("OPTED_OUT");
     }
 
+    /** A claim made before Acme verified acme.example does not take the spam reports about Acme's mail from under it. */
+    @Test
+    void aSpamReportCountsAgainstTheTenantThatVerifiedTheDomainNotAnEarlierClaim() throws Exception {
+        TestServer.Tenant acme = server.tenant("Acme");
+        TestServer.Tenant globex = server.tenant("Globex");
+        assertThat(server.post("/v1/senders", globex.key(), "{\"address\": \"news.acme.example\", \"kind\": \"email_domain\"}").status())
+                .isEqualTo(201);
+        server.post("/v1/tenants/" + acme.id() + "/senders", TestServer.ADMIN_KEY,
+                "{\"address\": \"acme.example\", \"kind\": \"email_domain\", \"verified\": true}");
+        server.post("/v1/consents", acme.key(),
+                "{\"address\": \"ana@example.com\", \"channel\": \"email\", \"purpose\": \"marketing\", \"method\": \"api\", \"confirmed\": true}");
+        java.net.http.HttpResponse<String> report = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(server.uri("/report")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("reporter=ana%40example.com&sender=deals%40news.acme.example")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).isEqualTo(200);
+        HttpAnswer check = server.post("/v1/checks", acme.key(), """
+                {"channel": "email", "from": "Acme <deals@news.acme.example>", "to": "ana@example.com", "purpose": "marketing",
+                 "subject": "Spring sale", "body": "<p>Acme: spring sale.</p><p>1 Main St, Miami FL 33101</p><p><a href=\\"https://acme.example/u\\">Unsubscribe</a></p>"}""");
+        assertThat(check.json().at("/reasons").findValuesAsText("code")).as(check.toString()).contains("OPTED_OUT");
+    }
+
     @Test
     void senderAddressesAreCheckedForTheirKind() {
         TestServer.Tenant acme = server.tenant("Acme");
