@@ -38,10 +38,14 @@ public final class OptOutLanguage {
         return new OptOutLanguage(text, call);
     }
 
-    /** True when the channel is bound: marketing texts, and marketing IVR and ringless voicemail. */
+    /**
+     * True when the channel is bound: marketing texts, and marketing IVR, ringless voicemail and voice calls made
+     * with a prerecorded or artificial (AI) voice, which 64.1200(b)(3) binds as much as IVR; a live call is not.
+     */
     public static boolean binds(SendRequest request) {
         return request.purpose().isMarketing()
-                && (request.channel().isText() || request.channel() == Channel.IVR || request.channel() == Channel.RVM);
+                && (request.channel().isText() || request.channel() == Channel.IVR || request.channel() == Channel.RVM
+                        || (request.channel() == Channel.VOICE && (request.prerecorded() || request.aiVoice())));
     }
 
     /** The phrase that tells the recipient how to opt out, or null. */

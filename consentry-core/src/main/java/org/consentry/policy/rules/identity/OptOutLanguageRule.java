@@ -18,9 +18,9 @@ import org.consentry.policy.SendRequest;
  */
 public final class OptOutLanguageRule implements Rule {
 
-    private static final RuleScope SCOPE = RuleScope.marketing(Channel.SMS, Channel.MMS, Channel.IVR, Channel.RVM);
+    private static final RuleScope SCOPE = RuleScope.marketing(Channel.SMS, Channel.MMS, Channel.VOICE, Channel.IVR, Channel.RVM);
     private static final RuleInfo INFO = new RuleInfo("identity/opt-out-language",
-            "Marketing texts say how to opt out (Reply STOP); marketing IVR and ringless voicemail offer an automated opt-out.",
+            "Marketing texts say how to opt out (Reply STOP); marketing IVR, ringless voicemail and prerecorded or AI-voice calls offer an automated opt-out.",
             "CTIA Messaging Principles and Best Practices 5.1.2; 47 CFR 64.1200(b)(3)", List.of(ReasonCode.OPT_OUT_LANGUAGE_MISSING),
             List.of(OptOutLanguage.FILE))
             .because("A recipient can only opt out if told how; carriers require STOP instructions in marketing "

@@ -53,6 +53,19 @@ class OptOutLanguageRuleTest {
         assertThat(check(marketingSms().channel(Channel.RVM).body(script).build()).passed()).isEqualTo(allowed);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "prerecorded voice, no opt-out  | true  | false | Hi, this is Acme with a special offer. Call us back at 800-555-0199. | false",
+            "AI voice, no opt-out           | false | true  | Hi, this is Acme with a special offer. Call us back at 800-555-0199. | false",
+            "prerecorded voice, press 9     | true  | false | Hi, this is Acme with a special offer. Press 9 to be removed.        | true",
+            "live voice, no script checked  | false | false | Hi, this is Acme with a special offer.                               | true",
+    })
+    void prerecordedAndArtificialVoiceCallsOfferAnAutomatedOptOut(String description, boolean prerecorded, boolean aiVoice,
+                                                                   String script, boolean allowed) {
+        SendRequest call = marketingSms().channel(Channel.VOICE).prerecorded(prerecorded).aiVoice(aiVoice).body(script).build();
+        assertThat(check(call).passed()).isEqualTo(allowed);
+    }
+
     @Test
     void transactionalTextsAndLiveCallsAreNotBound() {
         assertThat(check(transactionalSms().body("Acme: your order shipped").build()).passed()).isTrue();
