@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.consentry.content.ContentAnalyzer;
-import org.consentry.content.MessageContent;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.Facts;
@@ -43,7 +42,8 @@ public final class EmailPostalAddressRule implements Rule {
             return Outcome.pass();
         }
         String registered = facts.tenant().postalAddress();
-        if (facts.content().derive(this, registered, content -> hasAddress(content, registered))) {
+        EmailBody shown = EmailBody.of(request, facts.content());
+        if (facts.content().derive(this, registered, content -> hasAddress(shown, registered))) {
             return Outcome.pass();
         }
         return Outcome.block(INFO.reason("This marketing email carries no postal address"
@@ -51,9 +51,12 @@ public final class EmailPostalAddressRule implements Rule {
                 Evidence.of("registered_address", registered)));
     }
 
-    /** True when the body carries the registered address's first line, or any street address or post office box. */
-    private static boolean hasAddress(MessageContent content, String registered) {
-        String body = simplify(content.lowerCase());
+    /**
+     * True when the body, as its reader sees it, carries the registered address's first line, or any street address
+     * or post office box. (Kept with the content, which is one subject and body: {@code shown} is of that body.)
+     */
+    private static boolean hasAddress(EmailBody shown, String registered) {
+        String body = simplify(shown.text());
         if (registered != null) {
             String firstLine = simplify(registered.toLowerCase(Locale.ROOT).split(",")[0]);
             if (!firstLine.isBlank() && body.contains(firstLine)) {

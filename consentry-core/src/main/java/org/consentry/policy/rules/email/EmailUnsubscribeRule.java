@@ -42,7 +42,7 @@ public final class EmailUnsubscribeRule implements Rule {
         if (request.channel() != Channel.EMAIL || !request.purpose().isMarketing()) {
             return Outcome.pass();
         }
-        if (!hasUnsubscribeLink(facts)) {
+        if (!hasUnsubscribeLink(request, facts)) {
             return Outcome.block(INFO.reason("This marketing email has no unsubscribe link in its body.",
                     Evidence.of("bulk_sender", facts.tenant().settings().bulkEmailSender())));
         }
@@ -64,18 +64,29 @@ public final class EmailUnsubscribeRule implements Rule {
                         "email_daily_volume", settings.emailDailyVolume())));
     }
 
-    private static boolean hasUnsubscribeLink(Facts facts) {
+    /**
+     * True when the body shows a link that says it unsubscribes, or shows a link and says "unsubscribe" around
+     * it ("click here to unsubscribe"). Only what the reader sees counts: a link or a word in the subject line, in
+     * an HTML comment or in a tag's attribute is no way to unsubscribe.
+     */
+    private static boolean hasUnsubscribeLink(SendRequest request, Facts facts) {
         if (facts.content().links().isEmpty()) {
             return false;
         }
+        EmailBody shown = EmailBody.of(request, facts.content());
+        boolean anyShown = false;
         for (Link link : facts.content().links()) {
+            if (!shown.html().contains(link.url())) {
+                continue; // in the subject line or inside a comment
+            }
+            anyShown = true;
             String url = link.url().toLowerCase(Locale.ROOT);
             String text = link.displayText() == null ? "" : link.displayText().toLowerCase(Locale.ROOT);
             if (mentionsUnsubscribe(url) || mentionsUnsubscribe(text)) {
                 return true;
             }
         }
-        return mentionsUnsubscribe(facts.content().lowerCase());
+        return anyShown && mentionsUnsubscribe(shown.text());
     }
 
     private static boolean mentionsUnsubscribe(String text) {

@@ -28,9 +28,17 @@ class EmailPostalAddressRuleTest {
             "another street address     | <p>Sale</p><footer>Acme, 200 Ocean Drive, Suite 4, Miami</footer> | true",
             "a post office box          | <p>Sale</p><footer>Acme, P.O. Box 1234, Miami FL</footer>         | true",
             "no address                 | <p>Sale</p><footer>Acme Inc.</footer>                             | false",
+            "the address commented out  | <p>Sale</p><footer>Acme Inc.<!-- 1 Main St, Miami FL 33101 --></footer> | false",
+            "an address in a tag only   | <p>Sale</p><footer title='200 Ocean Drive'>Acme Inc.</footer>     | false",
     })
     void marketingEmailCarriesAPostalAddress(String description, String body, boolean allowed) {
         assertThat(check(body).passed()).as(description).isEqualTo(allowed);
+    }
+
+    @Test
+    void anAddressInTheSubjectLineIsNotInTheMessage() {
+        SendRequest request = marketingEmail().subject("Sale at 1 Main St today").body("<p>Sale</p><footer>Acme Inc.</footer>").build();
+        assertThat(rule.check(request, facts().of(request)).passed()).isFalse();
     }
 
     @Test

@@ -38,6 +38,20 @@ class EmailUnsubscribeRuleTest {
         assertThat(outcome.reason().code()).isEqualTo(ReasonCode.EMAIL_UNSUBSCRIBE_MISSING);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a visible footer link                  | Spring sale                    | <p>Sale</p><a href='https://acme.example/shop'>Shop</a><p><a href='https://acme.example/u'>Unsubscribe</a></p> | true",
+            "click here, then the word              | Spring sale                    | <p>Sale</p><p>Click <a href='https://acme.example/u'>here</a> to unsubscribe.</p>               | true",
+            "the footer commented out               | Spring sale                    | <p>Sale</p><a href='https://acme.example/shop'>Shop</a><!-- <a href='https://acme.example/u'>Unsubscribe</a> --> | false",
+            "the only link commented out            | Spring sale                    | <p>Sale</p><!-- <p><a href='https://acme.example/u'>Unsubscribe</a></p> -->                    | false",
+            "the word in the subject line only      | Unsubscribe anytime, 20% off   | <p>Sale</p><a href='https://acme.example/shop'>Shop</a>                                          | false",
+            "the word in an attribute only          | Spring sale                    | <p class='unsubscribe'>Sale</p><a href='https://acme.example/shop'>Shop</a>                      | false",
+    })
+    void theUnsubscribeLinkIsOneTheReaderSees(String description, String subject, String body, boolean allowed) {
+        SendRequest request = marketingEmail().subject(subject).body(body).build();
+        assertThat(check(request, TenantSettings.DEFAULTS).passed()).as(description).isEqualTo(allowed);
+    }
+
     @ParameterizedTest(name = "{0} emails a day, one-click headers {1}: allowed={2}")
     @CsvSource({
             "4999, false, true",
