@@ -38,6 +38,8 @@ public final class EmailHeaderRule implements Rule {
                     + "brand, a fake 'RE:') are prohibited by CAN-SPAM and are the marks of phishing.");
     /** The headers that name who a message is from, as RFC 5322 3.6.2 and 3.6.7 spell them. */
     private static final List<String> ORIGINATOR_HEADERS = List.of("From", "Sender", "Return-Path");
+    /** Reply and forward prefixes: English, German (AW, WG), French (TR). */
+    private static final List<String> REPLY_PREFIXES = List.of("re", "fwd", "fw", "aw", "tr", "wg");
     private static final AddressListParser ADDRESS_LISTS = new AddressListParser(new EmailAddressParser());
 
     private final Brands brands;
@@ -131,10 +133,41 @@ public final class EmailHeaderRule implements Rule {
         return all;
     }
 
+    /**
+     * True when the subject starts as a reply or forward does, the way mail clients write it: "RE:", "Fwd :",
+     * "Re[2]:" or "RE(3):" (a count of replies), a full-width colon, after list tags such as "[Acme]".
+     */
     static boolean fakesReply(String subject) {
-        String lower = subject.strip().toLowerCase(Locale.ROOT);
-        return lower.startsWith("re:") || lower.startsWith("re :") || lower.startsWith("fw:") || lower.startsWith("fwd:")
-                || lower.startsWith("aw:") || lower.startsWith("tr:") || lower.startsWith("wg:");
+        String lower = subject.strip().toLowerCase(Locale.ROOT).replace('\uFF1A', ':');
+        while (lower.startsWith("[") && lower.indexOf(']') > 0) {
+            lower = lower.substring(lower.indexOf(']') + 1).strip();
+        }
+        for (String prefix : REPLY_PREFIXES) {
+            if (lower.startsWith(prefix) && startsWithColon(lower, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the text from {@code at} is a colon, after spaces and a count in brackets ("[2]", "(3)"). */
+    private static boolean startsWithColon(String text, int at) {
+        int i = at;
+        if (i < text.length() && (text.charAt(i) == '[' || text.charAt(i) == '(')) {
+            char close = text.charAt(i) == '[' ? ']' : ')';
+            int j = i + 1;
+            while (j < text.length() && Character.isDigit(text.charAt(j))) {
+                j++;
+            }
+            if (j == i + 1 || j >= text.length() || text.charAt(j) != close) {
+                return false;
+            }
+            i = j + 1;
+        }
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == ':';
     }
 
     private static String displayName(String from) {

@@ -58,7 +58,15 @@ class EmailHeaderRuleTest {
     @CsvSource(delimiter = '|', value = {
             "RE: your invoice     | true",
             "Fwd: special offer   | true",
+            "Re[2]: your invoice  | true",
+            "RE(3): your invoice  | true",
+            "[Acme] RE: your order | true",
+            "RE： your invoice    | true",
+            "Fw : special offer   | true",
             "Our spring sale      | false",
+            "Remember: sale ends  | false",
+            "Trade-in: up to $500 | false",
+            "[Acme] Spring sale   | false",
     })
     void aSubjectMayNotFakeAReply(String subject, boolean misleading) {
         assertThat(check(marketingEmail().subject(subject).build()).passed()).isEqualTo(!misleading);
