@@ -53,11 +53,24 @@ public final class OptOutLanguage {
         List<String> phrases = request.channel().isText() ? text : call;
         String lower = content.lowerCase();
         for (String phrase : phrases) {
-            if (lower.contains(phrase)) {
-                return phrase;
+            for (int at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+                if (standsAlone(lower, at, at + phrase.length())) {
+                    return phrase;
+                }
             }
         }
         return null;
+    }
+
+    /**
+     * True when the text from {@code start} to {@code end} is whole words: "nonstop sms deals" and "non-stop to end
+     * the season" hold "stop sms" and "stop to end" but tell no one how to opt out.
+     */
+    private static boolean standsAlone(String text, int start, int end) {
+        boolean before = start == 0 || !(Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '-');
+        // a digit may follow: "stop au 36" is the start of a short code ("STOP au 36180")
+        boolean after = end == text.length() || !Character.isLetter(text.charAt(end));
+        return before && after;
     }
 
     /**

@@ -32,6 +32,13 @@ class OptOutLanguageRuleTest {
             "Acme: 20% off today. STOP2END                 | true",
             "Acme: 20% off today.                          | false",
             "Acme: don't stop shopping, 20% off today!     | false",
+            "Acme: nonstop SMS deals all week, 30% off     | false",
+            "Acme: non-stop to end the season, 40% off     | false",
+            "Acme: 20% off today. (Reply STOP to opt out)  | true",
+            "Acme: 20% off today. Reply STOP.              | true",
+            "Acme: 20% off today. Text STOPALL to opt out  | true",
+            "Acme: 20% off today. Opt-out: STOP            | true",
+            "Acme : -20% aujourd'hui. STOP au 36180        | true",
     })
     void marketingTextsSayHowToStop(String body, boolean allowed) {
         assertThat(check(marketingSms().body(body).build()).passed()).isEqualTo(allowed);
