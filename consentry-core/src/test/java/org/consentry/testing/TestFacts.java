@@ -91,6 +91,14 @@ public final class TestFacts {
         return this;
     }
 
+    /** The tenant with another brand name. */
+    public TestFacts brand(String brand) {
+        TenantProfile t = tenant;
+        this.tenant = new TenantProfile(t.id(), t.name(), brand, t.industry(), t.country(), t.postalAddress(), t.supportContact(),
+                t.status(), t.statusReason(), t.settings(), t.plan());
+        return this;
+    }
+
     public TestFacts settings(TenantSettings settings) {
         this.tenant = tenant.withSettings(settings);
         return this;

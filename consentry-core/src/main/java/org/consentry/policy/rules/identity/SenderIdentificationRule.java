@@ -43,15 +43,34 @@ public final class SenderIdentificationRule implements Rule {
             return Outcome.pass();
         }
         String brand = facts.tenant().brand().toLowerCase(Locale.ROOT);
-        if (facts.content().lowerCase().contains(brand)) {
+        if (names(facts.content().lowerCase(), brand)) {
             return Outcome.pass();
         }
         int mailbox = request.from().lastIndexOf('<');
-        if (request.channel() == Channel.EMAIL && mailbox > 0 && request.from().substring(0, mailbox).toLowerCase(Locale.ROOT).contains(brand)) {
+        if (request.channel() == Channel.EMAIL && mailbox > 0 && names(request.from().substring(0, mailbox).toLowerCase(Locale.ROOT), brand)) {
             return Outcome.pass();
         }
         return Outcome.block(INFO.reason("This marketing " + request.channel().wireName() + " does not name the brand '"
                 + facts.tenant().brand() + "'" + (facts.content().isEmpty() ? " (no text or script was given to check)" : "") + ".",
                 Evidence.of("brand", facts.tenant().brand(), "channel", request.channel().wireName())));
+    }
+
+    /**
+     * True when the text names the brand as a word of its own: the brand "Ace" is not named by "our place" or
+     * "acetone", nor "A" by any text with an a in it. Brands with signs in them ("H&M", "7-Eleven") are matched
+     * as they are written; only letters and digits around them make another word.
+     */
+    static boolean names(String text, String brand) {
+        if (brand.isEmpty()) {
+            return false;
+        }
+        for (int at = text.indexOf(brand); at >= 0; at = text.indexOf(brand, at + 1)) {
+            int end = at + brand.length();
+            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

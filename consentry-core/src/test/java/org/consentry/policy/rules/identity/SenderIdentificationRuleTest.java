@@ -33,6 +33,22 @@ class SenderIdentificationRuleTest {
         assertThat(check(marketingSms().body(body).build()).passed()).isEqualTo(allowed);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Ace      | Ace: spring sale. Reply STOP to opt out.                   | true",
+            "Ace      | Spring sale at ACE Hardware! Reply STOP to opt out.        | true",
+            "Ace      | Spring sale at our place, 20% off. Reply STOP to opt out.  | false",
+            "Ace      | Acetone 2 for 1 this week. Reply STOP to opt out.          | false",
+            "A        | Spring sale, all day. Reply STOP to opt out.               | false",
+            "H&M      | H&M: spring sale. Reply STOP to opt out.                   | true",
+            "7-Eleven | 7-Eleven: 2 coffees for 1. Reply STOP to opt out.          | true",
+            "Acme     | Acme's spring sale. Reply STOP to opt out.                 | true",
+    })
+    void theBrandIsNamedAsAWordNotFoundInsideOne(String brand, String body, boolean allowed) {
+        SendRequest request = marketingSms().body(body).build();
+        assertThat(rule.check(request, facts().brand(brand).of(request)).passed()).isEqualTo(allowed);
+    }
+
     @Test
     void anEmailMayNameItInTheFromName() {
         assertThat(check(marketingEmail().from("Acme <news@acme.example>").body("<p>Sale</p>").build()).passed()).isTrue();
