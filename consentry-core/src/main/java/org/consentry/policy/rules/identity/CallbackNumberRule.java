@@ -1,5 +1,6 @@
 package org.consentry.policy.rules.identity;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.List;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Evidence;
@@ -17,6 +18,7 @@ import org.consentry.policy.SendRequest;
  */
 public final class CallbackNumberRule implements Rule {
 
+    private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
     private static final RuleScope SCOPE = RuleScope.channels(RuleScope.CALLS);
     private static final RuleInfo INFO = new RuleInfo("identity/callback-number",
             "Prerecorded and artificial-voice calls, IVR calls and ringless voicemail state a callback number in the script.",
@@ -35,7 +37,7 @@ public final class CallbackNumberRule implements Rule {
     @Override public Outcome check(SendRequest request, Facts facts) {
         boolean prerecorded = request.channel() == Channel.IVR || request.channel() == Channel.RVM
                 || (request.channel() == Channel.VOICE && (request.prerecorded() || request.aiVoice()));
-        if (!prerecorded || hasPhoneNumber(facts.content().body())) {
+        if (!prerecorded || hasPhoneNumber(facts.content().body(), facts.recipient().country())) {
             return Outcome.pass();
         }
         return Outcome.block(INFO.reason(facts.content().isEmpty()
@@ -44,8 +46,19 @@ public final class CallbackNumberRule implements Rule {
                 Evidence.of("channel", request.channel().wireName())));
     }
 
+    /**
+     * True when the text states a telephone number that can be dialled: a run of at least ten digits (see
+     * {@link #hasDigitRun}) that libphonenumber finds as a valid number, national in the recipient's country (the US
+     * when unknown) or international with its +. A date and a time ("03-31-2026 10 am") or an order number are ten
+     * digits too, but no one can call them back.
+     */
+    static boolean hasPhoneNumber(String text, String country) {
+        return hasDigitRun(text) && NUMBERS.findNumbers(text, country == null ? "US" : country,
+                PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE).iterator().hasNext();
+    }
+
     /** True when the text has a run of at least ten digits, separated by nothing but spaces, dots, dashes or parentheses. */
-    static boolean hasPhoneNumber(String text) {
+    static boolean hasDigitRun(String text) {
         int digits = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -28,6 +28,10 @@ class CallbackNumberRuleTest {
             "ten digits: present      | Call us at 800-555-0199.           | true",
             "with country code        | Call us at +1 (800) 555-0199.      | true",
             "no number                | Thanks for being a customer.       | false",
+            "a date and a time        | Our sale runs until 03-31-2026 10 am.  | false",
+            "an order number          | Your order 1234567890 is ready.    | false",
+            "a Miami number           | Call us back at 305.555.0100.      | true",
+            "a number in the UK       | Ring us on +44 20 7946 0958.       | true",
     })
     void aRinglessVoicemailStatesACallbackNumber(String description, String script, boolean allowed) {
         assertThat(check(marketingSms().channel(Channel.RVM).purpose(Purpose.INFORMATIONAL).body(script).build()).passed())
