@@ -24,7 +24,17 @@ public record TenantPlan(Map<Channel, Set<Purpose>> permitted, int sendsPerMinut
     }
 
     public boolean permits(Channel channel, Purpose purpose) {
-        Set<Purpose> purposes = permitted.get(channel);
+        Set<Purpose> purposes = terms(channel);
         return purposes == null || purposes.contains(purpose);
+    }
+
+    /**
+     * The purposes the plan permits on a channel, or null when it does not restrict it. MMS without terms of its own
+     * has the SMS terms (an SMS consent covers MMS too): a transactional-only texting plan does not send marketing
+     * by adding a picture.
+     */
+    public Set<Purpose> terms(Channel channel) {
+        Set<Purpose> purposes = permitted.get(channel);
+        return purposes == null && channel == Channel.MMS ? permitted.get(Channel.SMS) : purposes;
     }
 }

@@ -34,7 +34,7 @@ public final class PurposeNotPermittedRule implements Rule {
             return Outcome.block(INFO.reason("The account's plan does not permit " + request.purpose().wireName() + " messages on "
                             + request.channel().wireName() + ".",
                     Evidence.of("channel", request.channel().wireName(), "purpose", request.purpose().wireName(),
-                            "permitted", facts.tenant().plan().permitted().get(request.channel()).stream().map(Purpose::wireName).sorted().toList())));
+                            "permitted", facts.tenant().plan().terms(request.channel()).stream().map(Purpose::wireName).sorted().toList())));
         }
         if (request.purpose() == Purpose.OPT_OUT_CONFIRMATION && facts.recipient().valid()) {
             OptOut optOut = facts.contact().optOut(request.channel().optOutScope());

@@ -34,6 +34,17 @@ class PurposeNotPermittedRuleTest {
         assertThat(rule.check(email, facts().plan(TRANSACTIONAL_SMS).of(email)).passed()).as("other channels").isTrue();
     }
 
+    @Test
+    void anSmsPlanBindsMmsUnlessMmsHasTermsOfItsOwn() {
+        SendRequest mms = marketingSms().channel(Channel.MMS).build();
+        Outcome outcome = rule.check(mms, facts().plan(TRANSACTIONAL_SMS).of(mms));
+        assertThat(outcome.passed()).as("a picture does not turn a transactional-only text plan into a marketing one").isFalse();
+        assertThat(outcome.reason().message()).isEqualTo("The account's plan does not permit marketing messages on mms.");
+        TenantPlan mmsMarketing = new TenantPlan(Map.of(Channel.SMS, Set.of(Purpose.TRANSACTIONAL),
+                Channel.MMS, Set.of(Purpose.MARKETING)), 0);
+        assertThat(rule.check(mms, facts().plan(mmsMarketing).of(mms)).passed()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0} seconds after the opt-out: allowed={1}")
     @CsvSource({"0, true", "299, true", "300, false"})
     void oneOptOutConfirmationWithinFiveMinutes(long seconds, boolean allowed) {
