@@ -30,7 +30,9 @@ public final class PurposeNotPermittedRule implements Rule {
     }
 
     @Override public Outcome check(SendRequest request, Facts facts) {
-        if (!facts.tenant().plan().permits(request.channel(), request.purpose())) {
+        // a plan names marketing, transactional and informational terms; the one confirmation an opt-out is owed
+        // (CTIA; 47 CFR 64.1200(a)(10)) is none of them, and is judged below on its own terms whatever the plan
+        if (request.purpose() != Purpose.OPT_OUT_CONFIRMATION && !facts.tenant().plan().permits(request.channel(), request.purpose())) {
             return Outcome.block(INFO.reason("The account's plan does not permit " + request.purpose().wireName() + " messages on "
                             + request.channel().wireName() + ".",
                     Evidence.of("channel", request.channel().wireName(), "purpose", request.purpose().wireName(),

@@ -53,6 +53,15 @@ class PurposeNotPermittedRuleTest {
     }
 
     @Test
+    void aRestrictedPlanStillConfirmsAnOptOut() {
+        SendRequest request = marketingSms().purpose(Purpose.OPT_OUT_CONFIRMATION).body("Acme: you are unsubscribed.")
+                .at(OPTED_OUT.plusSeconds(60)).build();
+        assertThat(rule.check(request, facts().plan(TRANSACTIONAL_SMS).optedOut(OptOutScope.SMS, OPTED_OUT).of(request)).passed())
+                .as("the plan's terms are about what a tenant sends, not the confirmation an opt-out is owed").isTrue();
+        assertThat(rule.check(request, facts().plan(TRANSACTIONAL_SMS).of(request)).passed()).as("but only after an opt-out").isFalse();
+    }
+
+    @Test
     void onlyOnceAndOnlyAfterAnOptOut() {
         SendRequest request = marketingSms().purpose(Purpose.OPT_OUT_CONFIRMATION).at(OPTED_OUT.plusSeconds(60)).build();
         assertThat(rule.check(request, facts().optedOut(OptOutScope.SMS, OPTED_OUT)
