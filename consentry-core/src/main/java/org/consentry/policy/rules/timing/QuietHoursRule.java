@@ -5,10 +5,13 @@ import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.consentry.jurisdiction.LocalClock;
+import org.consentry.policy.Channel;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.Facts;
 import org.consentry.policy.Outcome;
@@ -34,9 +37,11 @@ public final class QuietHoursRule implements Rule {
 
     public QuietHoursRule(QuietHoursPack pack) {
         this.pack = pack;
-        this.scope = RuleScope.marketing(pack.channels()).in(pack.regions(), pack.subdivisions());
+        this.scope = RuleScope.marketing(scopeChannels(pack.channels())).in(pack.regions(), pack.subdivisions());
         this.info = new RuleInfo("quiet-hours/" + pack.id(),
-                "Marketing " + pack.channels().stream().map(c -> c.wireName()).sorted().toList() + " to " + pack.name()
+                "Marketing " + pack.channels().stream().map(c -> c.wireName()).sorted().toList()
+                        + (pack.channels().contains(Channel.VOICE) || !bindsAutomatedCalls(pack.channels()) ? ""
+                            : " (and voice calls with a prerecorded or artificial voice)") + " to " + pack.name()
                         + " only in its calling hours, in the recipient's local time, in every zone of its area code.",
                 pack.citation(), List.of(ReasonCode.QUIET_HOURS), List.of(QuietHoursPack.FILE))
             .because("Calls and texts at night, on days of rest or on holidays intrude on the recipient's home; each "
@@ -57,7 +62,7 @@ public final class QuietHoursRule implements Rule {
 
     @Override public Outcome check(SendRequest request, Facts facts) {
         Recipient recipient = facts.recipient();
-        if (!request.purpose().isMarketing() || !pack.channels().contains(request.channel()) || !recipient.valid()
+        if (!request.purpose().isMarketing() || !binds(request) || !recipient.valid()
                 || !recipient.isIn(pack.regions(), pack.subdivisions())) {
             return Outcome.pass();
         }
@@ -87,6 +92,29 @@ public final class QuietHoursRule implements Rule {
                 "window", window,
                 "holiday", holiday,
                 "pack", pack.id())), lawful);
+    }
+
+    /**
+     * A voice call that plays a prerecorded or artificial (AI) voice is the automated call a pack for IVR and RVM
+     * restricts (Nebraska's prerecorded messages, the states' dial-announcing devices): it keeps their hours too.
+     */
+    private boolean binds(SendRequest request) {
+        Channel channel = request.channel();
+        return pack.channels().contains(channel) || (channel == Channel.VOICE && (request.prerecorded() || request.aiVoice())
+                && bindsAutomatedCalls(pack.channels()));
+    }
+
+    private static boolean bindsAutomatedCalls(Set<Channel> channels) {
+        return channels.contains(Channel.IVR) || channels.contains(Channel.RVM);
+    }
+
+    private static Set<Channel> scopeChannels(Set<Channel> channels) {
+        if (!bindsAutomatedCalls(channels)) {
+            return channels;
+        }
+        Set<Channel> withVoice = EnumSet.copyOf(channels);
+        withVoice.add(Channel.VOICE);
+        return withVoice;
     }
 
     private String message(LocalDateTime local, ZoneId zone, String holiday, String window, Instant lawful) {

@@ -218,6 +218,23 @@ class QuietHoursRuleTest {
         assertThat(check("us-ne", request).passed()).as(description).isEqualTo(allowed);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "prerecorded voice Sunday 12:59 defers,  true,  false, 2026-03-15T12:59, false",
+            "AI voice Sunday 12:59 defers,           false, true,  2026-03-15T12:59, false",
+            "prerecorded voice Sunday 13:00 allows,  true,  false, 2026-03-15T13:00, true",
+            "live voice Sunday 09:00 allows,         false, false, 2026-03-15T09:00, true",
+    })
+    void nebraskaHoldsAPrerecordedOrArtificialVoiceCallAsItHoldsIvr(String description, boolean prerecorded, boolean aiVoice,
+                                                                    String localTime, boolean allowed) {
+        SendRequest call = marketingSms().channel(Channel.VOICE).prerecorded(prerecorded).aiVoice(aiVoice).to(OMAHA)
+                .at(localTime, CHICAGO).build();
+        QuietHoursRule nebraska = PACKS.get("us-ne");
+        Facts facts = facts().of(call);
+        assertThat(nebraska.scope().covers(call.channel(), call.purpose(), facts.recipient()) && !nebraska.check(call, facts).passed())
+                .as(description).isEqualTo(!allowed);
+    }
+
     @Test
     void notBeforeFollowsTheSpringForwardChange() {
         assertThat(check("us-federal", text(MIAMI_NUMBER, "2026-03-07T22:00", MIAMI)).notBefore())
