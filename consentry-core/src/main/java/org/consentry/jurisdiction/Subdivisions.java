@@ -1,6 +1,10 @@
 package org.consentry.jurisdiction;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.consentry.ruledata.RuleDataFile;
@@ -16,13 +20,16 @@ public final class Subdivisions {
     private static final Set<String> US_REGIONS = Set.of("US", "AS", "GU", "MP", "PR", "UM", "VI");
 
     private final Map<String, String> countries;
+    private final Map<String, List<ZoneId>> zones;
 
-    private Subdivisions(Map<String, String> countries) {
+    private Subdivisions(Map<String, String> countries, Map<String, List<ZoneId>> zones) {
         this.countries = Map.copyOf(countries);
+        this.zones = Map.copyOf(zones);
     }
 
     public static Subdivisions load() {
         Map<String, String> countries = new HashMap<>();
+        Map<String, List<ZoneId>> zones = new HashMap<>();
         for (RuleDataFile.Row row : RuleDataFile.resource(FILE).rows()) {
             String code = row.get("code");
             if (!code.matches("[A-Z]{2}")) {
@@ -35,8 +42,26 @@ public final class Subdivisions {
             if (countries.put(code, country) != null) {
                 throw row.problem("code", code + " appears twice");
             }
+            zones.put(code, zones(row));
         }
-        return new Subdivisions(countries);
+        return new Subdivisions(countries, zones);
+    }
+
+    private static List<ZoneId> zones(RuleDataFile.Row row) {
+        List<ZoneId> zones = new ArrayList<>();
+        for (String name : row.get("zones").split(",")) {
+            try {
+                zones.add(ZoneId.of(name));
+            } catch (DateTimeException e) {
+                throw row.problem("zones", "'" + name + "' is not a time zone");
+            }
+        }
+        return List.copyOf(zones);
+    }
+
+    /** The time zones of a known code (upper case), else an empty list. */
+    public List<ZoneId> zonesOf(String code) {
+        return code == null ? List.of() : zones.getOrDefault(code, List.of());
     }
 
     /** US or CA for a known code (upper case), else null. */

@@ -3,6 +3,7 @@ package org.consentry.recipient;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,11 +75,19 @@ public final class RecipientResolver {
             PhoneNumber number = (PhoneNumber) address;
             String country = number.region();
             Set<String> subdivisions = Set.of();
-            if (isPlacedBySubdivision(country)) {
-                subdivisions = states.isOf(placement.state(), country) ? Set.of(placement.state())
-                        : areaCodes.subdivisionsOf(number.areaCode());
-            }
             List<ZoneId> numberZones = zones.zonesOf(number);
+            if (isPlacedBySubdivision(country)) {
+                Set<String> ofAreaCode = areaCodes.subdivisionsOf(number.areaCode());
+                if (states.isOf(placement.state(), country)) {
+                    subdivisions = Set.of(placement.state());
+                    if (!ofAreaCode.contains(placement.state())) {
+                        // the recipient is said to be elsewhere than the area code: its local time there binds too
+                        numberZones = union(numberZones, states.zonesOf(placement.state()));
+                    }
+                } else {
+                    subdivisions = ofAreaCode;
+                }
+            }
             return new Recipient(raw, number, numberZones, country, subdivisions, lineTypeOf(number).stricter(placement.lineType()));
         }
         EmailAddress email = (EmailAddress) address;
@@ -89,6 +98,23 @@ public final class RecipientResolver {
         Set<String> subdivisions = isPlacedBySubdivision(country) && states.isOf(placement.state(), country)
                 ? Set.of(placement.state()) : Set.of();
         return new Recipient(raw, email, List.of(), country, subdivisions, LineType.UNKNOWN);
+    }
+
+    /**
+     * Every zone of both lists, or none when the number's zones are unknown: a number whose zone is unknown waits
+     * without a time, whatever its state.
+     */
+    private static List<ZoneId> union(List<ZoneId> numberZones, List<ZoneId> stateZones) {
+        if (numberZones.isEmpty() || numberZones.containsAll(stateZones)) {
+            return numberZones;
+        }
+        List<ZoneId> union = new ArrayList<>(numberZones);
+        for (ZoneId zone : stateZones) {
+            if (!union.contains(zone)) {
+                union.add(zone);
+            }
+        }
+        return List.copyOf(union);
     }
 
     private static boolean isPlacedBySubdivision(String country) {

@@ -3,6 +3,7 @@ package org.consentry.policy.rules.timing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.consentry.testing.SendRequests.ANCHORAGE;
 import static org.consentry.testing.SendRequests.CHICAGO;
+import static org.consentry.testing.SendRequests.LOS_ANGELES;
 import static org.consentry.testing.SendRequests.MIAMI;
 import static org.consentry.testing.SendRequests.marketingEmail;
 import static org.consentry.testing.SendRequests.marketingSms;
@@ -233,6 +234,18 @@ class QuietHoursRuleTest {
         Facts facts = facts().of(call);
         assertThat(nebraska.scope().covers(call.channel(), call.purpose(), facts.recipient()) && !nebraska.check(call, facts).passed())
                 .as(description).isEqualTo(!allowed);
+    }
+
+    @Test
+    void aNumberTheRequestPlacesInAnotherStateKeepsThatStatesLocalTimeToo() {
+        SendRequest early = marketingSms().to("+12125550100").state("CA").at("2026-03-14T07:30", LOS_ANGELES).build();
+        Outcome outcome = check("us-federal", early);
+        assertThat(outcome.passed()).as("07:30 in California, 10:30 in New York").isFalse();
+        assertThat(outcome.notBefore()).isEqualTo(local("2026-03-14T08:00", LOS_ANGELES));
+        SendRequest late = marketingSms().to("+12125550100").state("CA").at("2026-03-14T20:30", LOS_ANGELES).build();
+        assertThat(check("us-federal", late).passed()).as("20:30 in California, 23:30 in New York").isFalse();
+        assertThat(check("us-federal", marketingSms().to("+12125550100").state("CA").at("2026-03-14T12:00", LOS_ANGELES).build())
+                .passed()).as("noon in California").isTrue();
     }
 
     @Test
