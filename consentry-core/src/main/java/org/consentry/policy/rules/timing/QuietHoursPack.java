@@ -1,6 +1,8 @@
 package org.consentry.policy.rules.timing;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,10 +23,12 @@ import org.consentry.ruledata.RuleDataFile;
  * @param regions      the ISO regions of the numbers it binds (a number's region from libphonenumber)
  * @param subdivisions the states or provinces it binds; empty for the whole region
  * @param channels     the channels it binds
+ * @param alsoIn       a fixed zone in which the hours bind as well as in the recipient's, where the law names one
+ *                     (Mississippi's "Central Standard Time"); null for none
  * @param citation     the provision
  */
 public record QuietHoursPack(String id, String name, Set<String> regions, Set<String> subdivisions, Set<Channel> channels,
-                             CallingHours hours, String citation, String source) {
+                             CallingHours hours, ZoneId alsoIn, String citation, String source) {
 
     public static final String FILE = "/org/consentry/rules/quiet-hours.tsv";
 
@@ -42,7 +46,7 @@ public record QuietHoursPack(String id, String name, Set<String> regions, Set<St
     private static QuietHoursPack pack(String id, List<RuleDataFile.Row> rows, Map<String, HolidayCalendar> calendars) {
         RuleDataFile.Row first = rows.get(0);
         for (RuleDataFile.Row row : rows) {
-            for (String shared : List.of("name", "regions", "subdivisions", "channels", "holidays", "citation")) {
+            for (String shared : List.of("name", "regions", "subdivisions", "channels", "holidays", "also_in", "citation")) {
                 if (!row.get(shared).equals(first.get(shared))) {
                     throw row.problem(shared, "differs from line " + first.line() + " of the same pack " + id);
                 }
@@ -72,7 +76,19 @@ public record QuietHoursPack(String id, String name, Set<String> regions, Set<St
         String subdivisions = first.get("subdivisions");
         return new QuietHoursPack(id, first.get("name"), Set.of(first.get("regions").split(",")),
                 "*".equals(subdivisions) ? Set.of() : Set.of(subdivisions.split(",")), channels(first),
-                new CallingHours(byDay, holidayWindows, calendar), first.get("citation"), first.get("source"));
+                new CallingHours(byDay, holidayWindows, calendar), alsoIn(first), first.get("citation"), first.get("source"));
+    }
+
+    private static ZoneId alsoIn(RuleDataFile.Row row) {
+        String zone = row.get("also_in");
+        if ("-".equals(zone)) {
+            return null;
+        }
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw row.problem("also_in", "'" + zone + "' is not a time zone");
+        }
     }
 
     private static LocalWindow window(RuleDataFile.Row row) {

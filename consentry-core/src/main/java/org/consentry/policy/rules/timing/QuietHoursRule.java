@@ -67,6 +67,9 @@ public final class QuietHoursRule implements Rule {
             return Outcome.pass();
         }
         List<ZoneId> zones = recipient.zones();
+        if (!zones.isEmpty() && pack.alsoIn() != null) {
+            zones = withFixedZone(zones);
+        }
         if (zones.isEmpty()) {
             if (!pack.subdivisions().isEmpty() && recipient.subdivisions().isEmpty()) {
                 // Neither zone nor state is known: the country's own pack defers this send already, and one
@@ -92,6 +95,16 @@ public final class QuietHoursRule implements Rule {
                 "window", window,
                 "holiday", holiday,
                 "pack", pack.id())), lawful);
+    }
+
+    /** The recipient's zones and the zone the law names, in which the hours bind too. */
+    private List<ZoneId> withFixedZone(List<ZoneId> zones) {
+        if (zones.contains(pack.alsoIn())) {
+            return zones;
+        }
+        ZoneId[] all = zones.toArray(new ZoneId[zones.size() + 1]);
+        all[zones.size()] = pack.alsoIn();
+        return List.of(all);
     }
 
     /**

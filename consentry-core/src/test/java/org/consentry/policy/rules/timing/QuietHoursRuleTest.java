@@ -44,6 +44,7 @@ class QuietHoursRuleTest {
     private static final String PROVIDENCE = "+14015550100";
     private static final String TORONTO = "+14165550100";
     private static final String OMAHA = "+14025550100";
+    private static final String JACKSON_MS = "+16015550100";
     private static final String ALASKA = "+19075550100";
     private static final String PANHANDLE = "+18502000100";
     private static final String PARIS_LANDLINE = "+33123456789";
@@ -246,6 +247,25 @@ class QuietHoursRuleTest {
         assertThat(check("us-federal", late).passed()).as("20:30 in California, 23:30 in New York").isFalse();
         assertThat(check("us-federal", marketingSms().to("+12125550100").state("CA").at("2026-03-14T12:00", LOS_ANGELES).build())
                 .passed()).as("noon in California").isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "summer 08:59 CDT (07:59 CST) defers,  2026-07-15T08:59, false",
+            "summer 09:00 CDT (08:00 CST) allows,  2026-07-15T09:00, true",
+            "summer 19:59 CDT allows,              2026-07-15T19:59, true",
+            "summer 20:00 CDT defers,              2026-07-15T20:00, false",
+            "winter 08:00 CST allows,              2026-01-14T08:00, true",
+            "winter 07:59 CST defers,              2026-01-14T07:59, false",
+    })
+    void mississippiHoursAreInCentralStandardTimeAndLocalTime(String description, String localTime, boolean allowed) {
+        assertThat(check("us-ms", text(JACKSON_MS, localTime, CHICAGO)).passed()).as(description).isEqualTo(allowed);
+    }
+
+    @Test
+    void aMississippiSummerMorningWaitsForEightCentralStandardTime() {
+        assertThat(check("us-ms", text(JACKSON_MS, "2026-07-15T07:30", CHICAGO)).notBefore())
+                .isEqualTo(local("2026-07-15T09:00", CHICAGO));
     }
 
     @Test
