@@ -16,19 +16,32 @@ public final class HolidayCalendar {
     /** How a holiday that falls on a weekend is also observed on a weekday. */
     public enum Observed { NONE, NEAREST_WEEKDAY, SUNDAY_TO_MONDAY }
 
-    /** One holiday: a fixed date, an nth weekday of a month (nth 5 = last), or a day relative to Easter. */
-    public record Rule(String name, Month month, int day, int nth, DayOfWeek weekday, Integer easterOffset, Observed observed) {
+    /**
+     * One holiday: a fixed date, an nth weekday of a month (nth 5 = last) shifted by {@code days} (the day after
+     * Thanksgiving, the Tuesday after the first Monday), or a day relative to Easter.
+     */
+    public record Rule(String name, Month month, int day, int nth, DayOfWeek weekday, int days, Integer easterOffset,
+                       Observed observed) {
+
+        /** A rule without a shift of days. */
+        public Rule(String name, Month month, int day, int nth, DayOfWeek weekday, Integer easterOffset, Observed observed) {
+            this(name, month, day, nth, weekday, 0, easterOffset, observed);
+        }
 
         static Rule fixed(String name, Month month, int day, Observed observed) {
-            return new Rule(name, month, day, 0, null, null, observed);
+            return new Rule(name, month, day, 0, null, 0, null, observed);
         }
 
         static Rule nthWeekday(String name, int nth, DayOfWeek weekday, Month month, Observed observed) {
-            return new Rule(name, month, 0, nth, weekday, null, observed);
+            return nthWeekday(name, nth, weekday, month, 0, observed);
+        }
+
+        static Rule nthWeekday(String name, int nth, DayOfWeek weekday, Month month, int days, Observed observed) {
+            return new Rule(name, month, 0, nth, weekday, days, null, observed);
         }
 
         static Rule easter(String name, int offset, Observed observed) {
-            return new Rule(name, null, 0, 0, null, offset, observed);
+            return new Rule(name, null, 0, 0, null, 0, offset, observed);
         }
 
         LocalDate in(int year) {
@@ -40,9 +53,9 @@ public final class HolidayCalendar {
             }
             LocalDate first = LocalDate.of(year, month, 1);
             if (nth == 5) {
-                return first.with(TemporalAdjusters.lastInMonth(weekday));
+                return first.with(TemporalAdjusters.lastInMonth(weekday)).plusDays(days);
             }
-            return first.with(TemporalAdjusters.dayOfWeekInMonth(nth, weekday));
+            return first.with(TemporalAdjusters.dayOfWeekInMonth(nth, weekday)).plusDays(days);
         }
     }
 

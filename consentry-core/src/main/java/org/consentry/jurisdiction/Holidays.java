@@ -8,12 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.consentry.ruledata.RuleDataFile;
 
 /** The holiday calendars of {@value #FILE}, by id. */
 public final class Holidays {
 
     public static final String FILE = "/org/consentry/rules/holidays.tsv";
+
+    /** A month's short name, and days from the weekday found in it: {@code nov+1}. */
+    private static final Pattern MONTH_AND_DAYS = Pattern.compile("([a-z]{3})([+-][1-7])?");
 
     private Holidays() {
     }
@@ -52,12 +57,16 @@ public final class Holidays {
         if (parts.length == 3) {
             int nth = List.of("first", "second", "third", "fourth", "last").indexOf(parts[0]) + 1;
             DayOfWeek weekday = parse(DayOfWeek.values(), parts[1]);
-            Month month = parse(Month.values(), parts[2]);
-            if (nth > 0 && weekday != null && month != null) {
-                return HolidayCalendar.Rule.nthWeekday(name, nth, weekday, month, observed);
+            // "fourth thu nov+1": a day counted from the weekday, within a week so that it stays in the month's year
+            Matcher shifted = MONTH_AND_DAYS.matcher(parts[2]);
+            Month month = shifted.matches() ? parse(Month.values(), shifted.group(1)) : null;
+            int days = month != null && shifted.group(2) != null ? Integer.parseInt(shifted.group(2).replace("+", "")) : 0;
+            boolean sameYear = month == null || (month != Month.JANUARY || days >= 0) && (month != Month.DECEMBER || days <= 0);
+            if (nth > 0 && weekday != null && month != null && sameYear) {
+                return HolidayCalendar.Rule.nthWeekday(name, nth, weekday, month, days, observed);
             }
         }
-        throw row.problem("rule", "'" + text + "' is not MM-DD, '<first..fourth|last> <weekday> <month>' or easter+N");
+        throw row.problem("rule", "'" + text + "' is not MM-DD, '<first..fourth|last> <weekday> <month>[+N|-N]' or easter+N");
     }
 
     private static HolidayCalendar.Observed observed(RuleDataFile.Row row) {

@@ -268,6 +268,20 @@ class QuietHoursRuleTest {
                 .isEqualTo(local("2026-07-15T09:00", CHICAGO));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Pennsylvania Election Day 2033 (November 1 is a Tuesday) defers,  us-pa, +14125550100, 2033-11-08T12:00, false",
+            "Pennsylvania: the Tuesday before it allows,                       us-pa, +14125550100, 2033-11-01T12:00, true",
+            "Pennsylvania Election Day 2026 defers,                              us-pa, +14125550100, 2026-11-03T12:00, false",
+            "Rhode Island Election Day 2039 defers,                              us-ri, +14015550100, 2039-11-08T12:00, false",
+            "Louisiana: the day after Thanksgiving 2030 defers,                 us-la, +15045550100, 2030-11-29T12:00, false",
+            "Louisiana: the last Friday of November 2029 allows,                us-la, +15045550100, 2029-11-30T12:00, true",
+    })
+    void holidaysADayFromAnotherFallOnTheirDay(String description, String pack, String number, String localTime, boolean allowed) {
+        ZoneId zone = number.startsWith("+1504") ? CHICAGO : MIAMI;
+        assertThat(check(pack, text(number, localTime, zone)).passed()).as(description).isEqualTo(allowed);
+    }
+
     @Test
     void notBeforeFollowsTheSpringForwardChange() {
         assertThat(check("us-federal", text(MIAMI_NUMBER, "2026-03-07T22:00", MIAMI)).notBefore())
