@@ -25,9 +25,11 @@ import org.consentry.policy.SendRequest;
 import org.consentry.policy.Verdict;
 import org.consentry.tenant.DailyHours;
 import org.consentry.tenant.TenantSettings;
+import org.consentry.testing.SendRequests;
 
 /**
- * The timing rules together, every state, country and tenant pack: a deferred send's {@code not_before} is the
+ * The timing rules together, every state, country and tenant pack, with and without a state named and a
+ * prerecorded voice: a deferred send's {@code not_before} is the
  * earliest lawful minute. Checked again at {@code not_before} the same send is allowed, and at every sampled
  * minute between the check and {@code not_before} it is not.
  */
@@ -64,8 +66,15 @@ class NotBeforeProperties {
         return Arbitraries.of(Channel.SMS, Channel.MMS, Channel.VOICE, Channel.IVR, Channel.RVM);
     }
 
+    /** No state named (the area code places the number), or one named that may differ from the area code's. */
+    @Provide
+    Arbitrary<String> states() {
+        return Arbitraries.of("", "", "", "CA", "TX", "FL", "MS", "RI", "PA", "NE", "AK", "HI", "AZ", "BC", "SK", "NL");
+    }
+
     @Property(tries = 4_000)
     void atNotBeforeTheSendIsAllowedAndNotAMinuteEarlier(@ForAll("recipients") String to, @ForAll("phoneChannels") Channel channel,
+                                                         @ForAll("states") String state, @ForAll boolean prerecorded,
                                                          @ForAll @IntRange(min = 0, max = 3 * 366 * 24 * 60) int minute,
                                                          @ForAll @IntRange(min = 0, max = 2) int seconds,
                                                          @ForAll @IntRange(min = 7 * 4, max = 22 * 4) int tenantStart,
@@ -78,7 +87,8 @@ class NotBeforeProperties {
             LocalTime end = LocalTime.of((tenantStart + tenantLength) / 4, (tenantStart + tenantLength) % 4 * 15);
             settings = new TenantSettings(false, false, false, List.of(), new DailyHours(start, end), 60, 0);
         }
-        SendRequest request = marketingSms().channel(channel).to(to).at(at).build();
+        SendRequests send = marketingSms().channel(channel).prerecorded(prerecorded).to(to).at(at);
+        SendRequest request = (state.isEmpty() ? send : send.state(state)).build();
         Facts facts = facts().settings(settings).of(request);
         Verdict verdict = TIMING.evaluate(request, facts);
         if (verdict.decision() != Decision.DEFER || verdict.notBefore() == null) {
