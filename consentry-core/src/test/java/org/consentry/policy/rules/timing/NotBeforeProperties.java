@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -23,6 +24,7 @@ import org.consentry.policy.Rule;
 import org.consentry.policy.Rulebook;
 import org.consentry.policy.SendRequest;
 import org.consentry.policy.Verdict;
+import org.consentry.recipient.Recipient;
 import org.consentry.tenant.DailyHours;
 import org.consentry.tenant.TenantSettings;
 import org.consentry.testing.SendRequests;
@@ -66,6 +68,14 @@ class NotBeforeProperties {
         return Arbitraries.of(Channel.SMS, Channel.MMS, Channel.VOICE, Channel.IVR, Channel.RVM);
     }
 
+    /** The same facts for a number whose state is unknown: every state's pack binds it, in its zones. */
+    private static Facts withoutState(Facts known) {
+        Recipient stateless = new Recipient(known.recipient().raw(), known.recipient().address(), known.recipient().zones(),
+                known.recipient().country(), Set.of(), known.recipient().lineType());
+        return new Facts(stateless, known.tenant(), known.sender(), known.emailDomains(), known.contact(), known.registry(),
+                known.content(), known.activity(), known.unavailable());
+    }
+
     /** No state named (the area code places the number), or one named that may differ from the area code's. */
     @Provide
     Arbitrary<String> states() {
@@ -75,6 +85,7 @@ class NotBeforeProperties {
     @Property(tries = 4_000)
     void atNotBeforeTheSendIsAllowedAndNotAMinuteEarlier(@ForAll("recipients") String to, @ForAll("phoneChannels") Channel channel,
                                                          @ForAll("states") String state, @ForAll boolean prerecorded,
+                                                         @ForAll boolean stateless,
                                                          @ForAll @IntRange(min = 0, max = 3 * 366 * 24 * 60) int minute,
                                                          @ForAll @IntRange(min = 0, max = 2) int seconds,
                                                          @ForAll @IntRange(min = 7 * 4, max = 22 * 4) int tenantStart,
@@ -90,8 +101,22 @@ class NotBeforeProperties {
         SendRequests send = marketingSms().channel(channel).prerecorded(prerecorded).to(to).at(at);
         SendRequest request = (state.isEmpty() ? send : send.state(state)).build();
         Facts facts = facts().settings(settings).of(request);
+        if (stateless && facts.recipient().country() != null && facts.recipient().country().equals("US")) {
+            facts = withoutState(facts);
+        }
         Verdict verdict = TIMING.evaluate(request, facts);
-        if (verdict.decision() != Decision.DEFER || verdict.notBefore() == null) {
+        if (verdict.decision() != Decision.DEFER) {
+            return;
+        }
+        if (verdict.notBefore() == null) {
+            // no time named: the zone is unknown, or no quarter-hour of the next two weeks is lawful
+            if (!facts.recipient().zones().isEmpty()) {
+                Instant quarter = Instant.ofEpochSecond(at.getEpochSecond() / 900 * 900 + 900);
+                for (Instant t = quarter; t.isBefore(at.plus(Duration.ofDays(14))); t = t.plusSeconds(900)) {
+                    assertThat(TIMING.evaluate(request.at(t), facts).decision())
+                            .as(to + " " + channel + " at " + at + ": no not_before, but " + t + " is lawful").isNotEqualTo(Decision.ALLOW);
+                }
+            }
             return;
         }
         Instant notBefore = verdict.notBefore();
