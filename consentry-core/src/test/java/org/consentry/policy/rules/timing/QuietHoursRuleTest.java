@@ -282,6 +282,17 @@ class QuietHoursRuleTest {
         assertThat(check(pack, text(number, localTime, zone)).passed()).as(description).isEqualTo(allowed);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Monday after a Sunday July 4th 2027 defers,      2027-07-05T12:00, false",
+            "Monday after a Sunday Christmas 2033 defers,     2033-12-26T12:00, false",
+            "Monday after a Sunday New Year's Day 2023 defers, 2023-01-02T12:00, false",
+            "Tuesday after it allows,                          2027-07-06T12:00, true",
+    })
+    void pennsylvaniaKeepsTheMondayAfterASundayHoliday(String description, String localTime, boolean allowed) {
+        assertThat(check("us-pa", text("+14125550100", localTime, MIAMI)).passed()).as(description).isEqualTo(allowed);
+    }
+
     @Test
     void notBeforeFollowsTheSpringForwardChange() {
         assertThat(check("us-federal", text(MIAMI_NUMBER, "2026-03-07T22:00", MIAMI)).notBefore())
