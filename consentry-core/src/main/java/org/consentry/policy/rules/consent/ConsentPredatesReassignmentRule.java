@@ -1,6 +1,7 @@
 package org.consentry.policy.rules.consent;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStatus;
@@ -17,7 +18,8 @@ import org.consentry.policy.SendRequest;
 /**
  * A consent is the consent of whoever had the number then. When the Reassigned Numbers Database says the
  * number was permanently disconnected on or after the day the consent was given, the consent belongs to the
- * previous subscriber and covers nothing (47 CFR 64.1200(m)).
+ * previous subscriber and covers nothing (47 CFR 64.1200(m)). The database speaks in days: a consent given on
+ * the day of the disconnection, at whatever hour, is void.
  */
 public final class ConsentPredatesReassignmentRule implements Rule {
 
@@ -48,7 +50,7 @@ public final class ConsentPredatesReassignmentRule implements Rule {
                     || consent.capturedAt().isAfter(request.sendAt())) {
                 continue;
             }
-            if (consent.capturedAt().isAfter(disconnected)) {
+            if (givenAfterTheDayOf(consent.capturedAt(), disconnected)) {
                 return Outcome.pass();
             }
             predating = consent;
@@ -61,5 +63,14 @@ public final class ConsentPredatesReassignmentRule implements Rule {
                         + " and may belong to someone else now.",
                 Evidence.of("number", facts.recipient().key(), "consent_id", predating.id(),
                         "captured_at", predating.capturedAt().toString(), "disconnected_at", disconnected.toString())));
+    }
+
+    /**
+     * The database answers by day: "disconnected on or after the date of consent" (47 CFR 64.1200(m)). A consent
+     * given later on the day the number was disconnected is still one the database would void, so only a consent
+     * from a later (UTC) day stands.
+     */
+    private static boolean givenAfterTheDayOf(Instant captured, Instant disconnected) {
+        return captured.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(disconnected.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 }

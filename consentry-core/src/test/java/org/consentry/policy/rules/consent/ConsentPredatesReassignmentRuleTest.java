@@ -22,9 +22,12 @@ class ConsentPredatesReassignmentRuleTest {
     @CsvSource({
             "disconnected a second after the consent: blocked,  1, true",
             "disconnected at the consent's instant: blocked,    0, true",
-            "disconnected a second before the consent: allowed, -1, false",
+            "disconnected a second before the consent on its day: blocked, -1, true",
+            "disconnected at the start of the consent's day: blocked, -43200, true",
+            "disconnected the day before (a second before its end): allowed, -43201, false",
+            "disconnected a day before the consent: allowed, -86400, false",
     })
-    void aConsentGivenOnOrBeforeTheDisconnectCoversNothing(String description, long secondsAfterCapture, boolean blocked) {
+    void aConsentGivenOnOrBeforeTheDayOfTheDisconnectCoversNothing(String description, long secondsAfterCapture, boolean blocked) {
         SendRequest request = marketingSms().build();
         Outcome outcome = rule.check(request, facts().disconnectedAt(TestFacts.CAPTURED.plusSeconds(secondsAfterCapture)).of(request));
         assertThat(outcome.passed()).as(description).isEqualTo(!blocked);
