@@ -16,14 +16,15 @@ import org.consentry.recipient.LineType;
 /**
  * An artificial or prerecorded voice call, an IVR call or a ringless voicemail to a mobile phone needs the
  * recipient's express consent to that kind of call (47 CFR 64.1200(a)(1)(iii); FCC 22-85 for ringless
- * voicemail). A number whose line type is unknown, or VoIP, is treated as a mobile.
+ * voicemail), written consent when it is telemarketing (64.1200(a)(2)). A number whose line type is unknown, or
+ * VoIP, is treated as a mobile.
  */
 public final class MobileWithoutPermissionRule implements Rule {
 
     private static final RuleScope SCOPE = RuleScope.channels(RuleScope.CALLS);
     private static final RuleInfo INFO = new RuleInfo("voice/mobile-permission",
-            "Prerecorded, artificial-voice, IVR and ringless-voicemail calls to mobiles (or unknown lines) need consent to that channel.",
-            "47 CFR 64.1200(a)(1)(iii); FCC 22-85", List.of(ReasonCode.MOBILE_WITHOUT_PERMISSION), List.of())
+            "Prerecorded, artificial-voice, IVR and ringless-voicemail calls to mobiles (or unknown lines) need consent to that channel, written for marketing.",
+            "47 CFR 64.1200(a)(1)(iii), (a)(2); FCC 22-85", List.of(ReasonCode.MOBILE_WITHOUT_PERMISSION), List.of())
             .because("Automated and prerecorded calls to mobile phones cost the recipient and need express consent "
                     + "to that kind of call; when the line type is unknown it must be treated as mobile.");
 
@@ -45,7 +46,7 @@ public final class MobileWithoutPermissionRule implements Rule {
             return Outcome.pass();
         }
         return Outcome.block(INFO.reason(facts.recipient().key() + " is " + (line == LineType.UNKNOWN ? "of unknown line type (treated as mobile)" : "a " + line.wireName() + " line")
-                        + " and has given no consent to " + channel.wireName() + (channel == Channel.VOICE ? " prerecorded" : "") + " calls.",
+                        + " and has given no " + (request.purpose().isMarketing() ? "written " : "") + "consent to " + channel.wireName() + (channel == Channel.VOICE ? " prerecorded" : "") + " calls.",
                 Evidence.of("number", facts.recipient().key(), "line_type", line.wireName(), "channel", channel.wireName())));
     }
 }

@@ -11,11 +11,15 @@ final class VoiceConsent {
     private VoiceConsent() {
     }
 
-    /** An active consent for this very channel (whatever its purpose) captured by send time, or null. */
+    /**
+     * An active consent for this very channel (whatever its purpose) captured by send time, or null. For marketing it
+     * must be written: telemarketing with an artificial or prerecorded voice to a mobile needs prior express written
+     * consent (47 CFR 64.1200(a)(2)).
+     */
     static Consent forChannel(SendRequest request, ContactState contact) {
         for (Consent consent : contact.consents()) {
             if (consent.status() == ConsentStatus.ACTIVE && consent.channel().consentCovers(request.channel())
-                    && !consent.capturedAt().isAfter(request.sendAt())) {
+                    && !consent.capturedAt().isAfter(request.sendAt()) && (!request.purpose().isMarketing() || consent.isWritten())) {
                 return consent;
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.consentry.testing.SendRequests.marketingSms;
 import static org.consentry.testing.TestFacts.facts;
 
+import org.consentry.consent.ConsentMethod;
 import org.consentry.consent.ConsentStatus;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Outcome;
@@ -39,6 +40,26 @@ class MobileWithoutPermissionRuleTest {
     void consentToThatChannelIsPermission() {
         SendRequest request = marketingSms().channel(Channel.RVM).build();
         assertThat(rule.check(request, facts().lineType(LineType.MOBILE).of(request)).passed()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} {1} to a mobile on {2} consent to it: blocked={3}")
+    @CsvSource({
+            "RVM,   MARKETING,     VERBAL,   true",
+            "RVM,   MARKETING,     API,      true",
+            "RVM,   MARKETING,     WEB_FORM, false",
+            "IVR,   MARKETING,     VERBAL,   true",
+            "IVR,   MARKETING,     PAPER,    false",
+            "VOICE, MARKETING,     VERBAL,   true",
+            "RVM,   INFORMATIONAL, VERBAL,   false",
+            "IVR,   TRANSACTIONAL, VERBAL,   false",
+    })
+    void automatedMarketingToMobilesNeedsWrittenConsent(Channel channel, Purpose purpose, ConsentMethod method, boolean blocked) {
+        SendRequest request = marketingSms().channel(channel).purpose(purpose).prerecorded(true).build();
+        Outcome outcome = rule.check(request, facts().consentMethod(method).lineType(LineType.MOBILE).of(request));
+        assertThat(outcome.passed()).isEqualTo(!blocked);
+        if (blocked) {
+            assertThat(outcome.reason().message()).contains("no written consent");
+        }
     }
 
     @Test
