@@ -151,6 +151,15 @@ public final class TestFacts {
         return this;
     }
 
+    /** One more active written SMS marketing consent, captured at {@code capturedAt}, naming {@code frequency} (or none if null). */
+    public TestFacts smsMarketingConsent(Instant capturedAt, String frequency) {
+        consent(Channel.SMS, Purpose.MARKETING, ConsentStatus.ACTIVE, ConsentMethod.WEB_FORM, capturedAt, true);
+        if (frequency != null) {
+            consents.set(consents.size() - 1, consents.get(consents.size() - 1).withFrequency(AgreedFrequency.parse(frequency).orElseThrow()));
+        }
+        return this;
+    }
+
     public TestFacts consentCapturedAt(Channel channel, Purpose purpose, Instant capturedAt) {
         return consent(channel, purpose, ConsentStatus.ACTIVE, ConsentMethod.WEB_FORM, capturedAt, true);
     }

@@ -1,9 +1,11 @@
 package org.consentry.policy.rules.frequency;
 
+import java.time.Instant;
 import java.util.List;
 import org.consentry.consent.AgreedFrequency;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStanding;
+import org.consentry.consent.ConsentStatus;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
@@ -35,20 +37,40 @@ public final class ConsentFrequencyRule implements Rule {
             return Outcome.pass();
         }
         ConsentStanding standing = ConsentStanding.of(request, facts.contact(), facts.recipient().country());
-        Consent consent = standing.consent();
-        if (standing.kind() != ConsentStanding.Kind.GRANTED || consent.frequency() == null) {
+        if (standing.kind() != ConsentStanding.Kind.GRANTED) {
             return Outcome.pass();
         }
-        AgreedFrequency agreed = consent.frequency();
-        SendCount sends = SendCount.of(facts.contact().recentSends(), request.sendAt(), agreed.period(),
-                sent -> consent.covers(sent.channel(), sent.purpose()));
-        if (!sends.reaches(agreed.count())) {
+        // Every active consent covering the send holds the sender to its terms, not only the one the standing rests on:
+        // a recipient who signed up again for "2/week" was told 2/week (the HELP reply quotes the latest), whatever an
+        // older consent said. The wait shown is the longest.
+        Consent capping = null;
+        SendCount capped = null;
+        Instant free = null;
+        for (Consent consent : facts.contact().consents()) {
+            if (consent.status() != ConsentStatus.ACTIVE || consent.frequency() == null
+                    || !consent.covers(request.channel(), request.purpose()) || consent.capturedAt().isAfter(request.sendAt())) {
+                continue;
+            }
+            AgreedFrequency agreed = consent.frequency();
+            SendCount sends = SendCount.of(facts.contact().recentSends(), request.sendAt(), agreed.period(),
+                    sent -> consent.covers(sent.channel(), sent.purpose()));
+            if (sends.reaches(agreed.count())) {
+                Instant fits = sends.underCapAt(agreed.count());
+                if (capping == null || fits.isAfter(free)) {
+                    capping = consent;
+                    capped = sends;
+                    free = fits;
+                }
+            }
+        }
+        if (capping == null) {
             return Outcome.pass();
         }
-        return Outcome.defer(INFO.reason(facts.recipient().key() + " agreed to " + agreed.text() + " (" + consent.id() + "), and "
-                        + sends.count() + " fall in one such period with this one, sent or committed for later.",
-                Evidence.of("consent_id", consent.id(), "agreed_frequency", agreed.text(), "count", sends.count(),
+        AgreedFrequency agreed = capping.frequency();
+        return Outcome.defer(INFO.reason(facts.recipient().key() + " agreed to " + agreed.text() + " (" + capping.id() + "), and "
+                        + capped.count() + " fall in one such period with this one, sent or committed for later.",
+                Evidence.of("consent_id", capping.id(), "agreed_frequency", agreed.text(), "count", capped.count(),
                         "period_days", agreed.period().toDays())),
-                sends.underCapAt(agreed.count()));
+                free);
     }
 }

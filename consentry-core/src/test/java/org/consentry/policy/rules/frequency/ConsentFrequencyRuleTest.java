@@ -75,6 +75,29 @@ class ConsentFrequencyRuleTest {
         assertThat(agreed.period()).isEqualTo(Duration.ofDays(days));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            "an older consent without terms, a newer one agreeing to 2/week: 2 sent, deferred | none   | 2/week  | 2 | true",
+            "an older consent agreeing to 2/week, a newer one without terms: 2 sent, deferred | 2/week | none    | 2 | true",
+            "2/week and 4/month: 2 sent this week, deferred                                 | 4/month | 2/week | 2 | true",
+            "2/week and 4/month: 1 sent this week, allowed                                  | 4/month | 2/week | 1 | false",
+            "neither names a frequency: allowed                                             | none   | none    | 5 | false",
+    })
+    void everyActiveConsentsAgreedFrequencyHolds(String description, String older, String newer, int sentThisWeek, boolean deferred) {
+        TestFacts facts = facts().smsMarketingConsent(Instant.parse("2026-01-10T15:00:00Z"), older)
+                .smsMarketingConsent(Instant.parse("2026-02-10T15:00:00Z"), newer);
+        for (int i = 1; i <= sentThisWeek; i++) {
+            facts.sent(NOW.minus(Duration.ofDays(i)), Channel.SMS, Purpose.MARKETING, null, "Acme offer " + i);
+        }
+        SendRequest request = marketingSms().at(NOW).build();
+        Outcome outcome = rule.check(request, facts.of(request));
+        assertThat(outcome.passed()).as(description).isEqualTo(!deferred);
+        if (deferred) {
+            assertThat(outcome.reason().message()).contains("agreed to 2/week");
+            assertThat(outcome.notBefore()).isEqualTo(NOW.minus(Duration.ofDays(sentThisWeek)).plus(Duration.ofDays(7)));
+        }
+    }
+
     @Test
     void anUnreadableFrequencyCapsNothing() {
         assertThat(AgreedFrequency.parse("recurring messages")).isEmpty();
