@@ -12,7 +12,7 @@ import org.consentry.policy.SendRequest;
  *
  * <p>A consent covers a send when it is for the same channel (an SMS consent also covers MMS) and the same
  * purpose, and was captured at or before {@code send_at}: consent is given to a program and does not
- * transfer (CTIA Messaging Principles 5.1). Consent is needed for every send on a phone channel and for
+ * transfer (CTIA Messaging Principles 5.1). Withdrawing one covering consent withdraws those given before it. Consent is needed for every send on a phone channel and for
  * marketing email; transactional and informational email need none (15 U.S.C. 7702(17)), nor does the one
  * opt-out confirmation.
  *
@@ -96,8 +96,10 @@ public record ConsentStanding(Kind kind, Consent consent, Relationship relations
             return NOT_REQUIRED;
         }
         boolean confirmationRequired = "DE".equals(country) && request.purpose().isMarketing();
+        Consent granted = null;
         Consent pending = null;
         Consent revoked = null;
+        Consent withdrawn = null; // the covering consent the recipient withdrew last
         Consent otherScope = null;
         java.util.List<Consent> consents = contact.consents();
         for (int i = 0; i < consents.size(); i++) { // by index: no iterator on every send
@@ -117,13 +119,29 @@ public record ConsentStanding(Kind kind, Consent consent, Relationship relations
                         pending = consent;
                         break;
                     }
-                    return new ConsentStanding(Kind.GRANTED, consent, null);
+                    if (granted == null || consent.capturedAt().isAfter(granted.capturedAt())) {
+                        granted = consent;
+                    }
+                    break;
                 case PENDING:
                     pending = consent;
                     break;
                 default:
                     revoked = consent;
+                    if (consent.revokedFrom() == ConsentStatus.ACTIVE && consent.revokedAt() != null
+                            && (withdrawn == null || consent.revokedAt().isAfter(withdrawn.revokedAt()))) {
+                        withdrawn = consent;
+                    }
             }
+        }
+        // A withdrawal is of consent to these messages from this sender, not of one record (47 CFR 64.1200(a)(10)):
+        // an older consent for the same channel and purpose does not survive it; one given after it does. A pending
+        // consent that lapsed unconfirmed (revoked from PENDING) withdrew nothing.
+        if (granted != null && (withdrawn == null || granted.capturedAt().isAfter(withdrawn.revokedAt()))) {
+            return new ConsentStanding(Kind.GRANTED, granted, null);
+        }
+        if (granted != null && pending == null) {
+            return new ConsentStanding(Kind.REVOKED, withdrawn, null);
         }
         if (pending != null) {
             return new ConsentStanding(Kind.PENDING, pending, null);

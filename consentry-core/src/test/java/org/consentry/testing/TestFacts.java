@@ -151,6 +151,14 @@ public final class TestFacts {
         return this;
     }
 
+    /** A consent recorded pending at {@code capturedAt} that lapsed unconfirmed a day later (revoked while pending). */
+    public TestFacts lapsedConsent(Channel channel, Purpose purpose, Instant capturedAt) {
+        this.defaultConsent = false;
+        consents.add(Consent.recorded("con_" + (consents.size() + 1), channel, purpose, ConsentMethod.WEB_FORM, ConsentStatus.PENDING,
+                false, capturedAt).revoked(capturedAt.plusSeconds(86_400), false));
+        return this;
+    }
+
     /** One more active written SMS marketing consent, captured at {@code capturedAt}, naming {@code frequency} (or none if null). */
     public TestFacts smsMarketingConsent(Instant capturedAt, String frequency) {
         consent(Channel.SMS, Purpose.MARKETING, ConsentStatus.ACTIVE, ConsentMethod.WEB_FORM, capturedAt, true);
