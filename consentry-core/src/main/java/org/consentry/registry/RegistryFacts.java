@@ -1,6 +1,7 @@
 package org.consentry.registry;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -19,5 +20,16 @@ public record RegistryFacts(boolean onNationalDnc, Instant nationalAsOf, Set<Str
 
     public RegistryFacts {
         stateDncLists = Set.copyOf(stateDncLists);
+    }
+
+    /**
+     * True when a consent or business relationship dated {@code given} came from whoever had the number before it was
+     * disconnected, so that it is nothing to its subscriber now (47 CFR 64.1200(m)). The Reassigned Numbers Database
+     * answers by day ("disconnected on or after the date of consent"): anything on or before the (UTC) day of the
+     * disconnection predates it.
+     */
+    public boolean predatesDisconnection(Instant given) {
+        return disconnectedAt != null
+                && !given.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(disconnectedAt.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 }

@@ -1,7 +1,6 @@
 package org.consentry.policy.rules.consent;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStatus;
@@ -50,7 +49,7 @@ public final class ConsentPredatesReassignmentRule implements Rule {
                     || consent.capturedAt().isAfter(request.sendAt())) {
                 continue;
             }
-            if (givenAfterTheDayOf(consent.capturedAt(), disconnected)) {
+            if (!facts.registry().predatesDisconnection(consent.capturedAt())) {
                 return Outcome.pass();
             }
             predating = consent;
@@ -63,14 +62,5 @@ public final class ConsentPredatesReassignmentRule implements Rule {
                         + " and may belong to someone else now.",
                 Evidence.of("number", facts.recipient().key(), "consent_id", predating.id(),
                         "captured_at", predating.capturedAt().toString(), "disconnected_at", disconnected.toString())));
-    }
-
-    /**
-     * The database answers by day: "disconnected on or after the date of consent" (47 CFR 64.1200(m)). A consent
-     * given later on the day the number was disconnected is still one the database would void, so only a consent
-     * from a later (UTC) day stands.
-     */
-    private static boolean givenAfterTheDayOf(Instant captured, Instant disconnected) {
-        return captured.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(disconnected.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 }

@@ -40,7 +40,7 @@ public final class DncListStaleRule implements Rule {
 
     @Override public Outcome check(SendRequest request, Facts facts) {
         if (!UsDnc.binds(request, facts) || !facts.knows(FactSource.REGISTRY) || !facts.knows(FactSource.LEDGER)
-                || UsDnc.exempt(request, facts.contact())) {
+                || UsDnc.exempt(request, facts)) {
             return Outcome.pass();
         }
         Instant asOf = facts.registry().nationalAsOf();

@@ -35,7 +35,7 @@ public final class DncNationalRule implements Rule {
 
     @Override public Outcome check(SendRequest request, Facts facts) {
         if (!UsDnc.binds(request, facts) || !facts.registry().onNationalDnc() || !facts.knows(FactSource.REGISTRY)
-                || !facts.knows(FactSource.LEDGER) || UsDnc.exempt(request, facts.contact())) {
+                || !facts.knows(FactSource.LEDGER) || UsDnc.exempt(request, facts)) {
             return Outcome.pass();
         }
         return Outcome.block(INFO.reason(facts.recipient().key() + " is on the national Do-Not-Call registry and no exemption applies"

@@ -38,7 +38,7 @@ public final class DncStateRule implements Rule {
 
     @Override public Outcome check(SendRequest request, Facts facts) {
         if (!UsDnc.binds(request, facts) || facts.registry().stateDncLists().isEmpty() || !facts.knows(FactSource.REGISTRY)
-                || !facts.knows(FactSource.LEDGER) || UsDnc.exempt(request, facts.contact())) {
+                || !facts.knows(FactSource.LEDGER) || UsDnc.exempt(request, facts)) {
             return Outcome.pass();
         }
         List<String> states = new TreeSet<>(facts.registry().stateDncLists()).stream().toList();

@@ -34,7 +34,7 @@ public final class AiVoiceRule implements Rule {
 
     @Override public Outcome check(SendRequest request, Facts facts) {
         if (!request.aiVoice() || !request.channel().isPhone() || request.channel().isText() || !facts.recipient().valid()
-                || !facts.knows(FactSource.LEDGER) || VoiceConsent.express(request, facts.contact()) != null) {
+                || !facts.knows(FactSource.LEDGER) || VoiceConsent.express(request, facts) != null) {
             return Outcome.pass();
         }
         return Outcome.block(INFO.reason("This " + request.channel().wireName() + " call uses an AI-generated voice, and "

@@ -42,7 +42,7 @@ public final class MobileWithoutPermissionRule implements Rule {
                 || (channel == Channel.VOICE && (request.prerecorded() || request.aiVoice()));
         LineType line = facts.recipient().lineType();
         if (!automated || !facts.recipient().valid() || !line.mayBeMobile() || !facts.knows(FactSource.LEDGER)
-                || VoiceConsent.forChannel(request, facts.contact()) != null) {
+                || VoiceConsent.forChannel(request, facts) != null) {
             return Outcome.pass();
         }
         return Outcome.block(INFO.reason(facts.recipient().key() + " is " + (line == LineType.UNKNOWN ? "of unknown line type (treated as mobile)" : "a " + line.wireName() + " line")

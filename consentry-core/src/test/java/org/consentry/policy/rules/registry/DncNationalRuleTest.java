@@ -47,6 +47,30 @@ class DncNationalRuleTest {
         assertThat(outcome.passed()).as(description).isEqualTo(exempt);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "written consent on the day of the disconnection: not exempt,     2026-02-01T12:00:00Z, false",
+            "written consent the day after the disconnection: exempt,         2026-01-31T12:00:00Z, true",
+    })
+    void aPreviousSubscribersWrittenConsentExemptsNothing(String description, Instant disconnected, boolean exempt) {
+        SendRequest request = marketingSms().build(); // the default consent is written, captured 2026-02-01T12:00Z
+        Outcome outcome = rule.check(request, facts().onNationalDnc().disconnectedAt(disconnected).of(request));
+        assertThat(outcome.passed()).as(description).isEqualTo(exempt);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "purchase before the disconnection: not exempt, PURCHASE, 2026-01-05T00:00:00Z, false",
+            "inquiry before the disconnection: not exempt,  INQUIRY,  2026-01-20T00:00:00Z, false",
+            "purchase after the disconnection: exempt,      PURCHASE, 2026-03-01T00:00:00Z, true",
+    })
+    void aPreviousSubscribersBusinessRelationshipExemptsNothing(String description, RelationshipKind kind, Instant at, boolean exempt) {
+        SendRequest request = marketingSms().at("2026-03-14T16:00:00Z").build();
+        Outcome outcome = rule.check(request, facts().consentMethod(ConsentMethod.VERBAL).onNationalDnc().relationship(kind, at)
+                .disconnectedAt(Instant.parse("2026-02-01T00:00:00Z")).of(request));
+        assertThat(outcome.passed()).as(description).isEqualTo(exempt);
+    }
+
     @Test
     void transactionalAndUnlistedNumbersPass() {
         SendRequest transactional = transactionalSms().build();

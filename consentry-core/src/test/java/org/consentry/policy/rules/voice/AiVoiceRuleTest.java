@@ -40,6 +40,13 @@ class AiVoiceRuleTest {
     }
 
     @Test
+    void aPreviousSubscribersConsentIsNoConsent() {
+        SendRequest request = marketingSms().channel(Channel.VOICE).aiVoice(true).build(); // the default consent: 2026-02-01T12:00Z
+        Outcome outcome = rule.check(request, facts().disconnectedAt(java.time.Instant.parse("2026-02-01T00:00:00Z")).of(request));
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.AI_VOICE_WITHOUT_CONSENT);
+    }
+
+    @Test
     void aHumanVoiceIsNotThisRulesBusiness() {
         SendRequest request = marketingSms().channel(Channel.VOICE).build();
         assertThat(rule.check(request, facts().noConsent().of(request)).passed()).isTrue();

@@ -63,6 +63,16 @@ class MobileWithoutPermissionRuleTest {
     }
 
     @Test
+    void aPreviousSubscribersConsentIsNoPermission() {
+        SendRequest request = marketingSms().channel(Channel.RVM).build(); // the default consent: written, 2026-02-01T12:00Z
+        Outcome outcome = rule.check(request, facts().lineType(LineType.MOBILE)
+                .disconnectedAt(java.time.Instant.parse("2026-02-01T00:00:00Z")).of(request));
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.MOBILE_WITHOUT_PERMISSION);
+        assertThat(rule.check(request, facts().lineType(LineType.MOBILE)
+                .disconnectedAt(java.time.Instant.parse("2026-01-31T23:59:59Z")).of(request)).passed()).isTrue();
+    }
+
+    @Test
     void aLivePersonCallNeedsNone() {
         SendRequest live = marketingSms().channel(Channel.VOICE).build();
         assertThat(rule.check(live, facts().noConsent().lineType(LineType.MOBILE).of(live)).passed()).isTrue();
