@@ -68,6 +68,14 @@ class ConsentFrequencyRuleTest {
             "up to 2 msgs per week | 2  | 7",
             "1 text a day          | 1  | 1",
             "10 messages/mo        | 10 | 30",
+            "Msg frequency: up to 4 msgs/month | 4 | 30",
+            "Recurring msgs, up to 2 per day. Msg&data rates may apply | 2 | 1",
+            "4 times a week        | 4  | 7",
+            "4x/week               | 4  | 7",
+            "up to 6 marketing texts per month | 6 | 30",
+            "3 msgs weekly         | 3  | 7",
+            "1 message daily       | 1  | 1",
+            "Up to 8 alerts monthly | 8 | 30",
     })
     void readsTheUsualWaysOfStatingAFrequency(String text, int count, long days) {
         AgreedFrequency agreed = AgreedFrequency.parse(text).orElseThrow();
