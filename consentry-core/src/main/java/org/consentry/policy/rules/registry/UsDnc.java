@@ -11,6 +11,7 @@ import org.consentry.consent.ContactState;
 import org.consentry.consent.Relationship;
 import org.consentry.consent.RelationshipKind;
 import org.consentry.policy.Facts;
+import org.consentry.policy.OptOutScope;
 import org.consentry.policy.SendRequest;
 import org.consentry.registry.RegistryFacts;
 
@@ -19,7 +20,8 @@ import org.consentry.registry.RegistryFacts;
  * numbers, and two things exempt a seller: the recipient's prior express written consent to its calls
  * (47 CFR 64.1200(c)(2)(ii)), or an established business relationship, 18 months from a purchase or 3
  * months from an inquiry (64.1200(f)(5)). A request to the seller not to call (its own list, an opt-out)
- * ends both, and those rules speak for themselves. Neither passes to the next subscriber of a reassigned number: a
+ * ends both: those rules speak for the channel it was made on, and an opt-out of texts or calls also ends the
+ * relationship's exemption on the other. Neither passes to the next subscriber of a reassigned number: a
  * consent or relationship from on or before its disconnection exempts nothing (64.1200(m)).
  */
 final class UsDnc {
@@ -50,6 +52,11 @@ final class UsDnc {
                     && !consent.capturedAt().isAfter(at) && !registry.predatesDisconnection(consent.capturedAt())) {
                 return true;
             }
+        }
+        // A request to the seller to stop its calls or texts ends the business relationship for telemarketing, even if
+        // the person goes on buying from it (64.1200(f)(5)(i)); a STOP to texts is such a request, texts being calls.
+        if (contact.optOut(OptOutScope.SMS) != null || contact.optOut(OptOutScope.VOICE) != null) {
+            return false;
         }
         Relationship purchase = contact.latest(RelationshipKind.PURCHASE);
         if (purchase != null && !purchase.at().isAfter(at) && !registry.predatesDisconnection(purchase.at()) && at.isBefore(purchase.at().atOffset(ZoneOffset.UTC).plusMonths(18).toInstant())) {

@@ -8,6 +8,8 @@ import static org.consentry.testing.TestFacts.facts;
 import java.time.Instant;
 import org.consentry.consent.ConsentMethod;
 import org.consentry.consent.RelationshipKind;
+import org.consentry.policy.Channel;
+import org.consentry.policy.OptOutScope;
 import org.consentry.policy.Outcome;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.SendRequest;
@@ -69,6 +71,20 @@ class DncNationalRuleTest {
         Outcome outcome = rule.check(request, facts().consentMethod(ConsentMethod.VERBAL).onNationalDnc().relationship(kind, at)
                 .disconnectedAt(Instant.parse("2026-02-01T00:00:00Z")).of(request));
         assertThat(outcome.passed()).as(description).isEqualTo(exempt);
+    }
+
+    @ParameterizedTest(name = "a call after an opt-out of {0}: exempt={1}")
+    @CsvSource({
+            "SMS,   false",
+            "VOICE, false",
+            "EMAIL, true",
+    })
+    void aRequestToStopEndsTheBusinessRelationship(OptOutScope scope, boolean exempt) {
+        SendRequest call = marketingSms().channel(Channel.VOICE).at("2026-03-14T16:00:00Z").build();
+        Outcome outcome = rule.check(call, facts().consentMethod(ConsentMethod.VERBAL).onNationalDnc()
+                .relationship(RelationshipKind.PURCHASE, Instant.parse("2026-01-05T00:00:00Z"))
+                .optedOut(scope, Instant.parse("2026-02-01T00:00:00Z")).of(call));
+        assertThat(outcome.passed()).isEqualTo(exempt);
     }
 
     @Test
