@@ -25,6 +25,8 @@ public final class RecordingConsentRule implements Rule {
 
     public static final String FILE = "/org/consentry/rules/all-party-consent-states.tsv";
     private static final Set<String> DISCLOSURE_WORDS = Set.of("recorded", "recording", "recordings");
+    private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "isn't", "isnt", "won't", "wont", "aren't", "arent",
+            "wasn't", "cannot", "can't", "nor");
     private static final RuleScope SCOPE = RuleScope.channels(Channel.VOICE, Channel.IVR).in(Set.of("US"), Set.of());
     private static final RuleInfo INFO = new RuleInfo("voice/recording-consent",
             "A recorded call to an all-party-consent state (or an unknown state) announces the recording in its script.",
@@ -79,9 +81,22 @@ public final class RecordingConsentRule implements Rule {
                 Evidence.of("number", facts.recipient().key(), "state", state, "citation", states.get(state))));
     }
 
+    /**
+     * True when the script says the call is recorded: "this call is not being recorded" or "won't be recorded" tells the
+     * recipient the opposite, so a disclosure word with a negation in the two words before it does not count.
+     */
     private static boolean announced(List<String> words) {
-        for (String word : words) {
-            if (DISCLOSURE_WORDS.contains(word)) {
+        for (int i = 0; i < words.size(); i++) {
+            if (DISCLOSURE_WORDS.contains(words.get(i)) && !negated(words, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean negated(List<String> words, int at) {
+        for (int i = Math.max(0, at - 2); i < at; i++) {
+            if (NEGATIONS.contains(words.get(i))) {
                 return true;
             }
         }

@@ -23,6 +23,9 @@ class RecordingConsentRuleTest {
             "Florida, disclosure: allowed                | +13055550100 | Hi from Acme. This call is recorded. | false",
             "New York (one-party): allowed               | +12125550100 | Hi from Acme about your renewal.    | false",
             "California (all-party): blocked             | +14155550100 | Hi from Acme about your renewal.    | true",
+            "Florida, disclosure denied: blocked          | +13055550100 | Hi from Acme. This call is not being recorded. | true",
+            "California, disclosure denied: blocked       | +14155550100 | Hi from Acme. This call won't be recorded.     | true",
+            "Florida, recorded and not shared: allowed    | +13055550100 | Hi from Acme. This call is recorded, not shared. | false",
     })
     void aRecordedCallToAnAllPartyStateMustAnnounceIt(String description, String to, String script, boolean blocked) {
         SendRequest request = marketingSms().channel(Channel.VOICE).to(to).recorded(true).body(script).build();
