@@ -51,7 +51,7 @@ final class Words {
         private int writtenLength;
 
         Reader(String body) {
-            this.body = body.toCharArray();
+            this.body = PlainText.of(body).toCharArray();
             this.words = new ArrayList<>(body.length() / 5 + 1);
         }
 

@@ -69,6 +69,19 @@ class PhishingRuleTest {
         assertThat(check(body).passed()).isTrue();
     }
 
+    /** Phones type the apostrophe as U+2019: "Don\u2019t share it" is the same warning as "Don't share it". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Acme: your code is 123456. Don\u2019t share it with anyone.",
+            "Acme: 123456 is your code. Don\u2019t send it to anyone, we won\u2019t ask for it.",
+            "Acme Bank: Don\u2019t reply with your password to anyone claiming to be us.",
+            "Acme: your code is 123456. DON\u02BCT share it.",
+            "Acme: your code is 123456. Don\u2018t share it.",
+    })
+    void readsTypographicApostrophesInWarningsAsApostrophes(String body) {
+        assertThat(check(body).passed()).isTrue();
+    }
+
     @Test
     void aTenantMayLinkToItsOwnBrandsLookAlikeNames() {
         assertThat(check("Your statement is ready at https://acme-billing.example/statements").passed()).isTrue();
