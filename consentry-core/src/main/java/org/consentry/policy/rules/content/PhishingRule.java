@@ -26,7 +26,8 @@ public final class PhishingRule implements Rule {
             "No request for credentials, bank or card details, and no disguised link (public shortener, IP address, punycode, look-alike brand, mismatched link text).",
             "CTIA Messaging Principles and Best Practices 5.1; provider AUPs; 15 U.S.C. 45 (deceptive practices)",
             List.of(ReasonCode.CONTENT_PHISHING),
-            List.of(PhishingSignals.FILE, LinkInspector.SHORTENERS, "/org/consentry/rules/brands.tsv", "/org/consentry/rules/public-suffixes.tsv"))
+            List.of(PhishingSignals.FILE, LinkInspector.SHORTENERS, "/org/consentry/rules/brands.tsv", "/org/consentry/rules/public-suffixes.tsv",
+                    "/org/consentry/rules/lookalike-letters.tsv"))
             .because("Messages that ask for passwords or card numbers, or hide where a link goes, are how phishing "
                     + "works; carriers block them and recipients lose money.");
 

@@ -24,7 +24,7 @@ public final class ProhibitedContentRule implements Rule {
     private static final String MARKER = "hate_marker";
     private static final RuleInfo INFO = new RuleInfo("content/prohibited",
             "No message about a prohibited category: sex, hate, alcohol, firearms, tobacco, cannabis, illegal drugs, gambling, high-risk finance, get-rich-quick.",
-            "CTIA Messaging Principles and Best Practices 5.1.1; provider AUPs", List.of(ReasonCode.CONTENT_PROHIBITED), List.of(FILE))
+            "CTIA Messaging Principles and Best Practices 5.1.1; provider AUPs", List.of(ReasonCode.CONTENT_PROHIBITED), List.of(FILE, "/org/consentry/rules/lookalike-letters.tsv"))
             .because("Carriers forbid whole categories of content (sex, hate, alcohol, firearms, tobacco, cannabis, "
                     + "drugs, gambling, high-risk loans) on business messaging; one such message can get a brand's "
                     + "numbers blocked.");

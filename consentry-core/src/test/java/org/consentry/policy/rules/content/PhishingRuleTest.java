@@ -82,6 +82,16 @@ class PhishingRuleTest {
         assertThat(check(body).passed()).isTrue();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Acme Bank: verify your p\u0430ssword at our secure page now",
+            "Acme Bank: verify your pass\u200Bword at our secure page now",
+            "Acme Bank: confirm your \uFF53\uFF53\uFF4E today",
+    })
+    void readsDisguisedLettersInRequestsForSecrets(String body) {
+        assertThat(check(body).reason().code()).isEqualTo(ReasonCode.CONTENT_PHISHING);
+    }
+
     @Test
     void aTenantMayLinkToItsOwnBrandsLookAlikeNames() {
         assertThat(check("Your statement is ready at https://acme-billing.example/statements").passed()).isTrue();

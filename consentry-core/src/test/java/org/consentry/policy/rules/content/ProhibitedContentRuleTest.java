@@ -47,6 +47,39 @@ class ProhibitedContentRuleTest {
         assertThat(check("W33d delivery tonight").passed()).isFalse();
     }
 
+    /** Letters of other scripts, invisible characters and styled forms inside a word do not hide it. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Cyrillic a                 | Play at the c\u0430sino tonight",
+            "Cyrillic c and a           | Play at the \u0441\u0430sino tonight",
+            "Cyrillic i                 | Buy v\u0456agra online",
+            "Greek omicron and iota     | Buy c\u03BFcaine and v\u03B9agra",
+            "capital Cyrillic           | PLAY AT THE \u0421\u0410SINO",
+            "zero-width space           | Play at the cas\u200Bino tonight",
+            "soft hyphen                | Play at the cas\u00ADino tonight",
+            "zero-width joiner          | Best we\u200Ded in town",
+            "byte order mark            | Play at the cas\uFEFFino tonight",
+            "fullwidth letters          | Play at the \uFF43\uFF41\uFF53\uFF49\uFF4E\uFF4F tonight",
+            "mathematical bold letters  | Play at the \uD835\uDC1C\uD835\uDC1A\uD835\uDC2C\uD835\uDC22\uD835\uDC27\uD835\uDC28 tonight",
+            "combining accent           | Play at the ca\u0301sino tonight",
+            "accented letter            | Play at the cas\u00ECno tonight",
+            "circled letters            | \u24B8\u24B6\u24C8\u24BE\u24C3\u24C4 night",
+    })
+    void readsDisguisedLettersAsTheLettersTheyShow(String disguise, String body) {
+        assertThat(check(body).reason().code()).isEqualTo(ReasonCode.CONTENT_PROHIBITED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Caf\u00E9 Lun\u00E1: your table for 2 is booked for 7 PM\u2122",
+            "\u0412\u0430\u0448 \u0437\u0430\u043A\u0430\u0437 \u0434\u043E\u0441\u0442\u0430\u0432\u043B\u0435\u043D",
+            "\u3054\u6CE8\u6587\u3042\u308A\u304C\u3068\u3046\u3054\u3056\u3044\u307E\u3059",
+            "\uC8FC\uBB38\uC774 \uBC30\uC1A1\uB418\uC5C8\uC2B5\uB2C8\uB2E4",
+    })
+    void passesTextsInOtherScriptsAndWithAccents(String body) {
+        assertThat(check(body).passed()).isTrue();
+    }
+
     @Test
     void namesTheMatchedTermsAsEvidence() {
         Outcome outcome = check("Tequila shots and craft beer all night");
