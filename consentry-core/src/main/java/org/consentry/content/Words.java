@@ -51,7 +51,7 @@ final class Words {
         private int writtenLength;
 
         Reader(String body) {
-            this.body = PlainText.of(body).toCharArray();
+            this.body = readable(body).toCharArray();
             this.words = new ArrayList<>(body.length() / 5 + 1);
         }
 
@@ -174,6 +174,20 @@ final class Words {
             }
             return end > start ? new String(chars, start, end - start) : null;
         }
+    }
+
+    /**
+     * The body as its reader sees it (see {@link HtmlText} and {@link PlainText}); most bodies, plain ASCII text
+     * without markup, are taken as they are after one scan.
+     */
+    private static String readable(String body) {
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c >= 128 || c == '&' || c == '<') {
+                return PlainText.of(HtmlText.of(body));
+            }
+        }
+        return body;
     }
 
     private static char lower(char c) {

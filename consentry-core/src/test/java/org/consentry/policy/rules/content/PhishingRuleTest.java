@@ -87,6 +87,8 @@ class PhishingRuleTest {
             "Acme Bank: verify your p\u0430ssword at our secure page now",
             "Acme Bank: verify your pass\u200Bword at our secure page now",
             "Acme Bank: confirm your \uFF53\uFF53\uFF4E today",
+            "<p>Acme Bank: verify your pass<b></b>word at our secure page now</p>",
+            "<p>Acme Bank: verify your p&#97;ssword at our secure page now</p>",
     })
     void readsDisguisedLettersInRequestsForSecrets(String body) {
         assertThat(check(body).reason().code()).isEqualTo(ReasonCode.CONTENT_PHISHING);

@@ -69,6 +69,31 @@ class ProhibitedContentRuleTest {
         assertThat(check(body).reason().code()).isEqualTo(ReasonCode.CONTENT_PROHIBITED);
     }
 
+    /** An HTML email shows a word whole though character references or inline tags split it in the source. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "decimal reference          | <p>Play at the &#99;asino tonight</p>",
+            "hex reference              | <p>Play at the &#x63;asino tonight</p>",
+            "named soft hyphen          | <p>Play at the c&shy;asino tonight</p>",
+            "empty bold tag             | <p>Play at the cas<b></b>ino tonight</p>",
+            "two spans                  | <p>Play at the <span>cas</span><span style='color:red'>ino</span> tonight</p>",
+            "comment                    | <p>Play at the cas<!-- x -->ino tonight</p>",
+            "word break opportunity     | <p>Buy via<wbr>gra online</p>",
+    })
+    void readsWordsSplitByHtmlAsTheReaderSeesThem(String disguise, String body) {
+        assertThat(check(body).reason().code()).isEqualTo(ReasonCode.CONTENT_PROHIBITED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "<p>Tom &amp; Jerry's diner: pie &#38; coffee $5</p><p>Open till 9</p>",
+            "<p>Fishing trip: we cast</p><p>in open water</p>",
+            "Msg&data rates may apply. Reply STOP to opt out.",
+    })
+    void passesHtmlWhoseBlocksAndReferencesMakeNoTerm(String body) {
+        assertThat(check(body).passed()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Caf\u00E9 Lun\u00E1: your table for 2 is booked for 7 PM\u2122",
