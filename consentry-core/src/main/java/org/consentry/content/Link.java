@@ -11,7 +11,28 @@ public record Link(String url, String host, String displayText) {
 
     /** True when the host is an IPv4 or IPv6 literal. */
     public boolean hostIsIpLiteral() {
-        return isIpv4(host) || host.startsWith("[") || host.indexOf(':') >= 0;
+        return isIpv4(host) || endsInNumber(host) || host.startsWith("[") || host.indexOf(':') >= 0;
+    }
+
+    /**
+     * True when the host's last label is a number, decimal or 0x hex: browsers then read the whole host as an
+     * IPv4 address, in any of its spellings ("3105621003", "0xB91A040B", "0271.032.04.013", "185.23.1035"),
+     * as the WHATWG URL standard's host parser does ("ends in a number").
+     */
+    static boolean endsInNumber(String host) {
+        String last = host.substring(host.lastIndexOf('.') + 1);
+        if (last.isEmpty()) {
+            return false;
+        }
+        boolean hex = last.length() >= 2 && last.charAt(0) == '0' && (last.charAt(1) == 'x' || last.charAt(1) == 'X');
+        for (int i = hex ? 2 : 0; i < last.length(); i++) {
+            char c = last.charAt(i);
+            boolean digit = (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+            if (!digit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Four groups of one to three digits joined by dots. */

@@ -47,6 +47,20 @@ class PhishingRuleTest {
         assertThat(kind(outcome)).isEqualTo(kind);
     }
 
+    /** Browsers read a host whose last label is a number as an IPv4 address, in decimal, octal or hex (WHATWG URL). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Claim it at http://3105621003/claim",
+            "Claim it at http://0xB91A040B/claim",
+            "Claim it at http://0271.032.04.013/claim",
+            "Claim it at http://0xb9.0x1a.0x4.0xb/claim",
+            "Claim it at http://185.23.1035/claim",
+            "Claim it at https://185.23.4.11./claim",
+    })
+    void findsLinksToAnIpAddressWrittenAsANumber(String body) {
+        assertThat(kind(check(body))).isEqualTo("ip_link");
+    }
+
     @Test
     void findsLinkTextNamingAnotherDomain() {
         SendRequest email = marketingEmail().body("<p>Sign in: <a href=\"http://login-check.example.ru/x\">www.chase.com</a></p>").build();
@@ -64,6 +78,7 @@ class PhishingRuleTest {
             "Acme: your order shipped, track it at https://acme.example/track/123",
             "Pay your bill at https://www.paypal.com/invoice/123",
             "Enter code 123456 in the app to finish signing up",
+            "Acme: version 2.4.10 of the app is out, see https://acme.example/v2.4.10",
     })
     void passesLegitimateCodesNoticesAndLinks(String body) {
         assertThat(check(body).passed()).isTrue();
