@@ -10,8 +10,8 @@ import org.consentry.ruledata.RuleDataFile;
 
 /**
  * Finds links that disguise where they go: through a public URL shortener ({@value #SHORTENERS}), to an IP
- * address, to a punycode or non-ASCII host, to a look-alike of a well-known brand, or, in HTML, under
- * link text that names another domain.
+ * address, to a punycode or non-ASCII host, to a look-alike of a well-known brand, behind user info
+ * (https://paypal.com@evil.example/), or, in HTML, under link text that names another domain.
  */
 public final class LinkInspector {
 
@@ -59,6 +59,11 @@ public final class LinkInspector {
         }
         List<Finding> findings = new ArrayList<>(0);
         for (Link link : links) {
+            String userInfo = Links.userInfo(link.url());
+            if (userInfo != null) {
+                findings.add(new Finding("userinfo", link.url(), "shows " + userInfo + " but goes to " + link.host()));
+                continue;
+            }
             HostVerdict host = verdict(link.host(), ownBrand);
             if (host.kind() != null) {
                 findings.add(new Finding(host.kind(), link.url(), host.detail()));

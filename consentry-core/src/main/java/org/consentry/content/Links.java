@@ -238,6 +238,27 @@ final class Links {
         return authority.isEmpty() ? null : authority;
     }
 
+    /**
+     * What stands before an @ in a URL's authority ("paypal.com" in https://paypal.com@evil.example/), or null:
+     * a browser goes to the host after it, and the reader sees the name before it.
+     */
+    static String userInfo(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int start = scheme + 3;
+        int end = url.length();
+        for (char stop : new char[] {'/', '?', '#'}) {
+            int at = url.indexOf(stop, start);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        int userInfo = url.lastIndexOf('@', end - 1);
+        return userInfo < start ? null : url.substring(start, userInfo);
+    }
+
     private static final String TRAILING = ".,;:!?)]}";
     private static final String LEADING = "([{";
 

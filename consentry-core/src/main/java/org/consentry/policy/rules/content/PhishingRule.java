@@ -17,8 +17,9 @@ import org.consentry.policy.SendRequest;
 
 /**
  * No message that asks for credentials, bank or card details, or that hides where its links go: public URL
- * shorteners, links to IP addresses, punycode or look-alike hosts of well-known brands, or HTML link text
- * that names another domain. A legitimate sender gives codes and warns; it never asks for them back.
+ * shorteners, links to IP addresses, punycode or look-alike hosts of well-known brands, links that put a name
+ * before an @ (user info) in front of their real host, or HTML link text that names another domain. A
+ * legitimate sender gives codes and warns; it never asks for them back.
  */
 public final class PhishingRule implements Rule {
 
@@ -82,6 +83,7 @@ public final class PhishingRule implements Rule {
             case "ip_link": return finding.url() + " points to an IP address";
             case "punycode": return finding.url() + " uses a punycode or non-ASCII host";
             case "lookalike": return finding.detail();
+            case "userinfo": return finding.url() + " " + finding.detail() + " (the part before the @ is not where it goes)";
             default: return "the link text " + finding.detail();
         }
     }

@@ -61,6 +61,19 @@ class PhishingRuleTest {
         assertThat(kind(check(body))).isEqualTo("ip_link");
     }
 
+    /** What stands before an @ in a link's authority is user info: the browser goes to the host after it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Sign in at https://paypal.com@evil.example/login to restore access",
+            "Sign in at https://www.chase.com:secure@login-check.example/x",
+            "Sign in at HTTPS://amazon.com%40orders@203-0-113-9.example/x",
+    })
+    void findsLinksWhoseUserInfoHidesTheirHost(String body) {
+        Outcome outcome = check(body);
+        assertThat(kind(outcome)).isEqualTo("userinfo");
+        assertThat(outcome.reason().message()).contains("goes to");
+    }
+
     @Test
     void findsLinkTextNamingAnotherDomain() {
         SendRequest email = marketingEmail().body("<p>Sign in: <a href=\"http://login-check.example.ru/x\">www.chase.com</a></p>").build();
