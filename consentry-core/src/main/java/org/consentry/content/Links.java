@@ -1,5 +1,6 @@
 package org.consentry.content;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -231,11 +232,36 @@ final class Links {
         if (port >= 0) {
             authority = authority.substring(0, port);
         }
-        authority = authority.toLowerCase(Locale.ROOT);
+        authority = unescaped(authority).toLowerCase(Locale.ROOT);
         while (authority.endsWith(".")) {
             authority = authority.substring(0, authority.length() - 1);
         }
         return authority.isEmpty() ? null : authority;
+    }
+
+    /** The host with its percent-escapes decoded, as a browser does before it looks the host up ("b%69t.ly" is "bit.ly"). */
+    private static String unescaped(String host) {
+        if (host.indexOf('%') < 0) {
+            return host;
+        }
+        byte[] bytes = new byte[host.length() * 4];
+        int length = 0;
+        int i = 0;
+        while (i < host.length()) {
+            int high = host.charAt(i) == '%' && i + 2 < host.length() ? Character.digit(host.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(host.charAt(i + 2), 16) : -1;
+            if (low >= 0) {
+                bytes[length++] = (byte) (high * 16 + low);
+                i += 3;
+            } else { // any other character, a broken escape too, stays as written
+                int codePoint = host.codePointAt(i);
+                byte[] encoded = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(encoded, 0, bytes, length, encoded.length);
+                length += encoded.length;
+                i += Character.charCount(codePoint);
+            }
+        }
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
     /**

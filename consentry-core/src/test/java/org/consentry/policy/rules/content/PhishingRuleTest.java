@@ -74,6 +74,18 @@ class PhishingRuleTest {
         assertThat(outcome.reason().message()).contains("goes to");
     }
 
+    /** Browsers decode percent-escapes in a host before going there. */
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "Your parcel is waiting: https://bit%2Ely/3xYzAbc     | shortener",
+            "Your parcel is waiting: https://b%69t.ly/3xYzAbc     | shortener",
+            "Sign in at https://%70aypa1-secure.com/login         | lookalike",
+            "Claim it at http://185.23.4.%31%31/claim             | ip_link",
+    })
+    void readsPercentEscapesInHosts(String body, String kind) {
+        assertThat(kind(check(body))).isEqualTo(kind);
+    }
+
     @Test
     void findsLinkTextNamingAnotherDomain() {
         SendRequest email = marketingEmail().body("<p>Sign in: <a href=\"http://login-check.example.ru/x\">www.chase.com</a></p>").build();
