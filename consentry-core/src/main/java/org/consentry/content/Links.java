@@ -78,9 +78,11 @@ final class Links {
             }
             String href = attribute(body.substring(open, tagEnd + 1), "href");
             if (href != null) {
-                String host = hostOf(href);
+                // the host as the browser reads it ("https://b&#105;t.ly" is bit.ly); the link kept as written,
+                // since the duplicate hash finds it in the body to drop its tracking parameters
+                String host = hostOf(HtmlText.of(href));
                 if (host != null) {
-                    links.add(new Link(href, host, stripTags(body.substring(tagEnd + 1, close)).strip()));
+                    links.add(new Link(href, host, HtmlText.of(stripTags(body.substring(tagEnd + 1, close))).strip()));
                 }
             }
             anchors.add(new int[] {open, close + 4});
@@ -300,9 +302,9 @@ final class Links {
 
     private static String attribute(String tag, String name) {
         String lower = tag.toLowerCase(Locale.ROOT);
-        int at = lower.indexOf(name + "=");
+        int at = attributeAt(lower, name + "=");
         if (at < 0) {
-            at = lower.indexOf(name + " =");
+            at = attributeAt(lower, name + " =");
             if (at < 0) {
                 return null;
             }
@@ -325,6 +327,15 @@ final class Links {
             end++;
         }
         return tag.substring(start, end);
+    }
+
+    /** Where the attribute starts: after white space, so that "href=" inside "data-href=" is not it; or -1. */
+    private static int attributeAt(String lowerTag, String nameAndEquals) {
+        int at = lowerTag.indexOf(nameAndEquals);
+        while (at > 0 && !Character.isWhitespace(lowerTag.charAt(at - 1))) {
+            at = lowerTag.indexOf(nameAndEquals, at + 1);
+        }
+        return at;
     }
 
     private static String stripTags(String html) {

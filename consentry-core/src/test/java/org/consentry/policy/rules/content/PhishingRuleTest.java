@@ -94,6 +94,19 @@ class PhishingRuleTest {
         assertThat(outcome.reason().message()).contains("shows www.chase.com but goes to login-check.example.ru");
     }
 
+    /** A browser decodes character references in an href and in link text, and reads only the attribute named href. */
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "<p><a href=\"https://b&#105;t.ly/3xYzAbc\">Track your parcel</a></p>                    | shortener",
+            "<p><a href=\"https:&#x2F;&#x2F;bit.ly/3xYzAbc\">Track your parcel</a></p>               | shortener",
+            "<p><a data-href=\"https://acme.example\" href=\"https://bit.ly/3xYzAbc\">Track</a></p> | shortener",
+            "<p><a href=\"http://login-check.example.ru/x\">www.chase&#46;com</a></p>                 | display_mismatch",
+    })
+    void readsHrefsAndLinkTextAsTheBrowserDoes(String body, String kind) {
+        SendRequest email = marketingEmail().body(body).build();
+        assertThat(kind(rule.check(email, facts().of(email)))).isEqualTo(kind);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Acme: your code is 123456",
