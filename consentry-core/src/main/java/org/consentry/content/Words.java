@@ -30,8 +30,53 @@ final class Words {
     static Reading read(String body) {
         Reader reader = new Reader(body);
         reader.run();
-        List<String> words = List.copyOf(reader.words);
-        return new Reading(words, reader.raw != null ? List.copyOf(reader.raw) : words);
+        List<String> words = List.copyOf(spelledOut(reader.words, true));
+        return new Reading(words, reader.raw != null ? List.copyOf(spelledOut(reader.raw, false)) : words);
+    }
+
+    /** Runs of this many one-character words or more are a word spelled out ("c.a.s.i.n.o", "v-i-a-g-r-a", "p i n"). */
+    private static final int SPELLED_OUT = 3;
+
+    /**
+     * The words with each run of one-character words that has a letter read as the word it spells, its digits
+     * read as letters when asked ("c 4 s 1 n 0"); the same list when there is none (most texts).
+     */
+    private static List<String> spelledOut(List<String> words, boolean leet) {
+        List<String> joined = null;
+        int i = 0;
+        while (i < words.size()) {
+            int end = i;
+            while (end < words.size() && words.get(end).length() == 1) {
+                end++;
+            }
+            if (end - i >= SPELLED_OUT && hasLetter(words.subList(i, end))) { // "1 2 3 4" stays a code read out
+                if (joined == null) {
+                    joined = new ArrayList<>(words.subList(0, i));
+                }
+                joined.add(join(words.subList(i, end), leet));
+            } else if (joined != null) {
+                joined.addAll(words.subList(i, Math.max(end, i + 1)));
+            }
+            i = Math.max(end, i + 1);
+        }
+        return joined == null ? words : joined;
+    }
+
+    private static String join(List<String> letters, boolean leet) {
+        StringBuilder word = new StringBuilder(letters.size());
+        for (String letter : letters) {
+            word.append(leet ? asLetter(letter.charAt(0)) : letter.charAt(0));
+        }
+        return word.toString();
+    }
+
+    private static boolean hasLetter(List<String> characters) {
+        for (String character : characters) {
+            if (isLetter(character.charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -142,6 +142,8 @@ class PhishingRuleTest {
             "Acme Bank: confirm your \uFF53\uFF53\uFF4E today",
             "<p>Acme Bank: verify your pass<b></b>word at our secure page now</p>",
             "<p>Acme Bank: verify your p&#97;ssword at our secure page now</p>",
+            "Acme Bank: confirm your S.S.N. to keep your account open",
+            "Acme Bank: reply with your P I N to unlock your card",
     })
     void readsDisguisedLettersInRequestsForSecrets(String body) {
         assertThat(check(body).reason().code()).isEqualTo(ReasonCode.CONTENT_PHISHING);

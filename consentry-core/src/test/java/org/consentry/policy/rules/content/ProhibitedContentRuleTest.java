@@ -69,6 +69,31 @@ class ProhibitedContentRuleTest {
         assertThat(check(body).reason().code()).isEqualTo(ReasonCode.CONTENT_PROHIBITED);
     }
 
+    /** A word spelled out one letter at a time is still the word. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Play at the c.a.s.i.n.o tonight",
+            "Play at the c a s i n o tonight",
+            "Buy v-i-a-g-r-a online",
+            "Play at the c_a_s_i_n_o tonight",
+            "Play at the C*A*S*I*N*O tonight",
+            "Play at the c 4 s 1 n 0 tonight",
+            "Best w.e.e.d in town",
+    })
+    void readsWordsSpelledOutLetterByLetter(String body) {
+        assertThat(check(body).reason().code()).isEqualTo(ReasonCode.CONTENT_PROHIBITED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Vitamins A, C and E in every glass of our juice",
+            "Seats in rows A B C D are reserved for members",
+            "Pick plan A or B by Friday",
+    })
+    void passesSingleLettersThatSpellNoTerm(String body) {
+        assertThat(check(body).passed()).isTrue();
+    }
+
     /** An HTML email shows a word whole though character references or inline tags split it in the source. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
