@@ -22,6 +22,8 @@ public final class ProhibitedContentRule implements Rule {
     public static final String FILE = "/org/consentry/rules/prohibited-content.tsv";
     private static final String GROUP = "hate_group";
     private static final String MARKER = "hate_marker";
+    private static final String PRESCRIPTION = "prescription_drug";
+    private static final String PICK_UP = "pharmacy_notice";
     private static final RuleInfo INFO = new RuleInfo("content/prohibited",
             "No message about a prohibited category: sex, hate, alcohol, firearms, tobacco, cannabis, illegal drugs, gambling, high-risk finance, get-rich-quick.",
             "CTIA Messaging Principles and Best Practices 5.1.1; provider AUPs", List.of(ReasonCode.CONTENT_PROHIBITED), List.of(FILE, "/org/consentry/rules/lookalike-letters.tsv"))
@@ -52,6 +54,21 @@ public final class ProhibitedContentRule implements Rule {
         return byCategory;
     }
 
+    /**
+     * A prescription drug named in a pharmacy's pick-up reminder is not its sale; named anywhere else, it is drugs.
+     * Terms of the drugs category itself ("no prescription") are drugs in a reminder too.
+     */
+    private static Map<String, List<String>> prescriptionsOutsidePickUp(Map<String, List<String>> byCategory) {
+        List<String> medicines = byCategory.remove(PRESCRIPTION);
+        List<String> notices = byCategory.remove(PICK_UP);
+        if (medicines != null && notices == null) {
+            List<String> terms = new java.util.ArrayList<>(byCategory.getOrDefault("drugs", List.of()));
+            terms.addAll(medicines);
+            byCategory.put("drugs", terms);
+        }
+        return byCategory;
+    }
+
     @Override public RuleInfo info() {
         return INFO;
     }
@@ -69,7 +86,7 @@ public final class ProhibitedContentRule implements Rule {
         if (matches.isEmpty()) {
             return Outcome.pass();
         }
-        Map<String, List<String>> byCategory = hateTogether(Lexicon.byCategory(matches));
+        Map<String, List<String>> byCategory = prescriptionsOutsidePickUp(hateTogether(Lexicon.byCategory(matches)));
         if (byCategory.isEmpty()) {
             return Outcome.pass();
         }

@@ -153,6 +153,27 @@ class ProhibitedContentRuleTest {
         assertThat(check(body).passed()).isTrue();
     }
 
+    /** A pharmacy may name the medicine it has ready; selling it without a prescription stays prohibited. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Main St Pharmacy: your refill of tramadol is ready for pick-up.",
+            "Rite Aid: your Adderall prescription is ready for pickup.",
+            "Lumina Pharmacy: your prescription for Ambien is ready to pick up at 310 Main St.",
+    })
+    void passesAPharmacysPickUpReminderNamingAPrescriptionDrug(String body) {
+        assertThat(check(body).passed()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Xanax bars ready for pickup tonight, no prescription needed",
+            "Viagra and Cialis 80% off, discreet shipping",
+            "Oxycodone ready for pickup, DM for prices, xans too",
+    })
+    void stillFindsPrescriptionDrugsSoldWithoutOne(String body) {
+        assertThat(check(body).reason().evidence().get("categories")).asList().contains("drugs");
+    }
+
     @Test
     void aGroupNamedAloneIsNotHateButWithADehumanisingTermItIs() {
         assertThat(check("Free legal clinic for immigrants this Saturday at the library").passed()).isTrue();
