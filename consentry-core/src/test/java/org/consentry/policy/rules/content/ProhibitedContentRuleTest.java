@@ -141,6 +141,8 @@ class ProhibitedContentRuleTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Hardware Hut: glue guns and nail guns 30% off this week. Reply STOP to opt out.",
+            "Hardware Hut: rivet guns, grease guns and tape guns 25% off. Reply STOP to opt out.",
+            "Acme Auto: new paint gun and foam gun kits in the detailing aisle",
             "Maple Diner: root beer floats and pot roast special tonight",
             "Our new wine glasses are back in stock",
             "Town notice: weed control spraying in Lincoln Park Tuesday",
