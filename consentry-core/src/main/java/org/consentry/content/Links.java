@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Finds the links in a body: HTML anchors (with the text they show), URLs with a scheme, {@code www.} hosts
@@ -80,7 +81,7 @@ final class Links {
             if (href != null) {
                 // the host as the browser reads it ("https://b&#105;t.ly" is bit.ly); the link kept as written,
                 // since the duplicate hash finds it in the body to drop its tracking parameters
-                String host = hostOf(HtmlText.of(href));
+                String host = hostOf(asBrowserReadsIt(HtmlText.of(href)));
                 if (host != null) {
                     links.add(new Link(href, host, HtmlText.of(stripTags(body.substring(tagEnd + 1, close))).strip()));
                 }
@@ -240,6 +241,34 @@ final class Links {
         }
         return authority.isEmpty() ? null : authority;
     }
+
+    /**
+     * An href as a browser reads it before it goes there (WHATWG URL): tabs and line breaks dropped, backslashes
+     * read as slashes, a scheme-relative "//host" under https, and "https:host", "https:/host" or
+     * "https:\\host" under a web scheme all read as "https://host".
+     */
+    static String asBrowserReadsIt(String href) {
+        String url = href.strip();
+        if (url.indexOf('\t') >= 0 || url.indexOf('\n') >= 0 || url.indexOf('\r') >= 0) {
+            url = url.replace("\t", "").replace("\n", "").replace("\r", "");
+        }
+        url = url.replace('\\', '/');
+        if (url.startsWith("//")) {
+            return "https:" + url;
+        }
+        int colon = url.indexOf(':');
+        if (colon < 0 || !WEB_SCHEMES.contains(url.substring(0, colon).toLowerCase(Locale.ROOT))) {
+            return url;
+        }
+        int host = colon + 1;
+        while (host < url.length() && url.charAt(host) == '/') {
+            host++;
+        }
+        return url.substring(0, colon) + "://" + url.substring(host);
+    }
+
+    /** The schemes whose URLs a browser reads with a host whatever slashes follow the colon. */
+    private static final Set<String> WEB_SCHEMES = Set.of("http", "https", "ftp", "ws", "wss");
 
     /** The host with its percent-escapes decoded, as a browser does before it looks the host up ("b%69t.ly" is "bit.ly"). */
     private static String unescaped(String host) {

@@ -101,6 +101,10 @@ class PhishingRuleTest {
             "<p><a href=\"https:&#x2F;&#x2F;bit.ly/3xYzAbc\">Track your parcel</a></p>               | shortener",
             "<p><a data-href=\"https://acme.example\" href=\"https://bit.ly/3xYzAbc\">Track</a></p> | shortener",
             "<p><a href=\"http://login-check.example.ru/x\">www.chase&#46;com</a></p>                 | display_mismatch",
+            "<p><a href=\"//bit.ly/3xYzAbc\">Track your parcel</a></p>                                 | shortener",
+            "<p><a href=\"https:\\bit.ly\\3xYzAbc\">Track your parcel</a></p>                       | shortener",
+            "<p><a href=\"https:/bit.ly/3xYzAbc\">Track your parcel</a></p>                           | shortener",
+            "<p><a href=\"HTTPS:bit.ly/3xYzAbc\">Track your parcel</a></p>                            | shortener",
     })
     void readsHrefsAndLinkTextAsTheBrowserDoes(String body, String kind) {
         SendRequest email = marketingEmail().body(body).build();
