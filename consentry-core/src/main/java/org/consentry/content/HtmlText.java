@@ -24,11 +24,12 @@ final class HtmlText {
     }
 
     static String of(String text) {
-        if (text.indexOf('&') < 0 && text.indexOf('<') < 0) {
-            return text;
+        int first = firstMarkup(text);
+        if (first < 0) {
+            return text; // "Msg&data rates may apply": nothing to read differently, and no copy
         }
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        int i = first;
         while (i < text.length()) {
             char c = text.charAt(i);
             int next = c == '&' ? reference(text, i, out) : c == '<' ? tag(text, i, out) : -1;
@@ -40,6 +41,23 @@ final class HtmlText {
             }
         }
         return out.toString();
+    }
+
+    /** Where the first '&lt;' or the first '&amp;' that may start a reference is, or -1. */
+    private static int firstMarkup(String text) {
+        int tag = text.indexOf('<');
+        int from = 0;
+        while (true) {
+            int ampersand = text.indexOf('&', from);
+            if (ampersand < 0 || (tag >= 0 && ampersand > tag)) {
+                return tag;
+            }
+            int semicolon = text.indexOf(';', ampersand + 1);
+            if (semicolon > ampersand + 1 && semicolon - ampersand <= LONGEST_REFERENCE) {
+                return ampersand;
+            }
+            from = ampersand + 1;
+        }
     }
 
     /** Decodes the reference at {@code at} into {@code out}; the index after it, or -1 when there is none. */
