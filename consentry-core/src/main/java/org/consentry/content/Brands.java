@@ -32,7 +32,8 @@ public final class Brands {
         }
     }
 
-    private record Known(Brand brand, String squeezedName) {
+    /** A brand with its name squeezed, and its token read as a message's text is ("rn" as m), to compare with that. */
+    private record Known(Brand brand, String squeezedName, String token) {
     }
 
     private final List<Brand> brands;
@@ -40,7 +41,7 @@ public final class Brands {
 
     private Brands(List<Brand> brands) {
         this.brands = List.copyOf(brands);
-        this.known = brands.stream().map(brand -> new Known(brand, brand.squeezedName())).toList();
+        this.known = brands.stream().map(brand -> new Known(brand, brand.squeezedName(), pairsAsLetters(brand.token()))).toList();
     }
 
     public static Brands load() {
@@ -101,8 +102,8 @@ public final class Brands {
         String own = except == null ? "" : squeeze(except.toLowerCase(Locale.ROOT));
         for (Known candidate : known) {
             Brand brand = candidate.brand();
-            String token = brand.token();
-            if (token.equals(own) || candidate.squeezedName().equals(own)) {
+            String token = candidate.token();
+            if (brand.token().equals(own) || candidate.squeezedName().equals(own)) {
                 continue;
             }
             if (parts.contains(token) || (token.length() >= 5 && squeezed.contains(token))) {
@@ -135,7 +136,14 @@ public final class Brands {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
+    /** The letter pairs that pass for one letter in a host ("rn" for m, "vv" for w) read as that letter. */
+    static String pairsAsLetters(String text) {
+        return text.contains("rn") || text.contains("vv") ? text.replace("rn", "m").replace("vv", "w") : text;
+    }
+
+    /** Digits read as the letters they stand for, and letter pairs as the letter they pass for. */
     static String deleet(String text) {
+        text = pairsAsLetters(text);
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -40,6 +40,8 @@ class PhishingRuleTest {
             "Sign in at https://paypa1-secure.com/login to restore access     | lookalike",
             "Account locked: https://amazon.account-update.info/restore       | lookalike",
             "Visit https://xn--pple-43d.com today                             | punycode",
+            "Sign in at https://rnicrosoft-account.com/login to keep access  | lookalike",
+            "Review the charge at https://vvellsfargo-alerts.com/review      | lookalike",
     })
     void findsEachKindOfPhishing(String body, String kind) {
         Outcome outcome = check(body);
@@ -120,6 +122,7 @@ class PhishingRuleTest {
             "Acme: your order shipped, track it at https://acme.example/track/123",
             "Pay your bill at https://www.paypal.com/invoice/123",
             "Enter code 123456 in the app to finish signing up",
+            "Acme: our fall catalog is at https://modern-barn.example/fall",
             "Acme: version 2.4.10 of the app is out, see https://acme.example/v2.4.10",
     })
     void passesLegitimateCodesNoticesAndLinks(String body) {
