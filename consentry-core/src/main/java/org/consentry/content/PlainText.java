@@ -1,6 +1,8 @@
 package org.consentry.content;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.TreeMap;
 import org.consentry.ruledata.RuleDataFile;
 
 /**
@@ -93,26 +95,34 @@ final class PlainText {
 
     /** The look-alike letters, read when the first body with a character outside ASCII comes. */
     private static final class Lookalikes {
-        private static final char[] LETTERS = load();
+        /** Code points in ascending order, and the letter each reads as, at the same index. */
+        private static final int[] CODE_POINTS;
+        private static final char[] LETTERS;
 
-        static char letter(int cp) {
-            return cp < LETTERS.length ? LETTERS[cp] : 0;
-        }
-
-        private static char[] load() {
-            char[] letters = new char[0x0600];
+        static {
+            TreeMap<Integer, Character> letters = new TreeMap<>();
             for (RuleDataFile.Row row : RuleDataFile.resource(LOOKALIKES).rows()) {
                 String character = row.get("character");
                 String letter = row.get("letter");
-                if (!character.matches("U\\+[0-9A-F]{4}") || Integer.parseInt(character.substring(2), 16) >= letters.length) {
-                    throw row.problem("character", "'" + character + "' must be U+0080 to U+05FF, as U+ and four hex digits");
+                if (!character.matches("U\\+[0-9A-F]{4,5}") || Integer.parseInt(character.substring(2), 16) < 128) {
+                    throw row.problem("character", "'" + character + "' must be U+ and four or five hex digits, outside ASCII");
                 }
                 if (!letter.matches("[a-z]")) {
                     throw row.problem("letter", "'" + letter + "' must be one lower-case ASCII letter");
                 }
-                letters[Integer.parseInt(character.substring(2), 16)] = letter.charAt(0);
+                letters.put(Integer.parseInt(character.substring(2), 16), letter.charAt(0));
             }
-            return letters;
+            CODE_POINTS = letters.keySet().stream().mapToInt(Integer::intValue).toArray();
+            LETTERS = new char[CODE_POINTS.length];
+            int i = 0;
+            for (char letter : letters.values()) {
+                LETTERS[i++] = letter;
+            }
+        }
+
+        static char letter(int cp) {
+            int at = Arrays.binarySearch(CODE_POINTS, cp);
+            return at >= 0 ? LETTERS[at] : 0;
         }
     }
 }

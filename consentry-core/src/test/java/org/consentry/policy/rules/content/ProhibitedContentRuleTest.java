@@ -64,6 +64,11 @@ class ProhibitedContentRuleTest {
             "combining accent           | Play at the ca\u0301sino tonight",
             "accented letter            | Play at the cas\u00ECno tonight",
             "circled letters            | \u24B8\u24B6\u24C8\u24BE\u24C3\u24C4 night",
+            "small capitals             | Play at the \u1D04\u1D00\uA731\u026A\u0274\u1D0F tonight",
+            "Armenian o                 | Play at the casin\u0585 tonight",
+            "Cyrillic izhitsa           | Buy \u0475iagra online",
+            "negative circled letters   | Play at the \uD83C\uDD52\uD83C\uDD50\uD83C\uDD62\uD83C\uDD58\uD83C\uDD5D\uD83C\uDD5E tonight",
+            "regional indicators        | Play at the \uD83C\uDDE8\uD83C\uDDE6\uD83C\uDDF8\uD83C\uDDEE\uD83C\uDDF3\uD83C\uDDF4 tonight",
     })
     void readsDisguisedLettersAsTheLettersTheyShow(String disguise, String body) {
         assertThat(check(body).reason().code()).isEqualTo(ReasonCode.CONTENT_PROHIBITED);
