@@ -49,6 +49,7 @@ public final class ContentAnalyzer {
     }
 
     public static ContentAnalyzer load() {
+        PlainText.load();
         Set<String> exact = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
         for (RuleDataFile.Row row : RuleDataFile.resource(TRACKING_FILE).rows()) {

@@ -61,6 +61,7 @@ public final class Lexicon {
     }
 
     public static Lexicon load(String resource, String termColumn) {
+        PlainText.load();
         Map<String, List<Term>> byFirstWord = new HashMap<>();
         for (RuleDataFile.Row row : RuleDataFile.resource(resource).rows()) {
             String text = row.get(termColumn);

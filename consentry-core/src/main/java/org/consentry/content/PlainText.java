@@ -21,6 +21,11 @@ final class PlainText {
     private PlainText() {
     }
 
+    /** Reads the look-alike letters now: a bad file fails the start, not the first message with an accent. */
+    static void load() {
+        Lookalikes.letter(0);
+    }
+
     static String of(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 128) {
