@@ -107,7 +107,7 @@ final class HtmlText {
             return end < 0 ? -1 : end + 3;
         }
         int close = text.indexOf('>', at + 1);
-        if (close < 0 || close - at > LONGEST_TAG) {
+        if (close < 0 || close - at > LONGEST_TAG || !startsTag(text, at)) {
             return -1;
         }
         int start = at + 1 < close && text.charAt(at + 1) == '/' ? at + 2 : at + 1;
@@ -122,6 +122,30 @@ final class HtmlText {
             out.append(' ');
         }
         return close + 1;
+    }
+
+    /**
+     * True when a tag starts at {@code at}: '&lt;' then a name ended by white space, '&gt;' or '/' (or a closing
+     * tag, or '&lt;!'). "&lt;bit.ly/x&gt;" and "&lt;https://bit.ly/x&gt;" in a text are not tags: a phone shows them,
+     * and the link inside.
+     */
+    static boolean startsTag(CharSequence text, int at) {
+        int i = at + 1;
+        if (i < text.length() && text.charAt(i) == '!') {
+            return true;
+        }
+        if (i < text.length() && text.charAt(i) == '/') {
+            i++;
+        }
+        int name = i;
+        while (i < text.length() && isNameChar(text.charAt(i))) {
+            i++;
+        }
+        if (i == name || i == text.length()) {
+            return false;
+        }
+        char after = text.charAt(i);
+        return after == '>' || after == '/' || Character.isWhitespace(after);
     }
 
     private static boolean isNameChar(char c) {

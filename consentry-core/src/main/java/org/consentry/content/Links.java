@@ -148,7 +148,7 @@ final class Links {
     }
 
     private static int skipTag(String body, int i) {
-        if (body.charAt(i) == '<') {
+        if (body.charAt(i) == '<' && HtmlText.startsTag(body, i)) {
             int close = body.indexOf('>', i);
             return close < 0 ? i : close;
         }
@@ -316,7 +316,7 @@ final class Links {
         return userInfo < start ? null : url.substring(start, userInfo);
     }
 
-    private static final String TRAILING = ".,;:!?)]}";
+    private static final String TRAILING = ".,;:!?)]}>";
     private static final String LEADING = "([{";
 
     private static boolean hasDotOrColon(String body, int start, int end) {

@@ -1,5 +1,6 @@
 package org.consentry.content;
 
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,6 +88,8 @@ final class Words {
     private static final class Reader {
         /** The body's characters, read from an array rather than through {@code String.charAt} (a tenth less time for a text). */
         private final char[] body;
+        /** The same characters, for the tag test; made at the first '<' (most texts have none). */
+        private CharSequence text;
         private final List<String> words;
         /** The words as written, from the first one that differs from its reading; null until then. */
         private List<String> raw;
@@ -105,7 +108,7 @@ final class Words {
             int i = 0;
             while (i < length) {
                 char c = body[i];
-                if (c == '<') {
+                if (c == '<' && startsTag(i)) {
                     int close = indexOf(body, '>', i);
                     if (close > i && close - i < 2000) {
                         i = close + 1;
@@ -127,6 +130,13 @@ final class Words {
                 }
                 i++;
             }
+        }
+
+        private boolean startsTag(int at) {
+            if (text == null) {
+                text = CharBuffer.wrap(body);
+            }
+            return HtmlText.startsTag(text, at);
         }
 
         /**

@@ -41,6 +41,8 @@ class PhishingRuleTest {
             "Account locked: https://amazon.account-update.info/restore       | lookalike",
             "Visit https://xn--pple-43d.com today                             | punycode",
             "Sign in at https://rnicrosoft-account.com/login to keep access  | lookalike",
+            "Your parcel is waiting: <bit.ly/3xYzAbc>                         | shortener",
+            "Your parcel is waiting <https://bit.ly/3xYzAbc>                  | shortener",
             "Review the charge at https://vvellsfargo-alerts.com/review      | lookalike",
     })
     void findsEachKindOfPhishing(String body, String kind) {
