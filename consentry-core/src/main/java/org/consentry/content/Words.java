@@ -50,7 +50,8 @@ final class Words {
             while (end < words.size() && words.get(end).length() == 1) {
                 end++;
             }
-            if (end - i >= SPELLED_OUT && hasLetter(words.subList(i, end))) { // "1 2 3 4" stays a code read out
+            // "1 2 3 4" stays a code read out, and "x x x" kisses: no spelled-out word is one letter repeated
+            if (end - i >= SPELLED_OUT && hasLetter(words.subList(i, end)) && !allSame(words.subList(i, end))) {
                 if (joined == null) {
                     joined = new ArrayList<>(words.subList(0, i));
                 }
@@ -69,6 +70,15 @@ final class Words {
             word.append(leet ? asLetter(letter.charAt(0)) : letter.charAt(0));
         }
         return word.toString();
+    }
+
+    private static boolean allSame(List<String> characters) {
+        for (String character : characters) {
+            if (!character.equals(characters.get(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasLetter(List<String> characters) {
