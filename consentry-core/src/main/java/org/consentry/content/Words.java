@@ -109,7 +109,8 @@ final class Words {
         private int writtenLength;
 
         Reader(String body) {
-            this.body = readable(body).toCharArray();
+            char[] chars = body.toCharArray();
+            this.body = isPlain(chars) ? chars : PlainText.of(HtmlText.of(body)).toCharArray();
             this.words = new ArrayList<>(body.length() / 5 + 1);
         }
 
@@ -242,17 +243,16 @@ final class Words {
     }
 
     /**
-     * The body as its reader sees it (see {@link HtmlText} and {@link PlainText}); most bodies, plain ASCII text
-     * without markup, are taken as they are after one scan.
+     * True for plain ASCII text without markup, most bodies, which are read as they are; any other is read as
+     * its reader sees it (see {@link HtmlText} and {@link PlainText}).
      */
-    private static String readable(String body) {
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
+    private static boolean isPlain(char[] body) {
+        for (char c : body) {
             if (c >= 128 || c == '&' || c == '<') {
-                return PlainText.of(HtmlText.of(body));
+                return false;
             }
         }
-        return body;
+        return true;
     }
 
     private static char lower(char c) {
