@@ -24,6 +24,8 @@ public final class ProhibitedContentRule implements Rule {
     private static final String MARKER = "hate_marker";
     private static final String PRESCRIPTION = "prescription_drug";
     private static final String PICK_UP = "pharmacy_notice";
+    /** What {@link MessageContent#derive} keeps the marketing judgement under, beside the other sends' (null). */
+    private static final Object MARKETING = "marketing";
     private static final RuleInfo INFO = new RuleInfo("content/prohibited",
             "No message about a prohibited category: sex, hate, alcohol, firearms, tobacco, cannabis, illegal drugs, gambling, high-risk finance, get-rich-quick.",
             "CTIA Messaging Principles and Best Practices 5.1.1; provider AUPs", List.of(ReasonCode.CONTENT_PROHIBITED), List.of(FILE, "/org/consentry/rules/lookalike-letters.tsv"))
@@ -32,6 +34,9 @@ public final class ProhibitedContentRule implements Rule {
                     + "numbers blocked.");
 
     private final Lexicon lexicon;
+    /** Bound once, so that a check allocates no function to find the body's judgement. */
+    private final java.util.function.Function<MessageContent, Outcome> judgeMarketing = content -> judge(content, true);
+    private final java.util.function.Function<MessageContent, Outcome> judgeNotice = content -> judge(content, false);
 
     public ProhibitedContentRule(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -55,13 +60,14 @@ public final class ProhibitedContentRule implements Rule {
     }
 
     /**
-     * A prescription drug named in a pharmacy's pick-up reminder is not its sale; named anywhere else, it is drugs.
+     * A prescription drug named in a pharmacy's pick-up reminder (a transactional or informational send) is not its
+     * sale; named anywhere else, or in a marketing send, it is drugs.
      * Terms of the drugs category itself ("no prescription") are drugs in a reminder too.
      */
-    private static Map<String, List<String>> prescriptionsOutsidePickUp(Map<String, List<String>> byCategory) {
+    private static Map<String, List<String>> prescriptionsOutsidePickUp(Map<String, List<String>> byCategory, boolean marketing) {
         List<String> medicines = byCategory.remove(PRESCRIPTION);
         List<String> notices = byCategory.remove(PICK_UP);
-        if (medicines != null && notices == null) {
+        if (medicines != null && (notices == null || marketing)) {
             List<String> terms = new java.util.ArrayList<>(byCategory.getOrDefault("drugs", List.of()));
             terms.addAll(medicines);
             byCategory.put("drugs", terms);
@@ -77,16 +83,18 @@ public final class ProhibitedContentRule implements Rule {
         if (facts.content().isEmpty()) {
             return Outcome.pass();
         }
-        return facts.content().derive(this, null, this::judge);
+        // a pick-up reminder is a transactional notice: a marketing text that says "ready for pickup" sells the drug
+        return request.purpose().isMarketing() ? facts.content().derive(this, MARKETING, judgeMarketing)
+                : facts.content().derive(this, null, judgeNotice);
     }
 
-    /** The outcome for a body: it depends on nothing else, so it is worked out once per body. */
-    private Outcome judge(MessageContent content) {
+    /** The outcome for a body (and whether it is marketing): it depends on nothing else, so it is worked out once. */
+    private Outcome judge(MessageContent content, boolean marketing) {
         List<Lexicon.Match> matches = lexicon.find(content);
         if (matches.isEmpty()) {
             return Outcome.pass();
         }
-        Map<String, List<String>> byCategory = prescriptionsOutsidePickUp(hateTogether(Lexicon.byCategory(matches)));
+        Map<String, List<String>> byCategory = prescriptionsOutsidePickUp(hateTogether(Lexicon.byCategory(matches)), marketing);
         if (byCategory.isEmpty()) {
             return Outcome.pass();
         }

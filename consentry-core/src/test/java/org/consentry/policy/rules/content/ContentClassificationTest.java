@@ -45,8 +45,14 @@ class ContentClassificationTest {
         }
     }
 
+    /** Each message sent for what it is: codes, notices and reminders as transactional, the rest as marketing. */
     private static SendRequest request(ContentFixture.Message message) {
-        return marketingSms().channel("email".equals(message.channel()) ? Channel.EMAIL : Channel.SMS)
+        org.consentry.policy.Purpose purpose = switch (message.category()) {
+            case "otp", "account_notice", "transactional", "appointment" -> org.consentry.policy.Purpose.TRANSACTIONAL;
+            case "informational" -> org.consentry.policy.Purpose.INFORMATIONAL;
+            default -> org.consentry.policy.Purpose.MARKETING;
+        };
+        return marketingSms().purpose(purpose).channel("email".equals(message.channel()) ? Channel.EMAIL : Channel.SMS)
                 .to("email".equals(message.channel()) ? "ana@example.com" : "+13055550100")
                 .from("email".equals(message.channel()) ? "news@acme.example" : "+18005550199")
                 .body(message.body()).build();

@@ -2,6 +2,7 @@ package org.consentry.policy.rules.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.consentry.testing.SendRequests.marketingSms;
+import static org.consentry.testing.SendRequests.transactionalSms;
 import static org.consentry.testing.TestFacts.facts;
 
 import java.util.List;
@@ -169,7 +170,18 @@ class ProhibitedContentRuleTest {
             "Lumina Pharmacy: your prescription for Ambien is ready to pick up at 310 Main St.",
     })
     void passesAPharmacysPickUpReminderNamingAPrescriptionDrug(String body) {
-        assertThat(check(body).passed()).isTrue();
+        SendRequest reminder = transactionalSms().body(body).build();
+        assertThat(rule.check(reminder, facts().of(reminder)).passed()).isTrue();
+    }
+
+    /** A marketing send that says the drug is "ready for pickup" sells it: the reminder's exemption is for notices. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Your Xanax is ready for pickup, text back to order",
+            "Main St Pharmacy: your refill of tramadol is ready for pick-up.",
+    })
+    void aMarketingSendNamingAPrescriptionDrugIsDrugsEvenAsAPickUp(String body) {
+        assertThat(check(body).reason().evidence().get("categories")).asList().contains("drugs");
     }
 
     @ParameterizedTest(name = "{0}")
