@@ -100,17 +100,11 @@ public record ConsentStanding(Kind kind, Consent consent, Relationship relations
         Consent pending = null;
         Consent revoked = null;
         Consent withdrawn = null; // the covering consent the recipient withdrew last
-        Consent otherScope = null;
         java.util.List<Consent> consents = contact.consents();
         for (int i = 0; i < consents.size(); i++) { // by index: no iterator on every send
             Consent consent = consents.get(i);
-            if (consent.capturedAt().isAfter(request.sendAt())) {
-                continue;
-            }
-            if (!consent.covers(request.channel(), request.purpose())) {
-                if (consent.status() == ConsentStatus.ACTIVE) {
-                    otherScope = consent;
-                }
+            // the scope first: it is read from the consent itself, its time is one more object to fetch from memory
+            if (!consent.covers(request.channel(), request.purpose()) || consent.capturedAt().isAfter(request.sendAt())) {
                 continue;
             }
             switch (consent.status()) {
@@ -155,6 +149,7 @@ public record ConsentStanding(Kind kind, Consent consent, Relationship relations
                 return implied;
             }
         }
+        Consent otherScope = otherScope(request, consents);
         if (otherScope != null) {
             return new ConsentStanding(Kind.OTHER_SCOPE, otherScope, null);
         }
@@ -191,5 +186,18 @@ public record ConsentStanding(Kind kind, Consent consent, Relationship relations
             return relationship.at().atOffset(ZoneOffset.UTC).plusYears(2).toInstant();
         }
         return relationship.at().atOffset(ZoneOffset.UTC).plusMonths(CASL_INQUIRY_MONTHS).toInstant();
+    }
+
+    /** The last active consent given by {@code send_at} that does not cover the send: the recipient agreed to something else. */
+    private static Consent otherScope(SendRequest request, java.util.List<Consent> consents) {
+        Consent otherScope = null;
+        for (int i = 0; i < consents.size(); i++) {
+            Consent consent = consents.get(i);
+            if (consent.status() == ConsentStatus.ACTIVE && !consent.covers(request.channel(), request.purpose())
+                    && !consent.capturedAt().isAfter(request.sendAt())) {
+                otherScope = consent;
+            }
+        }
+        return otherScope;
     }
 }
