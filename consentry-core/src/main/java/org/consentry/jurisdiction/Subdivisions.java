@@ -1,8 +1,6 @@
 package org.consentry.jurisdiction;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,21 +40,9 @@ public final class Subdivisions {
             if (countries.put(code, country) != null) {
                 throw row.problem("code", code + " appears twice");
             }
-            zones.put(code, zones(row));
+            zones.put(code, ZoneLookup.zones(row));
         }
         return new Subdivisions(countries, zones);
-    }
-
-    private static List<ZoneId> zones(RuleDataFile.Row row) {
-        List<ZoneId> zones = new ArrayList<>();
-        for (String name : row.get("zones").split(",")) {
-            try {
-                zones.add(ZoneId.of(name));
-            } catch (DateTimeException e) {
-                throw row.problem("zones", "'" + name + "' is not a time zone");
-            }
-        }
-        return List.copyOf(zones);
     }
 
     /** The time zones of a known code (upper case), else an empty list. */

@@ -71,7 +71,8 @@ public final class ZoneLookup {
         return new ZoneLookup(split, countries);
     }
 
-    private static List<ZoneId> zones(RuleDataFile.Row row) {
+    /** The row's {@code zones} column: zone ids separated by commas (also read for {@link Subdivisions}). */
+    static List<ZoneId> zones(RuleDataFile.Row row) {
         List<ZoneId> zones = new ArrayList<>();
         for (String name : row.get("zones").split(",")) {
             try {
