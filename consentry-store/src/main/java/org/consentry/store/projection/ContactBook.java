@@ -221,6 +221,12 @@ public final class ContactBook implements LedgerListener {
         } else if (event instanceof ConsentReinstated) {
             ConsentReinstated reinstated = (ConsentReinstated) event;
             update(entry.tenant(), reinstated.address(), state -> replace(state, reinstated.consentId(), Consent::reinstated));
+            // a pending consent a STOP revoked and a START brought back waits for its confirmation again, and lapses again
+            Consent back = stateOf(entry.tenant(), reinstated.address()).consent(reinstated.consentId());
+            if (back != null && back.status() == org.consentry.consent.ConsentStatus.PENDING) {
+                pendingSince.put(back.id(), new Since(new Pending(entry.tenant(), reinstated.address(), back.id()), entry.recordedAt(),
+                        waiting.incrementAndGet()));
+            }
         } else if (event instanceof OptedOut) {
             OptedOut optedOut = (OptedOut) event;
             update(entry.tenant(), optedOut.address(), state -> {

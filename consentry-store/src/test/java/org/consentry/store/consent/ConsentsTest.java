@@ -54,6 +54,20 @@ class ConsentsTest {
         assertThat(consents.find(tenant, consent.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
     }
 
+    /** A STOP revokes a pending consent, a START brings it back: it waits for its confirmation again, listed, and lapses. */
+    @Test
+    void aPendingConsentBroughtBackByStartIsPendingAgain() {
+        Consent consent = consents.record(tenant, new TenantSettings(true, false), smsMarketing(ANA));
+        OptOuts optOuts = fixture.store().optOuts();
+        optOuts.optOut(tenant, ANA, java.util.Set.of(OptOutScope.SMS), StoreFixture.START.plusSeconds(60), "sms:STOP");
+        assertThat(fixture.store().contacts().pendingOf(tenant)).isEmpty();
+        optOuts.optIn(tenant, ANA, java.util.Set.of(OptOutScope.SMS), StoreFixture.START.plusSeconds(120), "sms:START");
+        assertThat(consents.find(tenant, consent.id()).status()).isEqualTo(ConsentStatus.PENDING);
+        assertThat(fixture.store().contacts().pendingOf(tenant)).extracting(p -> p.consentId()).containsExactly(consent.id());
+        assertThat(fixture.store().contacts().pendingBefore(java.time.Instant.MAX)).extracting(p -> p.consentId())
+                .containsExactly(consent.id());
+    }
+
     @Test
     void aConsentAlreadyConfirmedIsActiveEvenUnderDoubleOptIn() {
         var confirmed = smsMarketing(ANA);
