@@ -87,6 +87,18 @@ final class NanpFastPath {
     }
 
     /**
+     * Brings the prefix table's byte for {@code raw} into the cache and gives its national number (-1 when the fast
+     * path does not read it): see {@link PhoneNumberParser#touch}.
+     */
+    long touch(String raw, String defaultRegion, long[] touched) {
+        long national = nationalNumber(raw, defaultRegion);
+        if (national >= 0 && table != null) {
+            touched[0] += table.code((int) (national / 10_000_000L), (int) (national / 1_000L % 10_000L));
+        }
+        return national;
+    }
+
+    /**
      * The ten-digit national number when {@code raw} is one of the recognised shapes, else -1.
      * Recognised: only digits and the separators space, hyphen, dot and parentheses, with an optional
      * leading plus; eleven digits starting with 1 after a plus; ten digits, or eleven starting with 1,

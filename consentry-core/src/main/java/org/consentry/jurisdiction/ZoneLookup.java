@@ -105,6 +105,11 @@ public final class ZoneLookup {
         return zones;
     }
 
+    /** Brings the memo of a NANP national number's exchange into the cache (see {@link RecipientResolver#touch}). */
+    public int touch(long nationalNumber) {
+        return nanpExchanges[(int) (nationalNumber / 10_000L)];
+    }
+
     /**
      * A number of a country of one zone is where the mapper puts it; one of a country of several, when it carries
      * no place (only a geographic number does), may ring in any of them.

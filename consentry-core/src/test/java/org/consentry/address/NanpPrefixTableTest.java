@@ -20,6 +20,42 @@ class NanpPrefixTableTest {
     }
 
     @Test
+    void heldByExchangeItAnswersEveryPrefixAsTheFileWritesIt() throws Exception {
+        byte[] file;
+        try (java.io.InputStream in = NanpPrefixTable.class.getResourceAsStream(NanpPrefixTable.RESOURCE)) {
+            file = in.readAllBytes();
+        }
+        byte[] codes = prefixCodes(file);
+        NanpPrefixTable table = NanpPrefixTable.read(new java.io.ByteArrayInputStream(file));
+        int split = 0;
+        for (int prefix = 0; prefix < NanpPrefixTable.PREFIXES; prefix++) {
+            int areaCode = NanpPrefixTable.FIRST_AREA_CODE + prefix / 10_000;
+            assertThat(table.code(areaCode, prefix % 10_000)).as("%d-%04d", areaCode, prefix % 10_000).isEqualTo(codes[prefix]);
+            if (prefix % 10 > 0 && codes[prefix] != codes[prefix - 1]) {
+                split++;
+            }
+        }
+        assertThat(split).as("exchanges whose thousand-blocks differ (the table's exceptions)").isPositive();
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        table.write(written);
+        assertThat(prefixCodes(written.toByteArray())).isEqualTo(codes);
+    }
+
+    /** The file's one byte per prefix, read without the class under test. */
+    private static byte[] prefixCodes(byte[] file) throws java.io.IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(file)));
+        in.readUTF();
+        in.readUTF();
+        int regions = in.readUnsignedByte();
+        for (int i = 0; i < regions; i++) {
+            in.readUTF();
+        }
+        byte[] codes = new byte[NanpPrefixTable.PREFIXES];
+        in.readFully(codes);
+        return codes;
+    }
+
+    @Test
     void aSampleOfItsPrefixesAgreesWithLibphonenumberLearntNow() {
         NanpPrefixTable table = NanpPrefixTable.bundled();
         NanpFastPath learner = new NanpFastPath(PhoneNumberUtil.getInstance(), null);

@@ -94,7 +94,8 @@ public final class LedgerFacts {
     /**
      * The facts about many recipients alone, as {@link #resolveRecipient} gives each, for judging a contact list.
      * Looking them up one at a time waits on memory once per record, list and state in turn (ten million records
-     * and a 250-million-number registry do not fit in a cache); here every address is parsed first, then all their
+     * and a 250-million-number registry do not fit in a cache); here the tables that parse and place a number are
+     * touched for every address first, then every address is parsed, then all their
      * records and registry words are touched together so that those waits overlap, then the facts are gathered from
      * the cache.
      */
@@ -103,12 +104,16 @@ public final class LedgerFacts {
         @SuppressWarnings("unchecked")
         Optional<Address>[] addresses = new Optional[count];
         long[] numbers = new long[count];
+        long[] tables = new long[1];
+        for (int i = 0; i < count; i++) {
+            recipients.touch(requests[i].channel(), requests[i].to(), requests[i].country(), tables);
+        }
         for (int i = 0; i < count; i++) {
             addresses[i] = recipients.parse(requests[i].channel(), requests[i].to(), requests[i].country());
             numbers[i] = addresses[i].isPresent() && addresses[i].get() instanceof PhoneNumber number && number.isNanp()
                     ? 10_000_000_000L + number.nationalNumber() : 0;
         }
-        long touched = 0;
+        long touched = tables[0];
         for (int i = 0; i < count; i++) {
             if (addresses[i].isPresent()) {
                 touched += contacts.touch(tenant.id(), addresses[i].get().canonical()) + provider.touch(numbers[i]);
