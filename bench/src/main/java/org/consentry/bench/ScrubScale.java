@@ -1,8 +1,10 @@
 package org.consentry.bench;
 
-import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +95,8 @@ public final class ScrubScale {
             for (int run = 1; run <= runs; run++) {
                 long scrubStarted = System.nanoTime();
                 ScrubSummary summary;
-                try (BufferedReader in = Files.newBufferedReader(list, StandardCharsets.UTF_8);
-                     BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                try (InputStream in = Files.newInputStream(list);
+                     OutputStream writer = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
                     summary = scrubber.scrub(in, writer, request, done -> { });
                 }
                 double seconds = (System.nanoTime() - scrubStarted) / 1e9;

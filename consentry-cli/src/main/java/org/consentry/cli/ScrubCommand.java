@@ -1,11 +1,11 @@
 package org.consentry.cli;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.FilterReader;
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,8 +158,8 @@ final class ScrubCommand implements Callable<Integer> {
         try {
             try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("scrub").setInitialMax(Math.max(1, total >>> 20))
                     .setUnit(" MiB", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).continuousUpdate().build();
-                 Reader in = new CountingReader(Files.newBufferedReader(list, StandardCharsets.UTF_8), read);
-                 BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                 InputStream in = new CountingInput(Files.newInputStream(list), read);
+                 OutputStream writer = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
                 AtomicLong rows = new AtomicLong();
                 summary = store.scrubber().scrub(in, writer, request, done -> {
                     rows.addAndGet(done);
@@ -217,15 +217,15 @@ final class ScrubCommand implements Callable<Integer> {
     }
 
     /** Counts the characters read, close enough to bytes for a progress bar over a mostly ASCII file. */
-    private static final class CountingReader extends FilterReader {
+    private static final class CountingInput extends FilterInputStream {
         private final AtomicLong read;
 
-        CountingReader(Reader in, AtomicLong read) {
+        CountingInput(InputStream in, AtomicLong read) {
             super(in);
             this.read = read;
         }
 
-        @Override public int read(char[] buffer, int offset, int length) throws IOException {
+        @Override public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             if (n > 0) {
                 read.addAndGet(n);

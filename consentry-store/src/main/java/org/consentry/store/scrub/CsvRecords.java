@@ -1,33 +1,19 @@
 package org.consentry.store.scrub;
 
-import java.io.IOException;
-import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CSV (RFC 4180) one record at a time, keeping each record's text exactly as written so that a scrub
- * gives every input column back untouched. A quoted field may hold commas, doubled quotes and line breaks.
- * Records end at LF or CRLF outside quotes; the terminator is not part of the record.
+ * Reads the CSV (RFC 4180) records of a range of bytes one at a time, keeping each record's bytes exactly as
+ * written so that a scrub gives every input column back untouched. A quoted field may hold commas, doubled quotes
+ * and line breaks. Records end at LF or CRLF outside quotes; the terminator is not part of the record. The range
+ * starts at a record's start; it ends at a record's end or at the end of the input ({@link CsvChunks} cuts them).
  */
 final class CsvRecords {
 
     /** The longest record taken: a larger one is a malformed file (an unclosed quote), not a contact. */
     static final int MAX_RECORD = 1 << 20;
-
-    private final Reader in;
-    private final char[] buffer = new char[1 << 16];
-    private int position;
-    private int limit;
-    private long recordNumber;
-    private boolean crlf;
-    /** Separators seen outside quotes in the record being read. */
-    private int separators;
-    private int fields;
-
-    CsvRecords(Reader in) {
-        this.in = in;
-    }
 
     /** Where the reader is within a record. */
     private static final int FIELD_START = 0;
@@ -36,79 +22,95 @@ final class CsvRecords {
     /** A quote inside a quoted field: the field's end, or the first of a doubled quote. */
     private static final int QUOTE_IN_QUOTED = 3;
 
+    private final byte[] bytes;
+    private final int limit;
+    private int position;
+    private long recordNumber;
+    private int start;
+    private int end;
+    private boolean crlf;
+    private int fields;
+
+    /** @param recordsBefore how many records the input holds before {@code from} (for the numbers in errors) */
+    CsvRecords(byte[] bytes, int from, int to, long recordsBefore) {
+        this.bytes = bytes;
+        this.position = from;
+        this.limit = to;
+        this.recordNumber = recordsBefore;
+    }
+
     /**
-     * The next record's text, or null at the end. A quote may open a field or be doubled inside a quoted one;
-     * anywhere else ({@code 12" screen}, {@code "a"b}) the file is refused rather than guessed at, since a
+     * Reads the next record; false at the end of the range. A quote may open a field or be doubled inside a quoted
+     * one; anywhere else ({@code 12" screen}, {@code "a"b}) the file is refused rather than guessed at, since a
      * misread quote would join or split rows and put one row's verdict on another.
      * @throws ScrubException for a misplaced quote, an unclosed one, or an overlong record
      */
-    String next() throws IOException {
-        StringBuilder record = null;
+    boolean next() {
+        if (position >= limit) {
+            return false;
+        }
         int state = FIELD_START;
-        separators = 0;
-        while (true) {
-            if (position == limit) {
-                limit = in.read(buffer, 0, buffer.length);
-                position = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    if (state == QUOTED) {
-                        throw new ScrubException("record " + (recordNumber + 1) + " opens a quote that never closes");
+        int separators = 0;
+        start = position;
+        while (position < limit) {
+            byte c = bytes[position];
+            switch (state) {
+                case QUOTED:
+                    if (c == '"') {
+                        state = QUOTE_IN_QUOTED;
                     }
-                    return record == null ? null : finish(record, false);
-                }
-            }
-            int start = position;
-            while (position < limit) {
-                char c = buffer[position];
-                switch (state) {
-                    case QUOTED:
-                        if (c == '"') {
-                            state = QUOTE_IN_QUOTED;
-                        }
-                        break;
-                    case QUOTE_IN_QUOTED:
-                        if (c == '"') {
-                            state = QUOTED;
-                        } else if (c == ',') {
-                            state = FIELD_START;
-                            separators++;
-                        } else if (c != '\r' && c != '\n') {
+                    break;
+                case QUOTE_IN_QUOTED:
+                    if (c == '"') {
+                        state = QUOTED;
+                    } else if (c == ',') {
+                        state = FIELD_START;
+                        separators++;
+                    } else if (c != '\r' && c != '\n') {
+                        throw misplacedQuote();
+                    }
+                    break;
+                default:
+                    if (c == '"') {
+                        if (state != FIELD_START) {
                             throw misplacedQuote();
                         }
-                        break;
-                    default:
-                        if (c == '"') {
-                            if (state != FIELD_START) {
-                                throw misplacedQuote();
-                            }
-                            state = QUOTED;
-                        } else if (c == ',') {
-                            state = FIELD_START;
-                            separators++;
-                        } else if (c != '\n') {
-                            state = UNQUOTED;
-                        }
-                        break;
-                }
-                if (c == '\n' && state != QUOTED) {
-                    if (record == null) {
-                        record = new StringBuilder(position - start + 64);
+                        state = QUOTED;
+                    } else if (c == ',') {
+                        state = FIELD_START;
+                        separators++;
+                    } else if (c != '\n') {
+                        state = UNQUOTED;
                     }
-                    record.append(buffer, start, position - start);
-                    position++;
-                    return finish(record, true);
-                }
+                    break;
+            }
+            if (c == '\n' && state != QUOTED) {
+                crlf = position > start && bytes[position - 1] == '\r';
+                end = crlf ? position - 1 : position;
                 position++;
+                return finish(separators);
             }
-            if (record == null) {
-                record = new StringBuilder(limit - start + 64);
-            }
-            record.append(buffer, start, limit - start);
-            if (record.length() > MAX_RECORD) {
-                throw new ScrubException("record " + (recordNumber + 1) + " is longer than " + MAX_RECORD + " characters (an unclosed quote?)");
+            position++;
+            if (position - start > MAX_RECORD) {
+                throw tooLong(recordNumber + 1);
             }
         }
+        if (state == QUOTED) {
+            throw new ScrubException("record " + (recordNumber + 1) + " opens a quote that never closes");
+        }
+        crlf = false;
+        end = limit;
+        return finish(separators);
+    }
+
+    private boolean finish(int separators) {
+        recordNumber++;
+        fields = separators + 1;
+        return true;
+    }
+
+    static ScrubException tooLong(long record) {
+        return new ScrubException("record " + record + " is longer than " + MAX_RECORD + " bytes (an unclosed quote?)");
     }
 
     private ScrubException misplacedQuote() {
@@ -116,12 +118,19 @@ final class CsvRecords {
                 + "quoted whole, its quotes doubled (\"12\"\" screen\")");
     }
 
-    private String finish(StringBuilder record, boolean terminated) {
-        recordNumber++;
-        fields = separators + 1;
-        int length = record.length();
-        crlf = terminated && length > 0 && record.charAt(length - 1) == '\r';
-        return crlf ? record.substring(0, length - 1) : record.toString();
+    /** Where the last record starts in the bytes. */
+    int start() {
+        return start;
+    }
+
+    /** Where the last record ends (before its terminator). */
+    int end() {
+        return end;
+    }
+
+    /** Where the next record starts. */
+    int position() {
+        return position;
     }
 
     /** Whether the last record ended in CRLF. */
@@ -136,6 +145,48 @@ final class CsvRecords {
 
     long recordNumber() {
         return recordNumber;
+    }
+
+    /** The last record's text (the bytes are UTF-8). */
+    String text() {
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** The field at {@code index} (0-based) of the last record, unquoted; "" when the record is shorter. */
+    String field(int index) {
+        int from = start;
+        for (int column = 0; column < index; column++) {
+            from = endOfField(from) + 1;
+            if (from > end) {
+                return "";
+            }
+        }
+        int to = endOfField(from);
+        if (from < to && bytes[from] == '"') {
+            return fields(new String(bytes, from, to - from, StandardCharsets.UTF_8)).get(0);
+        }
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private int endOfField(int from) {
+        int i = from;
+        if (i < end && bytes[i] == '"') {
+            i++;
+            while (i < end) {
+                if (bytes[i] == '"') {
+                    if (i + 1 < end && bytes[i + 1] == '"') {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                i++;
+            }
+        }
+        while (i < end && bytes[i] != ',') {
+            i++;
+        }
+        return i;
     }
 
     /** The fields of a record, unquoted. */
@@ -176,42 +227,5 @@ final class CsvRecords {
             }
             i++;
         }
-    }
-
-    /** The field at {@code index} (0-based) of a record, unquoted; "" when the record is shorter. */
-    static String field(String record, int index) {
-        int start = 0;
-        for (int column = 0; column < index; column++) {
-            start = endOfField(record, start) + 1;
-            if (start > record.length()) {
-                return "";
-            }
-        }
-        int end = endOfField(record, start);
-        if (start < record.length() && record.charAt(start) == '"') {
-            return fields(record.substring(start, end)).get(0);
-        }
-        return record.substring(start, end);
-    }
-
-    private static int endOfField(String record, int start) {
-        int length = record.length();
-        if (start < length && record.charAt(start) == '"') {
-            int i = start + 1;
-            while (i < length) {
-                if (record.charAt(i) == '"') {
-                    if (i + 1 < length && record.charAt(i + 1) == '"') {
-                        i += 2;
-                        continue;
-                    }
-                    break;
-                }
-                i++;
-            }
-            int comma = record.indexOf(',', i);
-            return comma < 0 ? length : comma;
-        }
-        int comma = record.indexOf(',', start);
-        return comma < 0 ? length : comma;
     }
 }

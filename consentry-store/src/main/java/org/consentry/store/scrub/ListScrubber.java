@@ -1,13 +1,15 @@
 package org.consentry.store.scrub;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +51,6 @@ public final class ListScrubber {
     static final List<String> PHONE_COLUMNS = List.of("e164", "phone", "phonenumber", "mobile", "mobilenumber", "mobilephone", "cell",
             "cellphone", "msisdn", "telephone", "tel", "number", "to");
     static final List<String> EMAIL_COLUMNS = List.of("email", "emailaddress", "mail", "address", "to");
-    static final int BATCH = 4_096;
     /** At most this many verdicts for numbers without a record are remembered during one scrub. */
     static final int MAX_PLACES = 65_536;
 
@@ -193,17 +194,31 @@ public final class ListScrubber {
         return out.toString();
     }
 
-    /** Scrubs the whole list. {@code progress} is told of each batch of rows done. */
-    public ScrubSummary scrub(Reader input, Writer output, Request request, LongConsumer progress) throws IOException {
-        CsvRecords records = new CsvRecords(input);
-        String header = records.next();
-        if (header == null || header.isBlank()) {
-            throw new ScrubException("the list is empty: its first row names the columns, one of them the recipients' addresses");
+    /**
+     * Scrubs the whole list, UTF-8 CSV in and out. {@code progress} is told of each batch of rows done.
+     * @throws java.nio.charset.CharacterCodingException when the list is not UTF-8
+     */
+    public ScrubSummary scrub(InputStream input, OutputStream output, Request request, LongConsumer progress) throws IOException {
+        return scrub(input, output, request, progress, CHUNK);
+    }
+
+    /** As above, cutting the input into chunks of about {@code chunkSize} bytes (small ones in the tests). */
+    ScrubSummary scrub(InputStream input, OutputStream output, Request request, LongConsumer progress, int chunkSize) throws IOException {
+        CsvChunks chunks = new CsvChunks(input, chunkSize);
+        CsvChunks.Chunk first = chunks.next();
+        CsvRecords head = first == null ? null : new CsvRecords(first.bytes(), 0, first.length(), 0);
+        if (head == null || !head.next()) {
+            throw empty();
+        }
+        Utf8.check(first.bytes(), head.start(), head.end());
+        String header = head.text();
+        if (header.isBlank()) {
+            throw empty();
         }
         int column = addressColumn(header, request);
-        int width = records.fields();
-        output.write(outputHeader(header, request));
-        output.write(records.crlf() ? "\r\n" : "\n");
+        int width = head.fields();
+        output.write(outputHeader(header, request).getBytes(StandardCharsets.UTF_8));
+        output.write(head.crlf() ? CRLF : LF);
         ScrubSummary summary = new ScrubSummary();
         Map<Place, Verdict> places = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
@@ -213,32 +228,30 @@ public final class ListScrubber {
         });
         try {
             ArrayDeque<Future<Batch>> pending = new ArrayDeque<>();
+            CsvChunks.Chunk chunk = first;
+            int from = head.position();
+            long before = 1;
             while (true) {
-                List<String> rows = new ArrayList<>(BATCH);
-                boolean[] crlf = new boolean[BATCH];
-                int[] shortBy = new int[BATCH];
-                String record;
-                while (rows.size() < BATCH && (record = records.next()) != null) {
-                    int fields = records.fields();
-                    if (fields > width) {
-                        // the added columns would stand under the wrong names: a reader keeping rows by decision could keep a blocked one
-                        throw new ScrubException("record " + records.recordNumber() + " has " + fields + " fields; the header names " + width);
-                    }
-                    shortBy[rows.size()] = width - fields;
-                    crlf[rows.size()] = records.crlf();
-                    rows.add(record);
+                if (chunk != null && from < chunk.length()) {
+                    CsvRecords records = new CsvRecords(chunk.bytes(), from, chunk.length(), before);
+                    byte[] bytes = chunk.bytes();
+                    int start = from;
+                    int to = chunk.length();
+                    pending.add(workers.submit(() -> judge(records, bytes, start, to, width, column, request, places)));
                 }
-                if (!rows.isEmpty()) {
-                    pending.add(workers.submit(() -> judge(rows, crlf, shortBy, column, request, places)));
-                }
-                while (!pending.isEmpty() && (pending.size() > threads * 2 || rows.isEmpty())) {
+                while (!pending.isEmpty() && (pending.size() > threads * 2 || chunk == null)) {
                     Batch done = await(pending.poll());
-                    output.append(done.text());
+                    output.write(done.bytes(), 0, done.length());
                     summary.add(done.summary());
                     progress.accept(done.summary().rows());
                 }
-                if (rows.isEmpty()) {
+                if (chunk == null) {
                     break;
+                }
+                chunk = chunks.next();
+                if (chunk != null) {
+                    from = 0;
+                    before = chunk.recordsBefore();
                 }
             }
         } finally {
@@ -248,7 +261,16 @@ public final class ListScrubber {
         return summary;
     }
 
-    private record Batch(StringBuilder text, ScrubSummary summary) {
+    /** About how many bytes of the list are judged as one batch. */
+    static final int CHUNK = 1 << 18;
+    private static final byte[] LF = {'\n'};
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static ScrubException empty() {
+        return new ScrubException("the list is empty: its first row names the columns, one of them the recipients' addresses");
+    }
+
+    private record Batch(byte[] bytes, int length, ScrubSummary summary) {
     }
 
     private static Batch await(Future<Batch> future) throws IOException {
@@ -261,6 +283,9 @@ public final class ListScrubber {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             throw new UncheckedIOException(new IOException(e.getCause()));
         }
     }
@@ -268,32 +293,48 @@ public final class ListScrubber {
     /** Rows whose facts are gathered together (see {@link LedgerFacts#resolveRecipients}). */
     static final int GROUP = 32;
 
-    /** @param missing how many fields short of the header each row is: empty ones are added, so the added columns line up */
-    private Batch judge(List<String> rows, boolean[] crlf, int[] missing, int column, Request request, Map<Place, Verdict> places) {
-        StringBuilder text = new StringBuilder(rows.size() * 96);
+    /**
+     * Judges the records of {@code bytes[from, to)} and writes each back with its verdict's columns; a record with fewer
+     * fields than the header gets empty ones, so that the added columns line up.
+     */
+    private Batch judge(CsvRecords records, byte[] bytes, int from, int to, int width, int column, Request request,
+                        Map<Place, Verdict> places) throws IOException {
+        Utf8.check(bytes, from, to);
+        ByteText text = new ByteText((to - from) + (to - from) / 2);
         ScrubSummary summary = new ScrubSummary();
         List<ReasonCode> codes = new ArrayList<>(4);
-        for (int start = 0; start < rows.size(); start += GROUP) {
-            int end = Math.min(rows.size(), start + GROUP);
+        int[] starts = new int[GROUP];
+        int[] ends = new int[GROUP];
+        boolean[] crlf = new boolean[GROUP];
+        int[] missing = new int[GROUP];
+        SendRequest[] sends = new SendRequest[GROUP];
+        String[] raws = new String[GROUP];
+        boolean more = true;
+        while (more) {
+            int count = 0;
             int contacts = 0;
-            for (int i = start; i < end; i++) {
-                contacts += rows.get(i).isEmpty() ? 0 : 1;
-            }
-            SendRequest[] sends = new SendRequest[contacts];
-            String[] raws = new String[contacts];
-            for (int i = start, k = 0; i < end; i++) {
-                if (!rows.get(i).isEmpty()) {
-                    raws[k] = CsvRecords.field(rows.get(i), column).trim();
-                    sends[k++] = new SendRequest(request.channel(), "", raws[k - 1], request.purpose(), null, null, null, request.at(),
-                            request.country(), null, request.aiVoice(), request.prerecorded(), false, null, null, false);
+            while (count < GROUP && (more = records.next())) {
+                int fields = records.fields();
+                if (fields > width) {
+                    // the added columns would stand under the wrong names: a reader keeping rows by decision could keep a blocked one
+                    throw new ScrubException("record " + records.recordNumber() + " has " + fields + " fields; the header names " + width);
                 }
+                starts[count] = records.start();
+                ends[count] = records.end();
+                crlf[count] = records.crlf();
+                missing[count] = width - fields;
+                if (records.end() > records.start()) {
+                    raws[contacts] = records.field(column).trim();
+                    sends[contacts++] = new SendRequest(request.channel(), "", raws[contacts - 1], request.purpose(), null, null, null,
+                            request.at(), request.country(), null, request.aiVoice(), request.prerecorded(), false, null, null, false);
+                }
+                count++;
             }
-            Facts[] facts = this.facts.resolveRecipients(request.tenant(), sends);
-            for (int i = start, k = 0; i < end; i++) {
-                String row = rows.get(i);
-                if (row.isEmpty()) {
+            Facts[] facts = this.facts.resolveRecipients(request.tenant(), contacts == GROUP ? sends : Arrays.copyOf(sends, contacts));
+            for (int i = 0, k = 0; i < count; i++) {
+                if (ends[i] == starts[i]) {
                     // a blank line is not a contact: given back as it was, neither judged nor counted
-                    text.append(crlf[i] ? "\r\n" : "\n");
+                    text.newline(crlf[i]);
                     continue;
                 }
                 Facts rowFacts = facts[k];
@@ -307,31 +348,84 @@ public final class ListScrubber {
                     }
                 }
                 codes.clear();
-                text.append(row);
+                text.bytes(bytes, starts[i], ends[i]);
                 for (int m = missing[i]; m > 0; m--) {
-                    text.append(',');
+                    text.ascii(',');
                 }
-                text.append(',').append(verdict.decision().wireName()).append(',');
+                text.ascii(',').ascii(verdict.decision().wireName()).ascii(',');
                 List<Reason> reasons = verdict.reasons();
                 for (int r = 0; r < reasons.size(); r++) {
                     ReasonCode code = reasons.get(r).code();
                     if (!codes.contains(code)) { // several rules may give one code (the federal and the state's quiet hours)
-                        text.append(codes.isEmpty() ? "" : ";").append(code.name());
+                        if (!codes.isEmpty()) {
+                            text.ascii(';');
+                        }
+                        text.ascii(code.name());
                         codes.add(code);
                     }
                 }
-                text.append(',');
+                text.ascii(',');
                 if (verdict.notBefore() != null) {
-                    text.append(verdict.notBefore());
+                    text.ascii(verdict.notBefore().toString());
                 }
-                text.append(',');
+                text.ascii(',');
                 if (rowFacts.recipient().valid()) {
-                    text.append(rowFacts.recipient().key());
+                    text.utf8(rowFacts.recipient().key());
                 }
-                text.append(crlf[i] ? "\r\n" : "\n");
+                text.newline(crlf[i]);
                 summary.count(verdict.decision(), codes);
             }
         }
-        return new Batch(text, summary);
+        return new Batch(text.bytes, text.length, summary);
+    }
+
+    /** A growing byte buffer for a batch's output; the added columns are ASCII but for an email address. */
+    private static final class ByteText {
+        byte[] bytes;
+        int length;
+
+        ByteText(int capacity) {
+            bytes = new byte[Math.max(capacity, 256)];
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+
+        ByteText bytes(byte[] source, int from, int to) {
+            room(to - from);
+            System.arraycopy(source, from, bytes, length, to - from);
+            length += to - from;
+            return this;
+        }
+
+        ByteText ascii(char c) {
+            room(1);
+            bytes[length++] = (byte) c;
+            return this;
+        }
+
+        ByteText ascii(String text) {
+            int size = text.length();
+            room(size);
+            for (int i = 0; i < size; i++) {
+                bytes[length++] = (byte) text.charAt(i);
+            }
+            return this;
+        }
+
+        void utf8(String text) {
+            byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+            bytes(encoded, 0, encoded.length);
+        }
+
+        void newline(boolean crlf) {
+            if (crlf) {
+                ascii('\r');
+            }
+            ascii('\n');
+        }
     }
 }

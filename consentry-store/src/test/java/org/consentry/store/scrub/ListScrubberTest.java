@@ -3,11 +3,15 @@ package org.consentry.store.scrub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,8 +182,8 @@ class ListScrubberTest {
         Path output = folder.resolve("scrubbed.csv");
         ScrubSummary summary;
         long[] progressed = {0};
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-             BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(input);
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
             summary = store.scrubber().scrub(in, out, new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null),
                     done -> progressed[0] += done);
         }
@@ -210,10 +214,42 @@ class ListScrubberTest {
     }
 
     private String scrub(String csv, String column, Channel channel) throws IOException {
-        StringWriter out = new StringWriter();
-        store.scrubber().scrub(new StringReader(csv), out, new ListScrubber.Request(tenant, channel, Purpose.MARKETING, AT, "US", column),
-                done -> { });
-        return out.toString();
+        return scrub(csv, new ListScrubber.Request(tenant, channel, Purpose.MARKETING, AT, "US", column));
+    }
+
+    /**
+     * The list scrubbed as it is read (in chunks of a quarter megabyte), and again cut into chunks of a few bytes, so
+     * that every record boundary falls at a chunk's edge somewhere: the two answers (or refusals) must be the same.
+     */
+    private String scrub(String csv, ListScrubber.Request request) throws IOException {
+        return scrubBytes(csv.getBytes(StandardCharsets.UTF_8), request);
+    }
+
+    private String scrubBytes(byte[] csv, ListScrubber.Request request) throws IOException {
+        String whole = null;
+        RuntimeException refused = null;
+        try {
+            whole = scrubbed(csv, request, ListScrubber.CHUNK);
+        } catch (ScrubException e) {
+            refused = e;
+        }
+        for (int chunk : new int[] {1, 3, 16}) {
+            if (refused == null) {
+                assertThat(scrubbed(csv, request, chunk)).as("in chunks of %d bytes", chunk).isEqualTo(whole);
+            } else {
+                assertThatThrownBy(() -> scrubbed(csv, request, chunk)).as("in chunks of %d bytes", chunk).hasMessage(refused.getMessage());
+            }
+        }
+        if (refused != null) {
+            throw refused;
+        }
+        return whole;
+    }
+
+    private String scrubbed(byte[] csv, ListScrubber.Request request, int chunk) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.scrubber().scrub(new ByteArrayInputStream(csv), out, request, done -> { }, chunk);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** A row short of the header's fields gets empty ones, so that decision stands under "decision"; a longer row is refused. */
@@ -231,10 +267,10 @@ class ListScrubberTest {
     /** At 21:30 in Miami both the federal and Florida's hours are closed: the row says QUIET_HOURS once, and is counted once. */
     @Test
     void aCodeGivenByTwoRulesIsWrittenAndCountedOnce() throws IOException {
-        StringWriter out = new StringWriter();
-        ScrubSummary summary = store.scrubber().scrub(new StringReader("phone\n+13055550177\n"), out,
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ScrubSummary summary = store.scrubber().scrub(new ByteArrayInputStream("phone\n+13055550177\n".getBytes(StandardCharsets.UTF_8)), out,
                 new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, Instant.parse("2026-03-17T01:30:00Z"), "US", null), done -> { });
-        String reasons = out.toString().split("\n")[1].split(",")[2];
+        String reasons = out.toString(StandardCharsets.UTF_8).split("\n")[1].split(",")[2];
         assertThat(reasons.split(";")).contains("CONSENT_MISSING").containsOnlyOnce("QUIET_HOURS");
         assertThat(summary.removedBy()).containsEntry(ReasonCode.QUIET_HOURS, 1L).containsEntry(ReasonCode.CONSENT_MISSING, 1L);
     }
@@ -256,14 +292,10 @@ class ListScrubberTest {
         String number = Kind.NO_CONSENT.number(0, national);
         assertThat(scrub("phone\r\n" + number + "\r\n\r\n", null, Channel.SMS))
                 .isEqualTo("phone,decision,reasons,not_before,e164\r\n" + number + ",block,CONSENT_MISSING,," + number + "\r\n\r\n");
-        StringWriter live = new StringWriter();
-        StringWriter prerecorded = new StringWriter();
-        store.scrubber().scrub(new StringReader("phone\n" + number + "\n"), live,
-                new ListScrubber.Request(tenant, Channel.VOICE, Purpose.MARKETING, AT, "US", null, false, false), done -> { });
-        store.scrubber().scrub(new StringReader("phone\n" + number + "\n"), prerecorded,
-                new ListScrubber.Request(tenant, Channel.VOICE, Purpose.MARKETING, AT, "US", null, true, true), done -> { });
-        assertThat(live.toString()).doesNotContain("MOBILE_WITHOUT_PERMISSION").doesNotContain("AI_VOICE_WITHOUT_CONSENT");
-        assertThat(prerecorded.toString()).contains("MOBILE_WITHOUT_PERMISSION").contains("AI_VOICE_WITHOUT_CONSENT");
+        String live = scrub("phone\n" + number + "\n", new ListScrubber.Request(tenant, Channel.VOICE, Purpose.MARKETING, AT, "US", null, false, false));
+        String prerecorded = scrub("phone\n" + number + "\n", new ListScrubber.Request(tenant, Channel.VOICE, Purpose.MARKETING, AT, "US", null, true, true));
+        assertThat(live).doesNotContain("MOBILE_WITHOUT_PERMISSION").doesNotContain("AI_VOICE_WITHOUT_CONSENT");
+        assertThat(prerecorded).contains("MOBILE_WITHOUT_PERMISSION").contains("AI_VOICE_WITHOUT_CONSENT");
     }
 
     @Test
@@ -280,5 +312,32 @@ class ListScrubberTest {
         assertThatThrownBy(() -> scrub("phone,note\n+13055550100,12\" screen\n+13055550101,x\n+13055550102,5\" y\n", null, Channel.SMS))
                 .as("a stray quote would join rows").hasMessageContaining("record 2 has a quote inside a field");
         assertThatThrownBy(() -> scrub("phone,note\n+13055550100,\"a\"b\n", null, Channel.SMS)).hasMessageContaining("record 2 has a quote");
+    }
+
+    /** The list's bytes are given back as they came, whatever their script; a list that is not UTF-8 is refused, not mangled. */
+    @Test
+    void otherColumnsAreGivenBackByteForByteAndAListNotInUtf8IsRefused() throws IOException {
+        String number = Kind.CONSENTED.number(0, national);
+        assertThat(scrub("nom,téléphone,note\nJosé Müller,\"" + number + "\",\"😀 \"\"citó\"\"\"\n", "téléphone", Channel.SMS))
+                .isEqualTo("nom,téléphone,note,decision,reasons,not_before,e164\nJosé Müller,\"" + number + "\",\"😀 \"\"citó\"\"\",allow,,," + number + "\n");
+        byte[] latin1 = ("name,phone\nJos\u00e9," + number + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> scrubbed(latin1, new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null), 1 << 18))
+                .isInstanceOf(CharacterCodingException.class);
+        byte[] badHeader = "t\u00e9l\u00e9phone\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> scrubbed(badHeader, new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null), 1 << 18))
+                .isInstanceOf(CharacterCodingException.class);
+    }
+
+    /** A quote left open swallows the rest of the file: refused once the record passes a megabyte, not read to the end. */
+    @Test
+    void aRecordLongerThanAMegabyteIsRefusedByNumber() {
+        String open = "phone,note\n+13055550100,x\n+13055550101,\"" + "y".repeat(CsvRecords.MAX_RECORD) + "\n+13055550102,z\n";
+        assertThatThrownBy(() -> scrubbed(open.getBytes(StandardCharsets.UTF_8),
+                new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null), 1 << 18))
+                .isInstanceOf(ScrubException.class).hasMessageContaining("record 3 is longer than 1048576 bytes");
+        String stray = "phone,note\n+13055550100,x\n+13055550101,12\" screen\n" + "+13055550102,z\n".repeat(80_000);
+        assertThatThrownBy(() -> scrubbed(stray.getBytes(StandardCharsets.UTF_8),
+                new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null), 1 << 18))
+                .as("a stray quote is named as such, not as a long record").hasMessageContaining("record 3 has a quote inside a field");
     }
 }

@@ -1,14 +1,10 @@
 package org.consentry.server.api.v1;
 
 import io.javalin.http.Context;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -94,19 +90,18 @@ final class ScrubRoutes {
             throw ApiProblem.invalid(errors);
         }
         ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, at, country, column, prerecorded, aiVoice);
-        Reader body = new BufferedReader(new InputStreamReader(ctx.req().getInputStream(), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        LazyWriter streamed = null;
+        InputStream body = ctx.req().getInputStream();
+        LazyOutput streamed = null;
         try {
             if ("csv".equals(output)) {
                 ctx.status(200).contentType("text/csv; charset=utf-8");
                 ctx.header("Cache-Control", "no-store");
-                streamed = new LazyWriter(ctx);
+                streamed = new LazyOutput(ctx);
                 scrubber.scrub(body, streamed, request, rows -> { });
                 streamed.flush();
                 return;
             }
-            ScrubSummary summary = scrubber.scrub(body, Writer.nullWriter(), request, rows -> { });
+            ScrubSummary summary = scrubber.scrub(body, OutputStream.nullOutputStream(), request, rows -> { });
             if ("summary".equals(output)) {
                 ctx.contentType("application/json").result(summary.toJson());
             } else {
@@ -141,7 +136,7 @@ final class ScrubRoutes {
      * Once rows have gone out, a problem answer can no longer replace them: the response is aborted instead
      * (the connection closes before the chunked body ends), which every HTTP client reports as an error.
      */
-    private static void abortIfStreaming(Context ctx, LazyWriter streamed, Exception failure) {
+    private static void abortIfStreaming(Context ctx, LazyOutput streamed, Exception failure) {
         if (streamed != null && streamed.started()) {
             org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(failure);
             throw new org.consentry.server.http.ResponseAborted(failure);
@@ -150,17 +145,17 @@ final class ScrubRoutes {
 
 
     /**
-     * Holds the first {@value #HOLD} characters before opening the response, so that a list refused for its
-     * header or an early row still gets its problem answer; past that it streams.
+     * Holds the first {@value #HOLD} bytes before opening the response, so that a list refused for its header or an
+     * early row still gets its problem answer; past that it streams.
      */
-    private static final class LazyWriter extends Writer {
+    private static final class LazyOutput extends OutputStream {
         static final int HOLD = 1 << 16;
 
         private final Context ctx;
-        private final StringBuilder held = new StringBuilder();
-        private Writer out;
+        private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+        private OutputStream out;
 
-        LazyWriter(Context ctx) {
+        LazyOutput(Context ctx) {
             this.ctx = ctx;
         }
 
@@ -170,30 +165,25 @@ final class ScrubRoutes {
 
         private void spill() throws IOException {
             if (out == null) {
-                out = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8);
+                out = ctx.res().getOutputStream();
             }
-            out.append(held);
-            held.setLength(0);
+            held.writeTo(out);
+            held.reset();
         }
 
-        @Override public void write(char[] buffer, int offset, int length) throws IOException {
-            append(java.nio.CharBuffer.wrap(buffer, offset, length));
+        @Override public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
-        @Override public void write(String text) throws IOException {
-            append(text);
-        }
-
-        @Override public Writer append(CharSequence text) throws IOException {
+        @Override public void write(byte[] bytes, int offset, int length) throws IOException {
             if (out != null) {
-                out.append(text);
+                out.write(bytes, offset, length);
             } else {
-                held.append(text);
-                if (held.length() > HOLD) {
+                held.write(bytes, offset, length);
+                if (held.size() > HOLD) {
                     spill();
                 }
             }
-            return this;
         }
 
         @Override public void flush() throws IOException {
