@@ -23,7 +23,8 @@ import org.consentry.policy.SendRequest;
 public final class ConsentFrequencyRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("frequency/consent-terms",
-            "No more sends than the frequency the recipient agreed to in its consent (e.g. 4/month).",
+            "No more sends than the frequency the recipient agreed to in its consent (e.g. 4/month, four texts a week, "
+                    + "1 every 2 weeks); a period longer than 30 days is read as its share of 30 days, at least one.",
             "CTIA Messaging Principles and Best Practices 5.1 (disclosed frequency); consent terms",
             List.of(ReasonCode.FREQUENCY_CAP), List.of())
             .because("A consent given for a stated frequency ('up to 4 texts a month') covers no more than that.");

@@ -76,6 +76,20 @@ class ConsentFrequencyRuleTest {
             "3 msgs weekly         | 3  | 7",
             "1 message daily       | 1  | 1",
             "Up to 8 alerts monthly | 8 | 30",
+            "four messages a month  | 4 | 30",
+            "Up to Two texts per week | 2 | 7",
+            "twice a week           | 2 | 7",
+            "once daily             | 1 | 1",
+            "1 msg every 2 weeks    | 1 | 14",
+            "up to 3 msgs per 10 days | 3 | 10",
+            "2 msgs biweekly        | 2 | 14",
+            "up to 12 msgs/year     | 1 | 30",
+            "24 texts annually      | 1 | 30",
+            "up to 40 msgs per year | 3 | 30",
+            "6 alerts quarterly     | 1 | 30",
+            "4 msgs every 2 months  | 2 | 30",
+            "2 per 30 days          | 2 | 30",
+            "3 per 31 days          | 2 | 30",
     })
     void readsTheUsualWaysOfStatingAFrequency(String text, int count, long days) {
         AgreedFrequency agreed = AgreedFrequency.parse(text).orElseThrow();
@@ -109,6 +123,8 @@ class ConsentFrequencyRuleTest {
     @Test
     void anUnreadableFrequencyCapsNothing() {
         assertThat(AgreedFrequency.parse("recurring messages")).isEmpty();
+        assertThat(AgreedFrequency.parse("Msg frequency varies. Someone will text you")).isEmpty();
+        assertThat(AgreedFrequency.parse("0 msgs every 0 weeks")).isEmpty();
         SendRequest request = marketingSms().at(NOW).build();
         assertThat(rule.check(request, facts().of(request)).passed()).isTrue();
     }
