@@ -49,6 +49,7 @@ import org.consentry.policy.rules.timing.QuietHoursRule;
 import org.consentry.policy.rules.timing.TenantQuietHoursRule;
 import org.consentry.policy.rules.voice.AiVoiceRule;
 import org.consentry.policy.rules.voice.MobileWithoutPermissionRule;
+import org.consentry.policy.rules.voice.ResidentialPrerecordedRule;
 import org.consentry.policy.rules.voice.RecordingConsentRule;
 
 /**
@@ -109,6 +110,7 @@ public final class StandardRulebook {
                 new DncStateRule(),
                 new DncListStaleRule(),
                 new MobileWithoutPermissionRule(),
+                new ResidentialPrerecordedRule(),
                 new AiVoiceRule(),
                 RecordingConsentRule.load(),
                 ProhibitedContentRule.load(),
