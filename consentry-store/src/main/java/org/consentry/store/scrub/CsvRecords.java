@@ -42,8 +42,9 @@ final class CsvRecords {
     /**
      * Reads the next record; false at the end of the range. A quote may open a field or be doubled inside a quoted
      * one; anywhere else ({@code 12" screen}, {@code "a"b}) the file is refused rather than guessed at, since a
-     * misread quote would join or split rows and put one row's verdict on another.
-     * @throws ScrubException for a misplaced quote, an unclosed one, or an overlong record
+     * misread quote would join or split rows and put one row's verdict on another. So is a carriage return outside
+     * quotes that is not the CR of a CRLF: a spreadsheet ends the line there.
+     * @throws ScrubException for a misplaced quote, an unclosed one, a carriage return alone, or an overlong record
      */
     boolean next() {
         if (position >= limit) {
@@ -54,6 +55,9 @@ final class CsvRecords {
         start = position;
         while (position < limit) {
             byte c = bytes[position];
+            if (c == '\r' && state != QUOTED && (position + 1 == limit || bytes[position + 1] != '\n')) {
+                throw bareCarriageReturn();
+            }
             switch (state) {
                 case QUOTED:
                     if (c == '"') {
@@ -111,6 +115,11 @@ final class CsvRecords {
 
     static ScrubException tooLong(long record) {
         return new ScrubException("record " + record + " is longer than " + MAX_RECORD + " bytes (an unclosed quote?)");
+    }
+
+    private ScrubException bareCarriageReturn() {
+        return new ScrubException("record " + (recordNumber + 1) + " has a carriage return that ends no line; records end in LF or CRLF, "
+                + "a carriage return alone only inside a quoted field (a list saved with CR line ends must be saved again as CSV UTF-8)");
     }
 
     private ScrubException misplacedQuote() {

@@ -314,6 +314,24 @@ class ListScrubberTest {
         assertThatThrownBy(() -> scrub("phone,note\n+13055550100,\"a\"b\n", null, Channel.SMS)).hasMessageContaining("record 2 has a quote");
     }
 
+    /**
+     * A spreadsheet ends a line at a carriage return alone (a list saved as "CSV (Macintosh)" has no other line end),
+     * where RFC 4180 ends records only at LF or CRLF: read as data, the whole list was one header and no row was
+     * judged, or a row's verdict was written after a line end of its own. Refused instead, naming the record.
+     */
+    @Test
+    void aCarriageReturnOutsideQuotesThatEndsNoLineIsRefused() throws IOException {
+        String number = Kind.CONSENTED.number(0, national);
+        assertThatThrownBy(() -> scrub("id,phone,name\r1," + number + ",Al\r2,+13055550101,Bo\r", null, Channel.SMS))
+                .isInstanceOf(ScrubException.class).hasMessageContaining("record 1 has a carriage return");
+        assertThatThrownBy(() -> scrub("phone,name\n" + number + ",\"Al\"\r\r\n", null, Channel.SMS))
+                .hasMessageContaining("record 2 has a carriage return");
+        assertThatThrownBy(() -> scrub("phone,name\n" + number + ",Al\r", null, Channel.SMS)).hasMessageContaining("record 2 has a carriage return");
+        assertThatThrownBy(() -> scrub("name,phone\n\"Al\"\r," + number + "\n", null, Channel.SMS)).hasMessageContaining("record 2 has a carriage return");
+        assertThat(scrub("name,phone\r\n\"A\rl\"," + number + "\r\n", null, Channel.SMS)).as("inside quotes it is data")
+                .isEqualTo("name,phone,decision,reasons,not_before,e164\r\n\"A\rl\"," + number + ",allow,,," + number + "\r\n");
+    }
+
     /** The list's bytes are given back as they came, whatever their script; a list that is not UTF-8 is refused, not mangled. */
     @Test
     void otherColumnsAreGivenBackByteForByteAndAListNotInUtf8IsRefused() throws IOException {
