@@ -206,7 +206,9 @@ public final class ListScrubber {
     ScrubSummary scrub(InputStream input, OutputStream output, Request request, LongConsumer progress, int chunkSize) throws IOException {
         CsvChunks chunks = new CsvChunks(input, chunkSize);
         CsvChunks.Chunk first = chunks.next();
-        CsvRecords head = first == null ? null : new CsvRecords(first.bytes(), 0, first.length(), 0);
+        // a byte order mark is no part of the first column's name: read from there, a quoted name would be refused
+        int bom = first != null && startsWithBom(first) ? BOM.length : 0;
+        CsvRecords head = first == null ? null : new CsvRecords(first.bytes(), bom, first.length(), 0);
         if (head == null || !head.next()) {
             throw empty();
         }
@@ -217,6 +219,7 @@ public final class ListScrubber {
         }
         int column = addressColumn(header, request);
         int width = head.fields();
+        output.write(BOM, 0, bom);
         output.write(outputHeader(header, request).getBytes(StandardCharsets.UTF_8));
         output.write(head.crlf() ? CRLF : LF);
         ScrubSummary summary = new ScrubSummary();
@@ -264,7 +267,12 @@ public final class ListScrubber {
     /** About how many bytes of the list are judged as one batch. */
     static final int CHUNK = 1 << 18;
     private static final byte[] LF = {'\n'};
+    private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
     private static final byte[] CRLF = {'\r', '\n'};
+
+    private static boolean startsWithBom(CsvChunks.Chunk chunk) {
+        return chunk.length() >= BOM.length && Arrays.equals(chunk.bytes(), 0, BOM.length, BOM, 0, BOM.length);
+    }
 
     private static ScrubException empty() {
         return new ScrubException("the list is empty: its first row names the columns, one of them the recipients' addresses");

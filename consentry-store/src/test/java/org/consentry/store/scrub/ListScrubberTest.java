@@ -332,6 +332,17 @@ class ListScrubberTest {
                 .isEqualTo("name,phone,decision,reasons,not_before,e164\r\n\"A\rl\"," + number + ",allow,,," + number + "\r\n");
     }
 
+    /** Excel's "CSV UTF-8" starts with a byte order mark, and some exporters quote every field, the header's too. */
+    @Test
+    void aByteOrderMarkBeforeAQuotedHeaderIsGivenBackAndTheHeaderRead() throws IOException {
+        String number = Kind.CONSENTED.number(0, national);
+        assertThat(scrub("\uFEFF\"id\",\"Phone\"\r\n\"1\",\"" + number + "\"\r\n", null, Channel.SMS))
+                .isEqualTo("\uFEFF\"id\",\"Phone\",decision,reasons,not_before,e164\r\n\"1\",\"" + number + "\",allow,,," + number + "\r\n");
+        assertThat(scrub("\uFEFF\"Phone\"\n" + number + "\n", "phone", Channel.SMS))
+                .isEqualTo("\uFEFF\"Phone\",decision,reasons,not_before,e164\n" + number + ",allow,,," + number + "\n");
+        assertThatThrownBy(() -> scrub("\uFEFF", null, Channel.SMS)).hasMessageContaining("the list is empty");
+    }
+
     /** The list's bytes are given back as they came, whatever their script; a list that is not UTF-8 is refused, not mangled. */
     @Test
     void otherColumnsAreGivenBackByteForByteAndAListNotInUtf8IsRefused() throws IOException {
