@@ -71,6 +71,27 @@ final class CsvChunks {
         return new Chunk(chunk, cut, before);
     }
 
+    /**
+     * Where the first {@code records} records of {@code bytes[from, to)} end (after the line feed of the last), counted
+     * as {@link #next} counts them; {@code to} when the range holds no more. {@code from} is a record's start.
+     */
+    static int afterRecords(byte[] bytes, int from, int to, int records) {
+        if (to - from <= records) {
+            return to; // a record takes a byte at least
+        }
+        boolean quoted = false;
+        int counted = 0;
+        for (int i = from; i < to; i++) {
+            byte c = bytes[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n' && !quoted && ++counted == records) {
+                return i + 1;
+            }
+        }
+        return to;
+    }
+
     private void scan() {
         byte[] bytes = buffer;
         boolean quoted = inQuotes;

@@ -43,7 +43,7 @@ import org.consentry.tenant.TenantProfile;
  * reads, and written back with every input column as it was plus {@code decision}, {@code reasons},
  * {@code not_before} and the address in canonical form ({@code e164}, or {@code address} for email).
  * Streams: rows are read in batches, judged on several threads, and written in their order; memory holds a
- * few batches whatever the file's size.
+ * few batches whatever the file's size or width.
  */
 public final class ListScrubber {
 
@@ -229,33 +229,33 @@ public final class ListScrubber {
             thread.setDaemon(true);
             return thread;
         });
+        // a row may be given up to width - 1 empty fields: a batch holds no more rows than keeps those within BATCH_BYTES
+        int rowsPerBatch = Math.max(1, BATCH_BYTES / width);
         try {
             ArrayDeque<Future<Batch>> pending = new ArrayDeque<>();
             CsvChunks.Chunk chunk = first;
             int from = head.position();
             long before = 1;
-            while (true) {
-                if (chunk != null && from < chunk.length()) {
-                    CsvRecords records = new CsvRecords(chunk.bytes(), from, chunk.length(), before);
-                    byte[] bytes = chunk.bytes();
-                    int start = from;
-                    int to = chunk.length();
-                    pending.add(workers.submit(() -> judge(records, bytes, start, to, width, column, request, places)));
-                }
-                while (!pending.isEmpty() && (pending.size() > threads * 2 || chunk == null)) {
-                    Batch done = await(pending.poll());
-                    output.write(done.bytes(), 0, done.length());
-                    summary.add(done.summary());
-                    progress.accept(done.summary().rows());
-                }
-                if (chunk == null) {
-                    break;
+            while (chunk != null) {
+                byte[] bytes = chunk.bytes();
+                for (int start = from, end; start < chunk.length(); start = end, before += rowsPerBatch) {
+                    end = CsvChunks.afterRecords(bytes, start, chunk.length(), rowsPerBatch);
+                    CsvRecords records = new CsvRecords(bytes, start, end, before);
+                    int batchStart = start;
+                    int batchEnd = end;
+                    pending.add(workers.submit(() -> judge(records, bytes, batchStart, batchEnd, width, column, request, places)));
+                    while (pending.size() > threads * 2) {
+                        write(pending.poll(), output, summary, progress);
+                    }
                 }
                 chunk = chunks.next();
                 if (chunk != null) {
                     from = 0;
                     before = chunk.recordsBefore();
                 }
+            }
+            while (!pending.isEmpty()) {
+                write(pending.poll(), output, summary, progress);
             }
         } finally {
             workers.shutdownNow();
@@ -266,6 +266,11 @@ public final class ListScrubber {
 
     /** About how many bytes of the list are judged as one batch. */
     static final int CHUNK = 1 << 18;
+    /**
+     * About how many bytes of empty fields one batch may add to rows shorter than the header: a chunk whose rows could
+     * take more (a wide header, short rows) is judged in several batches, so that what is held stays bounded.
+     */
+    static final int BATCH_BYTES = 16 << 20;
     private static final byte[] LF = {'\n'};
     private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
     private static final byte[] CRLF = {'\r', '\n'};
@@ -279,6 +284,13 @@ public final class ListScrubber {
     }
 
     private record Batch(byte[] bytes, int length, ScrubSummary summary) {
+    }
+
+    private static void write(Future<Batch> batch, OutputStream output, ScrubSummary summary, LongConsumer progress) throws IOException {
+        Batch done = await(batch);
+        output.write(done.bytes(), 0, done.length());
+        summary.add(done.summary());
+        progress.accept(done.summary().rows());
     }
 
     private static Batch await(Future<Batch> future) throws IOException {

@@ -56,6 +56,14 @@ class CsvChunksProperties {
         assertThat(read).isEqualTo(expected);
     }
 
+    /** A chunk is judged in pieces of a few records when its rows are short and the header wide: the records stay the same. */
+    @Property(tries = 400)
+    void aChunkCutIntoPiecesOfSomeRecordsReadsTheSame(@ForAll("csvText") String text, @ForAll @IntRange(min = 1, max = 48) int chunk,
+                                                      @ForAll @IntRange(min = 1, max = 4) int records) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(read(bytes, chunk, records)).isEqualTo(read(bytes, 1 << 20));
+    }
+
     /** A spreadsheet ends a line at a carriage return alone: outside quotes, one is taken only as the CR of a CRLF. */
     @Property(tries = 400)
     void aRecordReadHoldsNoCarriageReturnOutsideQuotes(@ForAll("csvText") String text, @ForAll @IntRange(min = 1, max = 48) int chunk)
@@ -94,13 +102,22 @@ class CsvChunksProperties {
 
     /** Each record as text, end, field count and number, then the refusal if any. */
     private static List<String> read(byte[] bytes, int chunk) throws IOException {
+        return read(bytes, chunk, Integer.MAX_VALUE);
+    }
+
+    /** As above, each chunk read in pieces of {@code perPiece} records as {@link CsvChunks#afterRecords} cuts them. */
+    private static List<String> read(byte[] bytes, int chunk, int perPiece) throws IOException {
         List<String> read = new ArrayList<>();
         try {
             CsvChunks chunks = new CsvChunks(new ByteArrayInputStream(bytes), chunk);
             for (CsvChunks.Chunk piece = chunks.next(); piece != null; piece = chunks.next()) {
-                CsvRecords records = new CsvRecords(piece.bytes(), 0, piece.length(), piece.recordsBefore());
-                while (records.next()) {
-                    read.add(records.recordNumber() + ":" + records.text() + "|" + records.crlf() + "|" + records.fields());
+                long before = piece.recordsBefore();
+                for (int from = 0, to; from < piece.length(); from = to, before += perPiece) {
+                    to = CsvChunks.afterRecords(piece.bytes(), from, piece.length(), perPiece);
+                    CsvRecords records = new CsvRecords(piece.bytes(), from, to, before);
+                    while (records.next()) {
+                        read.add(records.recordNumber() + ":" + records.text() + "|" + records.crlf() + "|" + records.fields());
+                    }
                 }
             }
         } catch (ScrubException e) {

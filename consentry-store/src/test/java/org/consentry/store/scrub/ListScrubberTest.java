@@ -357,6 +357,34 @@ class ListScrubberTest {
                 .isInstanceOf(CharacterCodingException.class);
     }
 
+    /**
+     * A row shorter than the header gets empty fields, so a list of short rows under a wide header writes far more than
+     * it reads (a 1,000-column header and rows of two bytes: 500 times). The answer is still written a bounded batch at
+     * a time, so that a small upload cannot make the server hold gigabytes (a 1 MB header of commas: a terabyte per chunk).
+     */
+    @Test
+    void shortRowsUnderAWideHeaderAreWrittenInBoundedBatches() throws IOException {
+        String header = "phone" + ",c".repeat(999);
+        byte[] csv = (header + "\n" + "x\n".repeat(ListScrubber.CHUNK / 2)).getBytes(StandardCharsets.UTF_8);
+        long[] written = {0, 0};
+        OutputStream counting = new OutputStream() {
+            @Override public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override public void write(byte[] bytes, int offset, int length) {
+                written[0] += length;
+                written[1] = Math.max(written[1], length);
+            }
+        };
+        ScrubSummary summary = store.scrubber().scrub(new ByteArrayInputStream(csv), counting,
+                new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null), done -> { });
+        assertThat(summary.rows()).isEqualTo(ListScrubber.CHUNK / 2);
+        String row = "x" + ",".repeat(999) + ",block,INVALID_ADDRESS,,\n";
+        assertThat(written[0]).isEqualTo(header.length() + ",decision,reasons,not_before,e164\n".length() + (long) row.length() * summary.rows());
+        assertThat(written[1]).as("the largest batch written").isLessThanOrEqualTo(2L * ListScrubber.BATCH_BYTES);
+    }
+
     /** A quote left open swallows the rest of the file: refused once the record passes a megabyte, not read to the end. */
     @Test
     void aRecordLongerThanAMegabyteIsRefusedByNumber() {
