@@ -14,9 +14,13 @@ import org.consentry.store.projection.TenantDirectory;
 /**
  * Spam reports from recipients (the spam-report page). A report is a complaint against the tenant that owns the
  * sender, kept with what the recipient quotes; the reporter is also opted out of that channel with the tenant,
- * since someone who reports a message as spam does not want the next one.
+ * since someone who reports a message as spam does not want the next one. The page does not ask whether a number
+ * texted or called, so a report about a number stops both (47 CFR 64.1200(a)(10): any reasonable means).
  */
 public final class SpamReports {
+
+    /** What a report about a number stops: its texts and its calls, since the reporter is not asked which it was. */
+    private static final Set<OptOutScope> PHONE = Set.of(OptOutScope.SMS, OptOutScope.VOICE);
 
     /** What a report recorded: the tenant it counts against, and whether the reporter was newly opted out. */
     public record Reported(String tenant, boolean optedOut) {
@@ -50,7 +54,7 @@ public final class SpamReports {
             .orElseThrow(() -> new RequestRefused(RequestRefused.Kind.UNACCEPTABLE, "sender",
                     sender + " is not a sender of any account here; report it to your carrier (forward texts to 7726) or mailbox provider"));
         ledger.append(tenant, List.of(new SpamReported(reporter, sender, text, at, ip)));
-        OptOuts.Change change = optOuts.optOut(tenant, reporter, Set.of(email ? OptOutScope.EMAIL : OptOutScope.SMS), at, "spam-report");
+        OptOuts.Change change = optOuts.optOut(tenant, reporter, email ? Set.of(OptOutScope.EMAIL) : PHONE, at, "spam-report");
         return new Reported(tenant, change.newlyOptedOut());
     }
 }

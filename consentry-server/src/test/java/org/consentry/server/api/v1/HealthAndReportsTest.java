@@ -159,6 +159,28 @@ class HealthAndReportsTest {
         assertThat(evidence.json().at("/events").findValuesAsText("type")).contains("spam.reported", "opt_out.recorded");
     }
 
+    /**
+     * The page asks about "a text, call or email" and says the sender will not reach the reporter again, without asking
+     * which it was: a report about a number stops the sender's calls as well as its texts.
+     */
+    @Test
+    void aSpamReportAboutANumberStopsItsCallsAsWellAsItsTexts() throws Exception {
+        assertThat(server.post("/v1/consents", acme.key(), """
+                {"address": "+13055550100", "channel": "voice", "purpose": "marketing", "method": "web_form",
+                 "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7"}""").status()).isEqualTo(201);
+        String call = """
+                {"channel": "voice", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
+                 "send_at": "2026-03-16T16:00:00Z", "body": "Acme calling about the spring sale. Press 9 to opt out."}""";
+        assertThat(server.post("/v1/checks", acme.key(), call).text("/decision")).isEqualTo("allow");
+
+        assertThat(report("+13055550100", "+18005550199", "they keep calling me").statusCode()).isEqualTo(200);
+
+        HttpAnswer verdict = server.post("/v1/checks", acme.key(), call);
+        assertThat(verdict.text("/decision")).isEqualTo("block");
+        assertThat(verdict.json().at("/reasons").findValuesAsText("code")).contains("OPTED_OUT");
+        assertThat(health().json().at("/windows/24h/opt_outs").asInt()).as("one report, one opt-out").isEqualTo(1);
+    }
+
     /** A body that says it is multipart but is not (no boundary, cut short) is the sender's fault: a page saying so, not a 500. */
     @Test
     void anUnreadableMultipartReportIsABadRequest() throws Exception {
