@@ -26,7 +26,8 @@ import org.consentry.ruledata.RuleDataFile;
  * apostrophes dropped (don't reads dont), letters repeated three times or more read once (stooop reads stop),
  * digits stuck to letters dropped or read as letters (stop2 reads stop, st0p reads stop), spaced-out letters
  * joined (s t o p reads stop), the stop-sign emoji read as stop. Sentence ends (. ! ? ; and line breaks) keep
- * phrases and negations apart.
+ * phrases and negations apart; a comma keeps apart the words of a phrase that reads a revocation word in another
+ * sense ("STOP, for the last time" is no "stop for gas").
  */
 public final class ReplyClassifier {
 
@@ -34,6 +35,8 @@ public final class ReplyClassifier {
 
     /** Marks a sentence end among the words: no phrase contains it. */
     static final String BOUNDARY = "|";
+    /** Marks a comma among the words while they are read; taken out before phrases are matched. */
+    private static final String PAUSE = ",";
     /** Words that may stand between a negator and the word it negates ("don't ever stop"). */
     private static final Set<String> NEGATION_GAP = Set.of("ever", "you", "u", "really", "even");
     /** Revocation words of this length or more are recognised one letter off (stpo, stp, cancle), in a reply of one word. */
@@ -133,11 +136,12 @@ public final class ReplyClassifier {
         if (reply == null || reply.isBlank()) {
             return ReplyIntent.none("The reply is empty.");
         }
-        List<String> words = read(reply.length() > MAX_CHARS ? reply.substring(0, MAX_CHARS) : reply);
+        List<String> marked = readMarked(reply.length() > MAX_CHARS ? reply.substring(0, MAX_CHARS) : reply);
+        List<String> words = withoutPauses(marked);
         if (words.isEmpty()) {
             return ReplyIntent.none("The reply has no words.");
         }
-        List<Match> matches = matches(words);
+        List<Match> matches = matches(words, pausesBefore(marked, words.size()));
         ReplyIntent revocation = revocation(words, matches);
         if (revocation != null) {
             return revocation;
@@ -320,8 +324,11 @@ public final class ReplyClassifier {
         return whole.toString();
     }
 
-    /** Every phrase found, at every position, in order of position. */
-    private List<Match> matches(List<String> words) {
+    /**
+     * Every phrase found, at every position, in order of position; a phrase in another sense only where no comma
+     * stands between its words.
+     */
+    private List<Match> matches(List<String> words, boolean[] pauseBefore) {
         List<Match> found = new ArrayList<>(4);
         for (int i = 0; i < words.size(); i++) {
             List<Phrase> candidates = byFirstWord.get(words.get(i));
@@ -329,12 +336,23 @@ public final class ReplyClassifier {
                 continue;
             }
             for (Phrase phrase : candidates) {
-                if (matchesAt(phrase.words(), words, i)) {
+                if (matchesAt(phrase.words(), words, i)
+                        && (phrase.intent() != Intent.BENIGN || !paused(pauseBefore, i + 1, i + phrase.words().length))) {
                     found.add(new Match(phrase, i, i + phrase.words().length));
                 }
             }
         }
         return found;
+    }
+
+    /** True when a comma stands before one of the words from {@code from} to {@code to} (exclusive). */
+    private static boolean paused(boolean[] pauseBefore, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (pauseBefore[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matchesAt(String[] phrase, List<String> words, int at) {
@@ -381,6 +399,41 @@ public final class ReplyClassifier {
 
     /** The reply read into words and sentence ends, as the class comment describes. */
     static List<String> read(String reply) {
+        return withoutPauses(readMarked(reply));
+    }
+
+    /** The words without the commas marked among them. */
+    private static List<String> withoutPauses(List<String> marked) {
+        if (!marked.contains(PAUSE)) {
+            return marked;
+        }
+        List<String> words = new ArrayList<>(marked.size());
+        for (String word : marked) {
+            if (!word.equals(PAUSE)) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** For each of the {@code count} words left once the commas are taken out, whether a comma stood right before it. */
+    private static boolean[] pausesBefore(List<String> marked, int count) {
+        boolean[] before = new boolean[count];
+        int word = 0;
+        boolean pause = false;
+        for (String token : marked) {
+            if (token.equals(PAUSE)) {
+                pause = true;
+            } else {
+                before[word++] = pause;
+                pause = false;
+            }
+        }
+        return before;
+    }
+
+    /** The reply read into words, sentence ends and commas. */
+    private static List<String> readMarked(String reply) {
         String text = fold(reply);
         List<String> words = new ArrayList<>(8);
         StringBuilder word = new StringBuilder(16);
@@ -395,12 +448,18 @@ public final class ReplyClassifier {
                 flush(word, words);
                 if ((c == '.' || c == '!' || c == '?' || c == ';' || c == '\n') && !words.isEmpty()
                         && !words.get(words.size() - 1).equals(BOUNDARY)) {
+                    if (words.get(words.size() - 1).equals(PAUSE)) {
+                        words.remove(words.size() - 1);
+                    }
                     words.add(BOUNDARY);
+                } else if (c == ',' && !words.isEmpty() && !words.get(words.size() - 1).equals(BOUNDARY)
+                        && !words.get(words.size() - 1).equals(PAUSE)) {
+                    words.add(PAUSE);
                 }
             }
         }
         flush(word, words);
-        if (!words.isEmpty() && words.get(words.size() - 1).equals(BOUNDARY)) {
+        while (!words.isEmpty() && (words.get(words.size() - 1).equals(BOUNDARY) || words.get(words.size() - 1).equals(PAUSE))) {
             words.remove(words.size() - 1);
         }
         return joinSpelledOut(words);
@@ -499,8 +558,8 @@ public final class ReplyClassifier {
     }
 
     /**
-     * Three or more single letters in a row are one spelled-out word, sentence ends between them aside:
-     * "s t o p" and "S.T.O.P" read "stop".
+     * Three or more single letters in a row are one spelled-out word, sentence ends and commas between them aside:
+     * "s t o p", "S.T.O.P" and "S, T, O, P" read "stop".
      */
     private static List<String> joinSpelledOut(List<String> words) {
         List<String> out = null;
@@ -509,7 +568,8 @@ public final class ReplyClassifier {
             StringBuilder spelled = new StringBuilder();
             int j = i;
             int last = i;
-            while (j < words.size() && (isLetter(words.get(j)) || (words.get(j).equals(BOUNDARY) && spelled.length() > 0))) {
+            while (j < words.size() && (isLetter(words.get(j))
+                    || ((words.get(j).equals(BOUNDARY) || words.get(j).equals(PAUSE)) && spelled.length() > 0))) {
                 if (isLetter(words.get(j))) {
                     spelled.append(words.get(j));
                     last = j + 1;

@@ -201,6 +201,27 @@ class ReplyClassifierTest {
         assertThat(CLASSIFIER.classify(reply).kind()).isEqualTo(Kind.NONE);
     }
 
+    /**
+     * "Stop at", "stop for", "stop in" read as a visit or a pause only when the words run on: a comma after the
+     * revocation word ends that reading ("STOP, for the last time"), and the phrases that use those words to mean
+     * "stop, and for good" are revocations.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Stop, at this point this is harassment", "STOP, for the last time", "Stop, in the name of god",
+        "stop, over and out", "Stop for good", "STOP AT ONCE", "Stop for real this time", "Stop for now please",
+        "Quit my subscription", "Para de enviarme mensajes", "Paren de mandarme mensajes", "Para de escribirme"})
+    void aRevocationWordIsNotReadInAnotherSenseAcrossACommaOrInPhrasesThatMeanStop(String reply) {
+        assertThat(CLASSIFIER.classify(reply).kind()).isEqualTo(Kind.OPT_OUT);
+    }
+
+    @Test
+    void aCommaDoesNotBreakTheWordsOfARevocationOrOfAnOrdinaryReply() {
+        assertThat(CLASSIFIER.classify("No, thanks, I'll pass").kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(CLASSIFIER.classify("S, T, O, P").kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(CLASSIFIER.classify("Ok, I'll stop by the store at 5").kind()).isEqualTo(Kind.NONE);
+        assertThat(ReplyClassifier.read("Stop, for good")).containsExactly("stop", "for", "good");
+    }
+
     @Test
     void aNegationDoesNotReachAcrossASentenceEnd() {
         assertThat(CLASSIFIER.classify("Don't. Stop.").kind()).isEqualTo(Kind.OPT_OUT);
