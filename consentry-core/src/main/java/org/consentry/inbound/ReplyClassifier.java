@@ -24,6 +24,7 @@ import org.consentry.ruledata.RuleDataFile;
  *
  * <p>Before matching, a reply is read into words: lower case, accents dropped (arrêt reads arret, ß reads ss),
  * apostrophes dropped (don't reads dont), letters repeated three times or more read once (stooop reads stop),
+ * invisible format characters dropped (a zero-width space, U+200B, inside STOP),
  * digits stuck to letters dropped or read as letters (stop2 reads stop, st0p reads stop), spaced-out letters
  * joined (s t o p reads stop), the stop-sign emoji read as stop. Sentence ends (. ! ? ; and line breaks) keep
  * phrases and negations apart; a comma keeps apart the words of a phrase that reads a revocation word in another
@@ -465,7 +466,10 @@ public final class ReplyClassifier {
         return joinSpelledOut(words);
     }
 
-    /** Lower case, accents dropped, ß as ss, the stop-sign emoji as the word stop. */
+    /**
+     * Lower case, accents dropped, ß as ss, the stop-sign emoji as the word stop, invisible format characters (a
+     * zero-width space or joiner, a soft hyphen) dropped: STOP with U+200B inside reads stop.
+     */
     private static String fold(String reply) {
         boolean ascii = true;
         for (int i = 0; i < reply.length() && ascii; i++) {
@@ -479,7 +483,8 @@ public final class ReplyClassifier {
         StringBuilder folded = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.FORMAT) {
                 folded.append(c);
             }
         }

@@ -154,7 +154,8 @@ class ReplyClassifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"STOP", "stop.", "  Stop!! ", "STOP 🛑", "stop2", "st0p", "stooop", "s t o p", "S.T.O.P", "please stop", "stop now!"})
+    @ValueSource(strings = {"STOP", "stop.", "  Stop!! ", "STOP 🛑", "stop2", "st0p", "stooop", "s t o p", "S.T.O.P", "please stop", "stop now!",
+        "S\u200BTOP", "ST\u00ADOP", "\u2060stop\u200D"})
     void aRevocationWordAloneOrWithFillersIsAPlainOptOut(String reply) {
         ReplyIntent intent = CLASSIFIER.classify(reply);
         assertThat(intent.kind()).isEqualTo(Kind.OPT_OUT);
