@@ -69,6 +69,10 @@ final class RegistryCommand implements Runnable {
                 description = "a full list this many percent smaller than the copy in force is refused (default 10; 100 accepts any)")
         int maxShrink;
 
+        @Option(names = "--allow-empty", description = "record change files that hold no line (refused otherwise: an empty download "
+                + "would date the copy in force anew, and a registry no longer refreshed would never be found stale)")
+        boolean allowEmpty;
+
         @picocli.CommandLine.Mixin
         DataFolder dataFolder;
 
@@ -123,7 +127,8 @@ final class RegistryCommand implements Runnable {
                         bar.stepTo(now >>> 20);
                     }
                 };
-                summary = open(dataFolder.path).importFiles(new RegistryImport(name, fileKind, date, maxBadLines, maxShrink), name, files, progress,
+                RegistryImport asked = new RegistryImport(name, fileKind, date, maxBadLines, maxShrink);
+                summary = open(dataFolder.path).importFiles(allowEmpty ? asked.allowingEmpty() : asked, name, files, progress,
                         Instant.now());
                 if (bar != null) {
                     bar.stepTo(total >>> 20);

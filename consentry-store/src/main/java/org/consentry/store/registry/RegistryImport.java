@@ -66,6 +66,7 @@ public final class RegistryImport {
     private final Instant asOf;
     private final long maxBadLines;
     private final int maxShrinkPercent;
+    private final boolean allowEmpty;
 
     /**
      * How far past the clock a copy's date may be (clocks drift), as the API allows ({@code Moments.SKEW}): a copy
@@ -91,6 +92,25 @@ public final class RegistryImport {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.maxBadLines = maxBadLines;
         this.maxShrinkPercent = maxShrinkPercent;
+        this.allowEmpty = false;
+    }
+
+    private RegistryImport(RegistryImport asked, boolean allowEmpty) {
+        this.list = asked.list;
+        this.kind = asked.kind;
+        this.asOf = asked.asOf;
+        this.maxBadLines = asked.maxBadLines;
+        this.maxShrinkPercent = asked.maxShrinkPercent;
+        this.allowEmpty = allowEmpty;
+    }
+
+    /**
+     * The same import, accepting change files that hold no line. Without it they are refused: a change list with no
+     * change is possible, but so is a download that failed to an empty file, and recording it would date the copy in
+     * force anew, so that a registry no longer refreshed would never be found stale (DNC_LIST_STALE).
+     */
+    public RegistryImport allowingEmpty() {
+        return new RegistryImport(this, true);
     }
 
     /** Whether a copy's date is later than {@code now} allows (more than {@link #CLOCK_SKEW} ahead). */
@@ -162,6 +182,11 @@ public final class RegistryImport {
                 startSize + builder.added() - builder.removed(), reader.badLines(), List.copyOf(bad));
         if (reader.badLines() > maxBadLines) {
             throw new Refused(reader.badLines() + " bad lines (at most " + maxBadLines + " accepted); the registry in force is unchanged",
+                    summary);
+        }
+        if (kind != RegistryFiles.Kind.FULL && summary.linesRead() == 0 && !allowEmpty) {
+            throw new Refused("the files hold no line: a change list with no change is possible, but so is a failed download, "
+                    + "and recording it would date the copy " + asOf + "; the registry in force is unchanged (--allow-empty to record it)",
                     summary);
         }
         if (kind == RegistryFiles.Kind.FULL && summary.size() == 0) {

@@ -228,6 +228,24 @@ class RegistrySnapshotsTest {
         assertThat(accepted.size()).as("with --max-shrink 100").isEqualTo(1);
     }
 
+    /** A download that failed to an empty file must not make the copy in force look fresh (DNC_LIST_STALE would never fire). */
+    @Test
+    void anEmptyChangeListIsRefusedUnlessAllowedAndThenItDatesTheCopy() throws IOException {
+        RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n");
+        Instant later = AS_OF.plus(java.time.Duration.ofDays(4));
+        for (RegistryFiles.Kind kind : List.of(RegistryFiles.Kind.CHANGES, RegistryFiles.Kind.ADDITIONS, RegistryFiles.Kind.DELETIONS)) {
+            assertThatThrownBy(() -> importText(snapshots, "national", kind, later, "")).as(kind.name())
+                    .isInstanceOf(RegistryImport.Refused.class).hasMessageContaining("the files hold no line").hasMessageContaining("--allow-empty");
+        }
+        assertThat(snapshots.get("national").asOf()).as("the copy in force keeps its date").isEqualTo(AS_OF);
+        Path empty = Files.writeString(folder.resolve("empty.txt"), "");
+        RegistryImport.Summary recorded = snapshots.importFiles(new RegistryImport("national", RegistryFiles.Kind.CHANGES, later, 0).allowingEmpty(),
+                "national", List.of(empty), RegistryImport.Progress.NONE, NOW);
+        assertThat(recorded.size()).isEqualTo(1);
+        assertThat(snapshots.get("national").asOf()).as("allowed: a day without changes").isEqualTo(later);
+    }
+
     @Test
     void aZipArchiveCutShortIsRefused() throws IOException {
         RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
