@@ -10,8 +10,8 @@ import org.consentry.tenant.TenantProfile;
 
 /**
  * Reads the bearer key of a request. The admin key manages tenants and may act for any tenant by naming it
- * in {@code Consentry-Tenant}; a tenant key acts for its own tenant only. A missing or wrong key is 401; a
- * key used outside its scope is 403; a tenant that does not exist is 404.
+ * in {@code Consentry-Tenant}; a tenant key acts for its own tenant only (naming another in the header is 403). A missing
+ * or wrong key is 401; a key used outside its scope is 403; a tenant that does not exist is 404 (to the admin).
  */
 public final class Authenticator {
 
@@ -59,6 +59,12 @@ public final class Authenticator {
         String id;
         if (caller instanceof Caller.Tenant) {
             id = ((Caller.Tenant) caller).tenantId();
+            String named = ctx.header(TENANT_HEADER);
+            if (named != null && !named.isBlank() && !named.strip().equals(id)) {
+                // acting for the key's own tenant instead would write into the wrong account; the same answer whether
+                // the named tenant exists or not
+                throw ApiProblem.forbidden("a tenant key acts for its own tenant only; Consentry-Tenant names another");
+            }
         } else {
             id = ctx.header(TENANT_HEADER);
             if (id == null || id.isBlank()) {

@@ -61,6 +61,20 @@ class AuthenticationTest {
     }
 
     @Test
+    void aTenantKeyNamingAnotherTenantIsRefusedNotQuietlyActingForItsOwn() {
+        String consent = "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\"}";
+        HttpAnswer other = server.post("/v1/consents", acme.key(), consent, "Consentry-Tenant", globex.id());
+        assertThat(other.status()).as("%s", other).isEqualTo(403);
+        assertThat(other.isProblem()).isTrue();
+        assertThat(server.get("/v1/consents?address=%2B13055550100", acme.key()).json().at("/events").size())
+                .as("nothing recorded for the key's own tenant").isZero();
+        HttpAnswer missing = server.get("/v1/settings", acme.key(), "Consentry-Tenant", "ten_nobody");
+        assertThat(missing.status()).as("the same answer whether the named tenant exists or not").isEqualTo(403);
+        assertThat(missing.json().at("/detail").asText()).isEqualTo(other.json().at("/detail").asText());
+        assertThat(server.get("/v1/settings", acme.key(), "Consentry-Tenant", acme.id()).status()).as("its own id").isEqualTo(200);
+    }
+
+    @Test
     void aTenantNeverSeesAnotherTenantsData() {
         HttpAnswer consent = server.post("/v1/consents", acme.key(),
                 "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\"}");
