@@ -33,6 +33,11 @@ public final class TenantDirectory implements LedgerListener {
         return Optional.ofNullable(id == null ? null : tenants.get(id));
     }
 
+    /** Every tenant, whatever its status. */
+    public Collection<TenantProfile> tenants() {
+        return List.copyOf(tenants.values());
+    }
+
     public Optional<String> tenantForKeyHash(String keyHash) {
         return Optional.ofNullable(tenantByKeyHash.get(keyHash));
     }

@@ -47,5 +47,6 @@ public final class ApiV1 {
         new ErasureRoutes(auth, store.erasures(), addresses).register(endpoints);
         new FormRoutes(auth, store.forms(), store.directory(), store.phones(), store.emails(), json, clock, config.publicUrl()).register(endpoints);
         new ScrubRoutes(auth, store.scrubber(), clock).register(endpoints);
+        new TracebackRoutes(auth, store.directory(), store.ledger(), addresses).register(endpoints);
     }
 }
