@@ -14,6 +14,7 @@ import org.consentry.policy.PolicyEngine;
 import org.consentry.policy.rules.StandardRulebook;
 import org.consentry.server.api.v1.ApiV1;
 import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.Metrics;
 import org.consentry.server.http.ProblemErrorHandler;
 import org.consentry.server.http.Problems;
 import org.consentry.store.Store;
@@ -92,6 +93,7 @@ public final class ConsentryServer implements AutoCloseable {
         ObjectMapper json = json();
         PolicyEngine engine = new PolicyEngine(StandardRulebook.load());
         AtomicReference<List<String>> registered = new AtomicReference<>();
+        Metrics metrics = new Metrics();
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -99,10 +101,11 @@ public final class ConsentryServer implements AutoCloseable {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             javalin.jsonMapper(new JavalinJackson(json, false));
+            javalin.requestLogger.http(metrics::countRequest);
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             new Problems(json).register(javalin.routes);
             Endpoints endpoints = new Endpoints(javalin.routes);
-            ApiV1.register(endpoints, store, engine, json, clock, config);
+            ApiV1.register(endpoints, store, engine, json, clock, config, metrics);
             registered.set(endpoints.registered());
         });
         app.start();

@@ -7,6 +7,7 @@ import org.consentry.policy.PolicyEngine;
 import org.consentry.server.ServerConfig;
 import org.consentry.server.http.Authenticator;
 import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.Metrics;
 import org.consentry.store.Store;
 import org.consentry.store.inbound.EmailFeedback;
 
@@ -17,12 +18,12 @@ public final class ApiV1 {
     }
 
     public static void register(Endpoints endpoints, Store store, PolicyEngine engine, ObjectMapper json, Clock clock,
-                                ServerConfig config) {
+                                ServerConfig config, Metrics metrics) {
         Authenticator auth = new Authenticator(store.adminKeys(), store.directory(), store.proofRequests(), clock);
         Addresses addresses = new Addresses(store.phones(), store.emails());
         StateField states = new StateField(Subdivisions.load(), store.phones());
         SenderReader senders = new SenderReader(addresses);
-        new OperationsRoutes(store.ledger()).register(endpoints);
+        new OperationsRoutes(store.ledger(), metrics).register(endpoints);
         new TenantRoutes(auth, store.tenants(), senders, json).register(endpoints);
         new SenderRoutes(auth, store.tenants(), store.directory(), senders, json).register(endpoints);
         new SettingsRoutes(auth, store.tenants(), json).register(endpoints);
@@ -32,7 +33,7 @@ public final class ApiV1 {
         new ProviderRoutes(auth, store.providerData(), addresses, json, clock).register(endpoints);
         new ContactRoutes(auth, store.contactRecords(), store.providerData(), addresses, json, clock, states).register(endpoints);
         new InboundRoutes(auth, store.replies(), store.directory(), addresses, json, clock).register(endpoints);
-        new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.recipientLocks(), store.ids(), json, clock, states).register(endpoints);
+        new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.recipientLocks(), store.ids(), json, clock, states, metrics).register(endpoints);
         new EvidenceRoutes(auth, store.ledger(), addresses, store.evidenceKeys(), clock).register(endpoints);
         new UnsubscribeRoutes(auth, store.unsubscribes(), store.directory(), addresses, json, clock, config.publicUrl(),
                 config.unsubscribeMailto()).register(endpoints);

@@ -17,6 +17,7 @@ import org.consentry.policy.SendRequest;
 import org.consentry.policy.Verdict;
 import org.consentry.server.http.Authenticator;
 import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.Metrics;
 import org.consentry.server.http.JsonBody;
 import org.consentry.store.Ids;
 import org.consentry.store.facts.LedgerFacts;
@@ -41,9 +42,11 @@ final class CheckRoutes {
     private final Clock clock;
     private final RecipientLocks locks;
     private final StateField states;
+    private final Metrics metrics;
 
     CheckRoutes(Authenticator auth, LedgerFacts facts, PolicyEngine engine, Ledger ledger, RecipientLocks locks, Ids ids, ObjectMapper json,
-                Clock clock, StateField states) {
+                Clock clock, StateField states, Metrics metrics) {
+        this.metrics = metrics;
         this.locks = locks;
         this.states = states;
         this.auth = auth;
@@ -83,6 +86,7 @@ final class CheckRoutes {
                 }
             }
         }
+        metrics.countVerdict(checked.verdict());
         ctx.contentType("application/json").result(json.writeValueAsBytes(checked.json()));
     }
 
@@ -148,6 +152,7 @@ final class CheckRoutes {
         }
         List<Map<String, Object>> answers = new ArrayList<>(results.size());
         for (Checked checked : results) {
+            metrics.countVerdict(checked.verdict());
             answers.add(checked.json());
         }
         ctx.contentType("application/json").result(json.writeValueAsBytes(Map.of("results", answers)));

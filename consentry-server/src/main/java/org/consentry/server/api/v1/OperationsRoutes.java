@@ -7,18 +7,21 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.Metrics;
 import org.consentry.store.ledger.Ledger;
 
-/** Health for load balancers, and the published contract. No key needed. */
+/** Health for load balancers, metrics for Prometheus, and the published contract. No key needed. */
 final class OperationsRoutes {
 
     static final String OPENAPI = "/org/consentry/server/openapi.json";
 
     private final Ledger ledger;
+    private final Metrics metrics;
     private final byte[] openApi;
 
-    OperationsRoutes(Ledger ledger) {
+    OperationsRoutes(Ledger ledger, Metrics metrics) {
         this.ledger = ledger;
+        this.metrics = metrics;
         try (InputStream in = OperationsRoutes.class.getResourceAsStream(OPENAPI)) {
             if (in == null) {
                 throw new IllegalStateException(OPENAPI + " is missing from the class path");
@@ -31,6 +34,7 @@ final class OperationsRoutes {
 
     void register(Endpoints endpoints) {
         endpoints.get("/health", this::health);
+        endpoints.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.exposition(ledger::healthy)));
         endpoints.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     }
 
