@@ -84,6 +84,8 @@ public final class ConsentryServer implements AutoCloseable {
     public static ObjectMapper json() {
         return JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // a body is one JSON value: '{...}{...}' or '{...}xx' is refused, not read as its first object
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();

@@ -31,6 +31,20 @@ class ConsentEndpointsTest {
     }
 
     @Test
+    void aBodyWithAnythingAfterItsObjectIsRefusedAndNothingIsRecorded() {
+        String consent = "{\"address\": \"+13055550100\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\"}";
+        long before = server.ledgerSize();
+        for (String body : List.of(consent + consent, consent + " xx", consent + "]", consent + " null")) {
+            HttpAnswer answer = server.post("/v1/consents", acme.key(), body);
+            assertThat(answer.status()).as("%s -> %s", body, answer).isEqualTo(400);
+            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.text("/errors/0/field")).isEqualTo("body");
+        }
+        assertThat(server.ledgerSize()).isEqualTo(before);
+        assertThat(server.post("/v1/consents", acme.key(), consent + " \r\n\t").status()).as("whitespace after it").isEqualTo(201);
+    }
+
+    @Test
     void anAddressMustSuitTheChannel() {
         HttpAnswer answer = server.post("/v1/consents", acme.key(),
                 "{\"address\": \"ana@example.com\", \"channel\": \"sms\", \"purpose\": \"marketing\", \"method\": \"api\"}");
