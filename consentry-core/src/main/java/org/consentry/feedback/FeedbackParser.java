@@ -93,6 +93,27 @@ public final class FeedbackParser {
         return new Bounce(recipients, reportingMta, original(report));
     }
 
+    /** "unsubscribe TOKEN", as the mailto link of a List-Unsubscribe header writes the subject (RFC 2369). */
+    private static final java.util.regex.Pattern UNSUBSCRIBE_SUBJECT =
+            java.util.regex.Pattern.compile("(?i)\\bunsubscribe\\s+([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
+
+    /**
+     * The token of an unsubscribe request mailed to the mailbox a List-Unsubscribe header offers ({@code
+     * mailto:...?subject=unsubscribe%20TOKEN}): the subject as the recipient's mail client sent it, perhaps encoded
+     * (RFC 2047) or behind a "Re:". Whether the token is genuine is for its signer to say.
+     * @throws FeedbackFormatException when the message cannot be read or its subject carries no token
+     */
+    public String parseUnsubscribe(byte[] raw) {
+        Message message = parse(raw);
+        String subject = message.getSubject();
+        java.util.regex.Matcher token = UNSUBSCRIBE_SUBJECT.matcher(subject == null ? "" : subject);
+        if (!token.find()) {
+            throw new FeedbackFormatException("Subject", "the subject carries no unsubscribe token: expected 'unsubscribe TOKEN', as the "
+                    + "mailto link of List-Unsubscribe writes it" + (subject == null ? " (the message has no subject)" : ""));
+        }
+        return token.group(1);
+    }
+
     private static Message parse(byte[] raw) {
         if (raw == null || raw.length == 0) {
             throw new FeedbackFormatException("body", "the report is empty; send the whole message as message/rfc822");

@@ -32,6 +32,30 @@ class FeedbackParserProperties {
                 assertThat(refused.getMessage()).isNotBlank();
             }
         }
+        try {
+            assertThat(PARSER.parseUnsubscribe(raw)).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+        } catch (FeedbackFormatException refused) {
+            assertThat(refused.field()).isNotBlank();
+        }
+    }
+
+    /** The token is found in a subject however the client wrote it (a prefix, an encoded word, folded). */
+    @Property(tries = 500)
+    void theTokenIsFoundWhereverTheSubjectPutsIt(@ForAll("tokens") String token, @ForAll("subjects") String form) {
+        String message = "From: a@example.com\r\nSubject: " + form.formatted(token) + "\r\n\r\nbody\r\n";
+        assertThat(PARSER.parseUnsubscribe(message.getBytes(StandardCharsets.UTF_8))).isEqualTo(token);
+    }
+
+    @Provide
+    Arbitrary<String> tokens() {
+        Arbitrary<String> part = Arbitraries.strings().withChars("abcXYZ019_-").ofMinLength(1).ofMaxLength(60);
+        return Combinators.combine(part, part).as((payload, tag) -> payload + "." + tag);
+    }
+
+    @Provide
+    Arbitrary<String> subjects() {
+        return Arbitraries.of("unsubscribe %s", "UNSUBSCRIBE %s", "Re: unsubscribe %s", "=?UTF-8?Q?unsubscribe_?= %s",
+                "Fwd: unsubscribe\r\n %s", "unsubscribe  %s (sent from my phone)");
     }
 
     @Property(tries = 1_000)

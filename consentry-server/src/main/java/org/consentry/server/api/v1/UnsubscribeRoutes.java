@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.consentry.feedback.FeedbackFormatException;
+import org.consentry.feedback.FeedbackParser;
+import org.consentry.server.http.ApiProblem;
 import org.consentry.server.http.Authenticator;
 import org.consentry.server.http.JsonBody;
 import org.consentry.store.inbound.EmailUnsubscribes;
@@ -30,6 +33,7 @@ final class UnsubscribeRoutes {
     private final Clock clock;
     private final String publicUrl;
     private final String mailto;
+    private final FeedbackParser parser = new FeedbackParser();
 
     /**
      * @param publicUrl the server's address as recipients reach it (CONSENTRY_PUBLIC_URL), or null: then the
@@ -52,6 +56,34 @@ final class UnsubscribeRoutes {
         endpoints.post("/v1/unsubscribe-links", this::link);
         endpoints.get("/u/{token}", this::page);
         endpoints.post("/u/{token}", this::unsubscribe);
+        endpoints.post("/v1/feedback/unsubscribe", this::mailed);
+    }
+
+    /**
+     * An unsubscribe request mailed to the List-Unsubscribe mailbox ({@code CONSENTRY_UNSUBSCRIBE_MAILTO}), the whole
+     * message as {@code message/rfc822}, posted by the provider (admin key) as its mailbox receives it: the token in
+     * the subject names the recipient and the list, and it is honoured as the one-click link would be. 202.
+     */
+    private void mailed(Context ctx) {
+        auth.admin(ctx);
+        String token;
+        try {
+            token = parser.parseUnsubscribe(ctx.bodyAsBytes());
+        } catch (FeedbackFormatException e) {
+            throw ApiProblem.invalid(e.field(), e.getMessage());
+        }
+        Optional<Claim> claim = unsubscribes.verify(token);
+        if (claim.isEmpty()) {
+            throw ApiProblem.invalid("Subject", "the unsubscribe token is not one this server signed (altered, or from another server)");
+        }
+        EmailUnsubscribes.Result result = unsubscribes.unsubscribe(claim.get(), Scope.LIST, clock.instant(), "email:mailto");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("tenant", claim.get().tenant());
+        answer.put("address", claim.get().address());
+        answer.put("list", claim.get().list());
+        answer.put("scope", result.scope() == Scope.ALL ? "all" : "list");
+        answer.put("changed", result.changed());
+        ctx.status(202).json(answer);
     }
 
     private void link(Context ctx) {

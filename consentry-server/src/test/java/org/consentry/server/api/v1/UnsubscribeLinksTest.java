@@ -199,4 +199,50 @@ class UnsubscribeLinksTest {
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.body()).contains("\"list\"");
     }
+
+    /** The mail a client sends to the List-Unsubscribe mailto address, as the provider's mailbox receives it. */
+    private HttpAnswer mailed(String key, String subject) {
+        String message = "From: Ana <ana@example.com>\r\nTo: unsubscribe@consentry.example\r\nDate: Mon, 16 Mar 2026 10:00:00 +0000\r\n"
+                + "Message-ID: <u1@example.com>\r\n" + (subject == null ? "" : "Subject: " + subject + "\r\n")
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nThis message was sent by my mail client.\r\n";
+        return server.post("/v1/feedback/unsubscribe", key, message, "Content-Type", "message/rfc822");
+    }
+
+    @Test
+    void anUnsubscribeMailedToTheMailtoAddressIsHonouredAsTheLinkWouldBe() {
+        assertThat(emailDecision("spring")).isEqualTo("allow");
+        String token = link(null).text("/url").replaceAll(".*/u/", "");
+        HttpAnswer answer = mailed(TestServer.ADMIN_KEY, "=?UTF-8?Q?Re:_unsubscribe_?= " + token);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        assertThat(answer.text("/address")).isEqualTo(ANA);
+        assertThat(answer.text("/scope")).isEqualTo("all");
+        assertThat(answer.json().at("/changed").asBoolean()).isTrue();
+        assertThat(emailDecision("spring")).isEqualTo("block");
+        assertThat(mailed(TestServer.ADMIN_KEY, "unsubscribe " + token).json().at("/changed").asBoolean()).as("again: nothing more").isFalse();
+    }
+
+    @Test
+    void aMailedUnsubscribeForOneListLeavesTheOthers() {
+        String token = link("spring").text("/url").replaceAll(".*/u/", "");
+        HttpAnswer answer = mailed(TestServer.ADMIN_KEY, "unsubscribe " + token);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        assertThat(answer.text("/scope")).isEqualTo("list");
+        assertThat(emailDecision("spring")).isEqualTo("block");
+        assertThat(emailDecision("autumn")).isEqualTo("allow");
+    }
+
+    @Test
+    void aMailedUnsubscribeWithoutAGenuineTokenOrFromATenantIsRefusedAndChangesNothing() {
+        String token = link(null).text("/url").replaceAll(".*/u/", "");
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        HttpAnswer refused = mailed(TestServer.ADMIN_KEY, "unsubscribe " + forged);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.toString()).contains("Subject");
+        assertThat(mailed(TestServer.ADMIN_KEY, "please stop").status()).isEqualTo(400);
+        assertThat(mailed(TestServer.ADMIN_KEY, null).status()).isEqualTo(400);
+        assertThat(server.post("/v1/feedback/unsubscribe", TestServer.ADMIN_KEY, "", "Content-Type", "message/rfc822").status()).isEqualTo(400);
+        assertThat(mailed(acme.key(), "unsubscribe " + token).status()).as("the mailbox is the provider's").isEqualTo(403);
+        assertThat(emailDecision("spring")).isEqualTo("allow");
+    }
 }
