@@ -174,9 +174,9 @@ final class ScrubCommand implements Callable<Integer> {
             }
             // written beside OUT and moved over it when whole: a scrub that fails never leaves a list that looks done
             Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (ScrubException | java.nio.charset.CharacterCodingException e) {
+        } catch (ScrubException e) {
             Files.deleteIfExists(partial);
-            err.println("cannot scrub " + list + ": " + (e instanceof ScrubException ? e.getMessage() : "it is not UTF-8 text"));
+            err.println("cannot scrub " + list + ": " + e.getMessage());
             return 1;
         } catch (IOException e) {
             Files.deleteIfExists(partial);

@@ -238,7 +238,7 @@ class RegistryAndScrubCommandsTest {
         Run failed = run("scrub", broken.toString(), "--tenant", tenant, "--channel", "sms", "--purpose", "marketing",
                 "--out", brokenOut.toString(), "--data", data.toString(), "--no-progress");
         assertThat(failed.status()).isEqualTo(1);
-        assertThat(failed.err()).contains("not UTF-8 text");
+        assertThat(failed.err()).contains("record 20002 is not UTF-8 text");
         assertThat(brokenOut).as("no half-written list is left").doesNotExist();
         try (var files = Files.list(directory)) {
             assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".partial"));

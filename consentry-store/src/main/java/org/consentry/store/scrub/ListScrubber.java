@@ -196,7 +196,7 @@ public final class ListScrubber {
 
     /**
      * Scrubs the whole list, UTF-8 CSV in and out. {@code progress} is told of each batch of rows done.
-     * @throws java.nio.charset.CharacterCodingException when the list is not UTF-8
+     * @throws ScrubException when the list is not CSV in UTF-8, naming the record at fault
      */
     public ScrubSummary scrub(InputStream input, OutputStream output, Request request, LongConsumer progress) throws IOException {
         return scrub(input, output, request, progress, CHUNK);
@@ -212,7 +212,9 @@ public final class ListScrubber {
         if (head == null || !head.next()) {
             throw empty();
         }
-        Utf8.check(first.bytes(), head.start(), head.end());
+        if (Utf8.firstInvalid(first.bytes(), head.start(), head.end()) >= 0) {
+            throw notUtf8(1);
+        }
         String header = head.text();
         if (header.isBlank()) {
             throw empty();
@@ -279,6 +281,11 @@ public final class ListScrubber {
         return chunk.length() >= BOM.length && Arrays.equals(chunk.bytes(), 0, BOM.length, BOM, 0, BOM.length);
     }
 
+    /** Bytes that are not UTF-8 are refused, not guessed at: read in another encoding, a name would come back changed. */
+    private static ScrubException notUtf8(long record) {
+        return new ScrubException("record " + record + " is not UTF-8 text; save the list as UTF-8 (\"CSV UTF-8\" in a spreadsheet)");
+    }
+
     private static ScrubException empty() {
         return new ScrubException("the list is empty: its first row names the columns, one of them the recipients' addresses");
     }
@@ -318,8 +325,11 @@ public final class ListScrubber {
      * fields than the header gets empty ones, so that the added columns line up.
      */
     private Batch judge(CsvRecords records, byte[] bytes, int from, int to, int width, int column, Request request,
-                        Map<Place, Verdict> places) throws IOException {
-        Utf8.check(bytes, from, to);
+                        Map<Place, Verdict> places) {
+        int invalid = Utf8.firstInvalid(bytes, from, to);
+        if (invalid >= 0) {
+            throw notUtf8(records.recordNumber() + 1 + CsvChunks.recordEnds(bytes, from, invalid));
+        }
         ByteText text = new ByteText((to - from) + (to - from) / 2);
         ScrubSummary summary = new ScrubSummary();
         List<ReasonCode> codes = new ArrayList<>(4);

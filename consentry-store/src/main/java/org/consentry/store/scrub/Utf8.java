@@ -1,7 +1,5 @@
 package org.consentry.store.scrub;
 
-import java.nio.charset.MalformedInputException;
-
 /**
  * Checks that bytes are well-formed UTF-8 (Unicode 15, table 3-7: no overlong forms, no surrogates, nothing above
  * U+10FFFF), as a strict decoder would, without decoding them: a scrub gives the bytes back as they came and
@@ -12,8 +10,8 @@ final class Utf8 {
     private Utf8() {
     }
 
-    /** @throws MalformedInputException at the first byte of {@code bytes[from, to)} that is not well-formed UTF-8 */
-    static void check(byte[] bytes, int from, int to) throws MalformedInputException {
+    /** Where the first byte of {@code bytes[from, to)} that is not well-formed UTF-8 is, or -1 when there is none. */
+    static int firstInvalid(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
             int b = bytes[i];
@@ -23,10 +21,11 @@ final class Utf8 {
             }
             int length = sequence(bytes, i, to);
             if (length == 0) {
-                throw new MalformedInputException(1);
+                return i;
             }
             i += length;
         }
+        return -1;
     }
 
     /** The length of the multi-byte sequence at {@code i}, or 0 when it is not well formed. */

@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -349,12 +348,12 @@ class ListScrubberTest {
         String number = Kind.CONSENTED.number(0, national);
         assertThat(scrub("nom,téléphone,note\nJosé Müller,\"" + number + "\",\"😀 \"\"citó\"\"\"\n", "téléphone", Channel.SMS))
                 .isEqualTo("nom,téléphone,note,decision,reasons,not_before,e164\nJosé Müller,\"" + number + "\",\"😀 \"\"citó\"\"\",allow,,," + number + "\n");
-        byte[] latin1 = ("name,phone\nJos\u00e9," + number + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> scrubbed(latin1, new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null), 1 << 18))
-                .isInstanceOf(CharacterCodingException.class);
+        byte[] latin1 = ("name,phone\nAl," + number + "\n\"Jo\nJo\"," + number + "\nJos\u00e9," + number + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        ListScrubber.Request request = new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null);
+        assertThatThrownBy(() -> scrubBytes(latin1, request)).as("named by its record, a quoted line break counted as none")
+                .isInstanceOf(ScrubException.class).hasMessageContaining("record 4 is not UTF-8 text");
         byte[] badHeader = "t\u00e9l\u00e9phone\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> scrubbed(badHeader, new ListScrubber.Request(tenant, Channel.SMS, Purpose.MARKETING, AT, "US", null), 1 << 18))
-                .isInstanceOf(CharacterCodingException.class);
+        assertThatThrownBy(() -> scrubBytes(badHeader, request)).hasMessageContaining("record 1 is not UTF-8 text");
     }
 
     /**

@@ -111,9 +111,6 @@ final class ScrubRoutes {
         } catch (ScrubException e) {
             abortIfStreaming(ctx, streamed, e);
             throw ApiProblem.invalid(e.getMessage().startsWith("no column named") ? "column" : "body", e.getMessage());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            abortIfStreaming(ctx, streamed, e);
-            throw ApiProblem.invalid("body", "the list is not UTF-8 text");
         } catch (IOException | RuntimeException e) {
             abortIfStreaming(ctx, streamed, e);
             throw e;
