@@ -100,6 +100,7 @@ public final class ConsentryServer implements AutoCloseable {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            javalin.http.prefer405over404 = true; // a known path asked with another method: 405, not "not found"
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             javalin.jsonMapper(new JavalinJackson(json, false));

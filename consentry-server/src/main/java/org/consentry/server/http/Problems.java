@@ -35,8 +35,17 @@ public final class Problems {
             write(ctx, new ApiProblem(503, "urn:consentry:problem:store-unavailable", "A store did not answer",
                     e.getMessage() + "; nothing was written, retry", List.of()));
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
-                new ApiProblem(e.getStatus(), "about:blank", title(e.getStatus()), e.getMessage(), List.of())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            String allowed = e.getDetails().get("availableMethods");
+            if (e.getStatus() == 405 && allowed != null) {
+                // RFC 9110 section 15.5.6: a 405 names the methods the resource has
+                ctx.header("Allow", allowed.replaceAll("[\\[\\]]", ""));
+                write(ctx, new ApiProblem(405, "about:blank", title(405), ctx.method() + " is not allowed on " + ctx.path()
+                        + "; its methods are " + ctx.res().getHeader("Allow"), List.of()));
+                return;
+            }
+            write(ctx, new ApiProblem(e.getStatus(), "about:blank", title(e.getStatus()), e.getMessage(), List.of()));
+        });
         routes.exception(java.nio.charset.UnsupportedCharsetException.class, (e, ctx) -> write(ctx, unsupportedCharset(e.getCharsetName())));
         routes.exception(java.nio.charset.IllegalCharsetNameException.class, (e, ctx) -> write(ctx, unsupportedCharset(e.getCharsetName())));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -97,6 +97,19 @@ class AuthenticationTest {
         assertThat(inbound.text("/tenant")).isEqualTo(acme.id());
     }
 
+    /** A client that uses the wrong method learns so (405), not that the path does not exist (404). */
+    @Test
+    void aKnownPathAskedWithAnotherMethodIs405AndAnUnknownOne404() {
+        HttpAnswer wrongMethod = server.send("DELETE", "/v1/consents", acme.key(), null);
+        assertThat(wrongMethod.status()).as(wrongMethod.toString()).isEqualTo(405);
+        assertThat(wrongMethod.isProblem()).isTrue();
+        assertThat(wrongMethod.headers().firstValue("Allow")).as("RFC 9110: a 405 names the methods").hasValueSatisfying(allow ->
+                assertThat(allow.split(",\\s*")).contains("GET", "POST"));
+        HttpAnswer unknown = server.send("GET", "/v1/no-such-thing", acme.key(), null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+    }
+
     @Test
     void healthAndTheContractNeedNoKey() {
         assertThat(server.get("/health", null).text("/status")).isEqualTo("ok");
