@@ -11,6 +11,7 @@ import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.ProofAnswered;
 import org.consentry.ledger.ProofRequested;
+import org.consentry.ledger.SubjectErased;
 import org.consentry.ledger.TenantStatusChanged;
 import org.consentry.store.Ids;
 import org.consentry.store.RequestRefused;
@@ -29,7 +30,7 @@ public final class ProofRequests implements LedgerListener {
 
     public static final Duration DUE_IN = Duration.ofHours(24);
 
-    /** A request and how it stands. {@code outcome} is null while open. */
+    /** A request and how it stands. {@code outcome} is null while open; {@code address} is null once its person was erased. */
     public record Request(String id, String tenant, String address, Instant requestedAt, Instant dueAt, String outcome, String sha256) {
         public boolean open() {
             return outcome == null;
@@ -60,6 +61,11 @@ public final class ProofRequests implements LedgerListener {
             byId.computeIfPresent(answered.requestId(), (id, request) -> new Request(id, request.tenant(), request.address(),
                     request.requestedAt(), request.dueAt(), answered.outcome(), answered.sha256()));
             openDue.getOrDefault(entry.tenant(), Map.of()).remove(answered.requestId());
+        } else if (event instanceof SubjectErased gone && gone.address() != null) {
+            // the person was erased: their requests stay listed, without their address (a replay never reads it back)
+            byId.replaceAll((id, request) -> request.tenant().equals(entry.tenant()) && gone.address().equals(request.address())
+                    ? new Request(id, request.tenant(), null, request.requestedAt(), request.dueAt(), request.outcome(), request.sha256())
+                    : request);
         }
     }
 
@@ -81,7 +87,7 @@ public final class ProofRequests implements LedgerListener {
      */
     public synchronized <T> T unlessOpen(String tenant, String address, java.util.function.Supplier<T> action) {
         for (Request request : of(tenant)) {
-            if (request.open() && request.address().equals(address)) {
+            if (request.open() && address.equals(request.address())) {
                 throw new RequestRefused(RequestRefused.Kind.CONFLICT, "address", "a proof-of-opt-in request about " + address
                         + " (" + request.id() + ") is open until " + request.dueAt() + "; answer it before erasing the evidence");
             }
@@ -155,8 +161,8 @@ public final class ProofRequests implements LedgerListener {
     }
 
     private void expire(Request request, List<Request> expired) {
-        String reason = "proof request " + request.id() + " for " + request.address() + " was not answered by its due time "
-                + request.dueAt();
+        // the reason is kept in clear with the tenant: it names the request, never the person, who may be erased later
+        String reason = "proof request " + request.id() + " was not answered by its due time " + request.dueAt();
         List<LedgerEvent> events = new ArrayList<>();
         events.add(new ProofAnswered(request.id(), request.address(), "expired", null, reason));
         boolean active = directory.tenant(request.tenant()).map(t -> t.status() == TenantStatus.ACTIVE).orElse(false);

@@ -75,7 +75,7 @@ final class ProofRequestRoutes {
         ProofRequests.Request request = requests.of(tenant.id()).stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
         Map<String, Object> bundle = null;
         String sha256;
-        if (evidence == null && request != null) {
+        if (evidence == null && request != null && request.open()) { // a closed one is refused below; its person may be erased
             bundle = EvidenceRoutes.bundle(ledger, keys, tenant.id(), request.address(), clock.instant());
             sha256 = ChainHash.sha256(CanonicalJson.write(bundle));
         } else {

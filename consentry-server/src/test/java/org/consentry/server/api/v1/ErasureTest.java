@@ -146,6 +146,32 @@ class ErasureTest {
         assertThat(check(ANA).at("/decision").asText()).isEqualTo("allow");
     }
 
+    /** A proof request that expired unanswered suspended the tenant; its reason, and the request, must not keep the address. */
+    @Test
+    void anExpiredProofRequestKeepsNothingOfThemAfterAnErasure() throws Exception {
+        HttpAnswer request = server.post("/v1/proof-requests", TestServer.ADMIN_KEY, "{\"tenant\": \"" + acme.id() + "\", \"address\": \"" + ANA + "\"}");
+        String id = request.text("/id");
+        clock.advance(java.time.Duration.ofHours(25));
+        assertThat(server.store().proofRequests().expireOverdue(clock.instant())).hasSize(1);
+        assertThat(erase(ANA).status()).isEqualTo(200);
+
+        HttpAnswer tenant = server.get("/v1/tenants/" + acme.id(), TestServer.ADMIN_KEY);
+        assertThat(tenant.text("/status")).isEqualTo("suspended");
+        assertThat(tenant.body()).as("the suspension's reason").contains(id).doesNotContain("3055550100");
+        HttpAnswer requests = server.get("/v1/proof-requests", acme.key());
+        assertThat(requests.json().at("/requests").findValuesAsText("id")).containsExactly(id);
+        assertThat(requests.body()).as("the request, still listed").doesNotContain("3055550100");
+        HttpAnswer late = server.post("/v1/proof-requests/" + id + "/answer", acme.key(), "{}");
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        server.close();
+        for (Path file : databaseFiles()) {
+            assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain("3055550100");
+        }
+        server = new TestServer(directory, clock);
+        assertThat(server.get("/v1/proof-requests", acme.key()).body()).doesNotContain("3055550100");
+        assertThat(server.get("/v1/tenants/" + acme.id(), TestServer.ADMIN_KEY).body()).contains(id).doesNotContain("3055550100");
+    }
+
     @Test
     void aBadAddressIsAProblemNamingIt() {
         HttpAnswer bad = erase("not-an-address");
