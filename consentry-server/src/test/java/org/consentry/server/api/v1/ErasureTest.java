@@ -62,7 +62,7 @@ class ErasureTest {
     }
 
     private HttpAnswer erase(String address) {
-        return server.send("DELETE", "/v1/contacts/" + java.net.URLEncoder.encode(address, StandardCharsets.UTF_8), acme.key(), null);
+        return server.send("DELETE", "/v1/contacts/" + java.net.URLEncoder.encode(address, StandardCharsets.UTF_8).replace("+", "%20"), acme.key(), null);
     }
 
     private boolean bundleVerifies(JsonNode bundle) {
@@ -170,6 +170,22 @@ class ErasureTest {
         server = new TestServer(directory, clock);
         assertThat(server.get("/v1/proof-requests", acme.key()).body()).doesNotContain("3055550100");
         assertThat(server.get("/v1/tenants/" + acme.id(), TestServer.ADMIN_KEY).body()).contains(id).doesNotContain("3055550100");
+    }
+
+    @Test
+    void anyWayOfWritingTheAddressErasesItAndStaysSuppressed() {
+        assertThat(erase("+1 (305) 555-0100").status()).isEqualTo(200);
+        for (String spelling : List.of("305.555.0100", "(305) 555-0100", "+1 305 555 0100", "13055550100")) {
+            assertThat(check(spelling).at("/reasons").findValuesAsText("rule")).as(spelling).contains("suppression/erased-recipient");
+        }
+        HttpAnswer consent = server.post("/v1/consents", acme.key(), """
+                {"address": "Ana.Lima@Example.COM", "channel": "email", "purpose": "marketing", "method": "web_form", "confirmed": true}""");
+        assertThat(consent.status()).isEqualTo(201);
+        assertThat(erase("ANA.LIMA@example.com").json().at("/events_erased").asInt()).isEqualTo(1);
+        HttpAnswer email = server.post("/v1/checks", acme.key(), """
+                {"channel": "email", "from": "news@acme.example", "to": "ana.lima@EXAMPLE.com", "purpose": "marketing",
+                 "subject": "Sale", "body": "20% off"}""");
+        assertThat(email.json().at("/reasons").findValuesAsText("rule")).as(email.toString()).contains("suppression/erased-recipient");
     }
 
     @Test
