@@ -27,7 +27,7 @@ public final class Problems {
 
     public void register(RoutesConfig routes) {
         routes.exception(ApiProblem.class, (problem, ctx) -> write(ctx, problem));
-        routes.exception(ResponseAborted.class, (aborted, ctx) -> log.warn("{} {}: {}", ctx.method(), ctx.path(), aborted.getMessage()));
+        routes.exception(ResponseAborted.class, (aborted, ctx) -> log.warn("{} {}: {}", ctx.method(), logged(ctx), aborted.getMessage()));
         routes.exception(RequestRefused.class, (refused, ctx) -> write(ctx, fromRefusal(refused)));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             log.warn("store unavailable: {}", e.getMessage());
@@ -56,7 +56,7 @@ public final class Problems {
                         "the request could not be read: " + unread.getReason(), List.of()));
                 return;
             }
-            log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            log.error("unexpected failure on {} {}", ctx.method(), logged(ctx), e);
             write(ctx, new ApiProblem(500, "about:blank", "Internal server error",
                     "an unexpected failure; nothing was written", List.of()));
         });
@@ -78,6 +78,15 @@ public final class Problems {
                         ctx.method() + " is not allowed on " + ctx.path(), List.of()));
             }
         });
+    }
+
+    /**
+     * The request's route as registered ({@code /v1/contacts/{address}}), never the path asked: a path may hold a
+     * person's address, and a log kept after their erasure must not.
+     */
+    private static String logged(Context ctx) {
+        Object route = ctx.attribute(Endpoints.ROUTE);
+        return route == null ? "(no route)" : route.toString();
     }
 
     /** Jetty's refusal of the request (a 4xx), wrapped or not in the servlet's exception; null when the failure is another. */
