@@ -38,11 +38,11 @@ public final class Consents {
 
     /**
      * Records a consent. Under the tenant's double opt-in setting for the channel, an unconfirmed consent is
-     * pending until the recipient confirms it; otherwise it is active at once.
+     * pending until the recipient confirms it; so is one a permission pass reaches (captured before its date, or of
+     * its import), confirmed or not; otherwise it is active at once.
      */
     public Consent record(String tenant, TenantSettings settings, NewConsent consent) {
-        ConsentStatus status = !consent.confirmed() && doubleOptIn(settings, consent.channel())
-                ? ConsentStatus.PENDING : ConsentStatus.ACTIVE;
+        ConsentStatus status = status(tenant, settings, consent);
         String id = ids.next("con");
         ledger.append(tenant, List.of(new ConsentGranted(id, consent.address(), consent.channel(), consent.purpose(),
                 consent.method(), status, consent.capturedAt(), consent.confirmed(), consent.evidence())));
@@ -58,7 +58,7 @@ public final class Consents {
     public int importAll(String tenant, TenantSettings settings, List<NewConsent> list) {
         List<LedgerEvent> events = new ArrayList<>(list.size());
         for (NewConsent consent : list) {
-            ConsentStatus status = !consent.confirmed() && doubleOptIn(settings, consent.channel()) ? ConsentStatus.PENDING : ConsentStatus.ACTIVE;
+            ConsentStatus status = status(tenant, settings, consent);
             events.add(new ConsentGranted(ids.next("con"), consent.address(), consent.channel(), consent.purpose(), consent.method(), status,
                     consent.capturedAt(), consent.confirmed(), consent.evidence()));
         }
@@ -227,6 +227,12 @@ public final class Consents {
 
     private static RequestRefused notFound(String consentId) {
         return new RequestRefused(RequestRefused.Kind.NOT_FOUND, null, "no consent " + consentId);
+    }
+
+    private ConsentStatus status(String tenant, TenantSettings settings, NewConsent consent) {
+        boolean unconfirmed = !consent.confirmed() && doubleOptIn(settings, consent.channel());
+        return unconfirmed || contacts.reachedByPass(tenant, consent.capturedAt(), consent.evidence().importSource())
+                ? ConsentStatus.PENDING : ConsentStatus.ACTIVE;
     }
 
     private static boolean doubleOptIn(TenantSettings settings, Channel channel) {

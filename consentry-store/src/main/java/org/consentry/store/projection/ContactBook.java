@@ -180,6 +180,23 @@ public final class ContactBook implements LedgerListener {
         return count[0];
     }
 
+    /** Every permission pass the provider required of each tenant. */
+    private final Map<String, List<PermissionPassRequired>> passes = new ConcurrentHashMap<>();
+
+    /**
+     * Whether a permission pass required of the tenant reaches a consent captured at {@code capturedAt} (from the import
+     * {@code importSource}, or null): such a consent waits for the recipient's confirmation whenever it is recorded,
+     * or recording it again would undo the pass.
+     */
+    public boolean reachedByPass(String tenant, Instant capturedAt, String importSource) {
+        for (PermissionPassRequired pass : passes.getOrDefault(tenant, List.of())) {
+            if (pass.reaches(capturedAt, importSource)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many recipients the tenant has any record of. */
     public int size(String tenant) {
         ContactIndex<ContactState> contacts = byTenant.get(tenant);
@@ -239,6 +256,7 @@ public final class ContactBook implements LedgerListener {
                 return state.withOptOuts(optOuts);
             });
         } else if (event instanceof PermissionPassRequired pass) {
+            passes.computeIfAbsent(entry.tenant(), t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(pass);
             ContactIndex<ContactState> contacts = byTenant.get(entry.tenant());
             if (contacts != null) {
                 contacts.replaceAll((address, state) -> {

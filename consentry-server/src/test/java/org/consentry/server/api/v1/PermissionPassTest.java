@@ -62,6 +62,9 @@ class PermissionPassTest {
         assertThat(required.json().at("/consents_to_reconfirm").asInt()).isEqualTo(1);
         assertThat(check("+13055550100")).startsWith("block [CONSENT_UNCONFIRMED");
         assertThat(check("+13055550101")).as("not from that import").isEqualTo("allow []");
+        assertThat(server.postCsv("/v1/consents/import?source=Spring%20list&collection_method=web_form&channel=sms&purpose=marketing",
+                acme.key(), "address,captured_at\n+13055550105,2026-03-10T10:00:00Z\n").status()).isEqualTo(201);
+        assertThat(check("+13055550105")).as("the same import sent again after the pass").startsWith("block [CONSENT_UNCONFIRMED");
 
         HttpAnswer yes = server.post("/v1/inbound/sms", acme.key(), "{\"from\": \"+13055550100\", \"to\": \"+18005550199\", \"body\": \"YES\"}");
         assertThat(yes.text("/action")).isEqualTo("confirm");
@@ -74,13 +77,20 @@ class PermissionPassTest {
         assertThat(required.json().at("/consents_to_reconfirm").asInt()).isEqualTo(2);
         assertThat(check("+13055550101")).startsWith("block [CONSENT_UNCONFIRMED");
         assertThat(check("+13055550102")).as("captured after the date").isEqualTo("allow []");
-        assertThat(consent("+13055550103", "2026-02-01T10:00:00Z").status()).isEqualTo(201);
-        assertThat(check("+13055550103")).as("recorded after the pass").isEqualTo("allow []");
+        HttpAnswer again = consent("+13055550101", "2026-02-20T10:00:00Z");
+        assertThat(again.text("/status")).as("recording it again does not undo the pass").isEqualTo("pending");
+        assertThat(check("+13055550101")).startsWith("block [CONSENT_UNCONFIRMED");
+        assertThat(consent("+13055550103", "2026-02-01T10:00:00Z").text("/status")).as("captured before the date, recorded after the pass")
+                .isEqualTo("pending");
+        assertThat(check("+13055550103")).startsWith("block [CONSENT_UNCONFIRMED");
+        assertThat(consent("+13055550104", "2026-03-02T10:00:00Z").text("/status")).as("captured after the date").isEqualTo("active");
+        assertThat(check("+13055550104")).isEqualTo("allow []");
 
         server.close();
         server = new TestServer(directory, clock);
         assertThat(check("+13055550101")).startsWith("block [CONSENT_UNCONFIRMED");
-        assertThat(check("+13055550103")).isEqualTo("allow []");
+        assertThat(check("+13055550103")).startsWith("block [CONSENT_UNCONFIRMED");
+        assertThat(check("+13055550104")).isEqualTo("allow []");
     }
 
     @Test
