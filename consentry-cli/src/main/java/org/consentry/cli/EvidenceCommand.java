@@ -65,6 +65,10 @@ final class EvidenceCommand implements Runnable {
             PublicKey publicKey;
             try {
                 publicKey = publicKey(json, read);
+            } catch (KeyNotTrusted e) {
+                // the keys given are readable, and none of them signed this bundle: it does not verify
+                out.println("FAILED: " + e.getMessage());
+                return 1;
             } catch (IllegalArgumentException | IOException e) {
                 err.println("cannot read the key: " + e.getMessage());
                 return 2;
@@ -77,6 +81,13 @@ final class EvidenceCommand implements Runnable {
             }
             out.println("FAILED" + (result.failedSeq() == null ? "" : " at event " + result.failedSeq()) + ": " + result.problem());
             return 1;
+        }
+
+        /** The bundle names a key the keys given do not hold. */
+        private static final class KeyNotTrusted extends RuntimeException {
+            KeyNotTrusted(String message) {
+                super(message);
+            }
         }
 
         /** The key from --key: base64 text, or a file holding it, or a file holding GET /v1/keys (the bundle's key_id picked). */
@@ -95,7 +106,7 @@ final class EvidenceCommand implements Runnable {
                         return EvidenceSignature.publicKey(candidate.path("public_key").asText());
                     }
                 }
-                throw new IllegalArgumentException("the keys file has no key " + wanted);
+                throw new KeyNotTrusted("the bundle is signed by key " + wanted + ", which the keys file does not hold");
             }
             return EvidenceSignature.publicKey(text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
         }

@@ -136,6 +136,10 @@ class EvidenceVerifyTest {
         String otherKey = java.util.Base64.getEncoder().encodeToString(
                 org.consentry.evidence.EvidenceSignature.keyPair(new byte[32]).getPublic().getEncoded());
         assertThat(verify(file, otherKey).status()).isEqualTo(1);
+        String otherServersKeys = "{\"keys\": [{\"key_id\": \"k_other\", \"public_key\": \"" + otherKey + "\"}]}";
+        Run notTrusted = verify(file, bundle("other-keys.json", otherServersKeys).toString());
+        assertThat(notTrusted.status()).as("a keys file without the bundle's key: it does not verify").isEqualTo(1);
+        assertThat(notTrusted.out()).contains("FAILED").contains("which the keys file does not hold");
     }
 
     @Test
