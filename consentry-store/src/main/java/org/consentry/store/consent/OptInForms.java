@@ -69,8 +69,11 @@ public final class OptInForms implements LedgerListener {
         return append(tenant, versioned(draft, id, 1));
     }
 
-    /** Publishes the next version of the tenant's form {@code id}; the page shows it from now on. */
-    public Published revise(String tenant, String id, OptInForm draft) {
+    /**
+     * Publishes the next version of the tenant's form {@code id}; the page shows it from now on. Revisions are made one
+     * at a time: two made at once (a double click, a retry) would otherwise both be numbered after the same version.
+     */
+    public synchronized Published revise(String tenant, String id, OptInForm draft) {
         Published current = latest(id).filter(p -> p.tenant().equals(tenant))
                 .orElseThrow(() -> new RequestRefused(RequestRefused.Kind.NOT_FOUND, "form", "no form " + id));
         return append(tenant, versioned(draft, id, current.form().version() + 1));
@@ -81,9 +84,21 @@ public final class OptInForms implements LedgerListener {
         return list == null ? Optional.empty() : Optional.of(list.get(list.size() - 1));
     }
 
+    /**
+     * The version numbered {@code version}, found by its number, not its place: a ledger written before revisions
+     * were made one at a time may hold two of one number, and the later (the one its page showed) is then the one.
+     */
     public Optional<Published> version(String id, int version) {
         List<Published> list = id == null ? null : versions.get(id);
-        return list == null || version < 1 || version > list.size() ? Optional.empty() : Optional.of(list.get(version - 1));
+        if (list == null) {
+            return Optional.empty();
+        }
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).form().version() == version) {
+                return Optional.of(list.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The latest version of each of the tenant's forms, oldest form first. */

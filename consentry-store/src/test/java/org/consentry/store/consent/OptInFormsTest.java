@@ -85,4 +85,37 @@ class OptInFormsTest {
         assertThat(sms.evidence().form().id()).isEqualTo(form.form().id());
         assertThat(((ConsentGranted) written.get(1).event()).address()).isEqualTo("ana@example.com");
     }
+
+    /** Two revisions at once (a double click, a retry) are two versions, each found by its own number. */
+    @Test
+    void revisionsMadeAtOnceGetVersionsOfTheirOwn() throws Exception {
+        OptInForms.Published first = fixture.store().forms().publish(acme, draft("1/month"));
+        String id = first.form().id();
+        List<OptInForms.Published> revised = org.consentry.store.testing.AllAtOnce.run(12,
+                caller -> () -> fixture.store().forms().revise(acme, id, draft((caller + 2) + "/month")));
+        assertThat(revised).extracting(p -> p.form().version()).doesNotHaveDuplicates();
+        assertThat(fixture.store().forms().latest(id).orElseThrow().form().version()).isEqualTo(13);
+        for (OptInForms.Published one : revised) {
+            assertThat(fixture.store().forms().version(id, one.form().version())).as("version %s", one.form().version()).contains(one);
+        }
+        for (int version = 1; version <= 13; version++) {
+            assertThat(fixture.store().forms().version(id, version).orElseThrow().form().version()).isEqualTo(version);
+        }
+    }
+
+    /** A ledger holding two versions of one number (written by the race above) serves the later, the one its page shows. */
+    @Test
+    void ofTwoVersionsWithOneNumberTheLaterIsTheOneShown() {
+        String id = fixture.store().forms().publish(acme, draft("1/month")).form().id();
+        for (String frequency : List.of("2/month", "3/month")) {
+            OptInForm two = new OptInForm(id, 2, "Club", "Join", List.of(Channel.SMS), Purpose.MARKETING, frequency, null,
+                    "https://acme.example/terms", "https://acme.example/privacy");
+            fixture.store().ledger().append(acme, List.of(new org.consentry.ledger.FormPublished(two)));
+        }
+        OptInForms.Published latest = fixture.store().forms().latest(id).orElseThrow();
+        assertThat(fixture.store().forms().version(id, 2)).contains(latest);
+        assertThat(latest.form().frequency()).isEqualTo("3/month");
+        assertThat(fixture.store().forms().revise(acme, id, draft("4/month")).form().version()).isEqualTo(3);
+        assertThat(fixture.store().forms().version(id, 3).orElseThrow().form().frequency()).isEqualTo("4/month");
+    }
 }
