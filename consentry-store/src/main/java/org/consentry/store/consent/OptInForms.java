@@ -126,8 +126,10 @@ public final class OptInForms implements LedgerListener {
             }
             String address = channel == Channel.EMAIL ? submission.email() : submission.phone();
             String shown = form.form().disclosure(channel, brand);
+            // the frequency is the texts' and only their box states it: the email box's words promise no frequency
+            String frequency = channel == Channel.SMS ? form.form().frequency() : null;
             ConsentEvidence evidence = new ConsentEvidence(submission.ip(), submission.userAgent(), submission.pageUrl(), shown,
-                    form.form().frequency(), null, new ConsentEvidence.FormVersion(form.form().id(), form.form().version()), sha256(shown));
+                    frequency, null, new ConsentEvidence.FormVersion(form.form().id(), form.form().version()), sha256(shown));
             list.add(new NewConsent(address, channel, form.form().purpose(), ConsentMethod.WEB_FORM, submission.at(), false, evidence));
         }
         return consents.recordPending(form.tenant(), list);

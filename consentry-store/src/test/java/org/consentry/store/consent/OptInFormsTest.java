@@ -118,4 +118,17 @@ class OptInFormsTest {
         assertThat(fixture.store().forms().revise(acme, id, draft("4/month")).form().version()).isEqualTo(3);
         assertThat(fixture.store().forms().version(id, 3).orElseThrow().form().frequency()).isEqualTo("4/month");
     }
+
+    /** The email box's words say nothing of how often texts come, so the email consent claims no agreed frequency. */
+    @Test
+    void anEmailConsentKeepsNoFrequencyItsWordsDidNotState() {
+        OptInForms.Published form = fixture.store().forms().publish(acme, draft("4/month"));
+        List<Consent> consents = fixture.store().forms().submit(form, "Acme", new OptInForms.Submission("+13055550100", "ana@example.com",
+                List.of(Channel.SMS, Channel.EMAIL), StoreFixture.START, "203.0.113.7", "Mozilla/5.0", "https://c.example/optin/x"));
+        assertThat(form.form().disclosure(Channel.EMAIL, "Acme")).doesNotContain("4/month");
+        assertThat(consents.get(0).frequency()).isNotNull();
+        assertThat(consents.get(1).frequency()).as("email").isNull();
+        ConsentGranted email = (ConsentGranted) fixture.store().consents().history(acme, "ana@example.com").get(0).event();
+        assertThat(email.evidence().frequency()).isNull();
+    }
 }
