@@ -150,7 +150,8 @@ public final class Consents {
 
     /**
      * Confirms every pending consent of the address whose channel falls in {@code scope} (a YES by text
-     * confirms the pending SMS and MMS consents).
+     * confirms the pending SMS and MMS consents) and that was given by {@code at}: a reply stamped before a consent
+     * was given (one reported late) cannot be the answer to its confirmation.
      *
      * @return the ids of the consents confirmed
      */
@@ -162,7 +163,7 @@ public final class Consents {
         List<LedgerEvent> events = new ArrayList<>();
         List<String> confirmed = new ArrayList<>();
         for (Consent consent : contacts.stateOf(tenant, address).consents()) {
-            if (consent.status() == ConsentStatus.PENDING && consent.channel().optOutScope() == scope) {
+            if (consent.status() == ConsentStatus.PENDING && consent.channel().optOutScope() == scope && !consent.capturedAt().isAfter(at)) {
                 events.add(new ConsentConfirmed(consent.id(), address, at, via));
                 confirmed.add(consent.id());
             }

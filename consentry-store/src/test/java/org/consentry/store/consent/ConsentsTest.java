@@ -123,4 +123,14 @@ class ConsentsTest {
                 .containsExactly("consent.granted", "consent.confirmed");
         assertThat(consents.find(tenant, pending.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
     }
+
+    /** A YES stamped before the consent was given (a reply reported late) answers nothing of it: it stays pending. */
+    @Test
+    void aYesSentBeforeTheConsentWasGivenConfirmsNothing() {
+        Consent consent = consents.record(tenant, new TenantSettings(true, false), smsMarketing(ANA));
+        assertThat(consents.confirmPending(tenant, ANA, OptOutScope.SMS, consent.capturedAt().minusSeconds(60), "sms:YES")).isEmpty();
+        assertThat(consents.find(tenant, consent.id()).status()).isEqualTo(ConsentStatus.PENDING);
+        assertThat(consents.confirmPending(tenant, ANA, OptOutScope.SMS, consent.capturedAt(), "sms:YES")).containsExactly(consent.id());
+        assertThat(consents.find(tenant, consent.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
+    }
 }

@@ -185,4 +185,25 @@ class InboundRepliesTest {
         assertThat(after.text("/reply")).contains("subscribed");
         assertThat(decision()).isEqualTo("allow");
     }
+
+    /** A YES reported late, stamped before the person signed up, is no answer to the confirmation text sent after it. */
+    @Test
+    void aYesStampedBeforeTheSignUpConfirmsNothing() {
+        assertThat(server.send("PUT", "/v1/settings", acme.key(), "{\"double_opt_in\": {\"sms\": true}}").status()).isEqualTo(200);
+        HttpAnswer pending = server.post("/v1/consents", acme.key(), """
+                {"address": "+13055550111", "channel": "sms", "purpose": "marketing", "method": "web_form",
+                 "captured_at": "2026-03-14T15:00:00Z", "frequency": "4/month"}""");
+        assertThat(pending.text("/status")).isEqualTo("pending");
+        HttpAnswer early = server.post("/v1/inbound/sms", acme.key(),
+                "{\"from\": \"+13055550111\", \"to\": \"+18005550199\", \"body\": \"YES\", \"at\": \"2026-03-14T14:59:00Z\"}");
+        assertThat(early.status()).isEqualTo(200);
+        assertThat(early.text("/action")).isEqualTo("none");
+        String check = CHECK.replace("+13055550100", "+13055550111");
+        assertThat(server.post("/v1/checks", acme.key(), check).json().at("/reasons").findValuesAsText("code")).contains("CONSENT_UNCONFIRMED");
+
+        HttpAnswer after = server.post("/v1/inbound/sms", acme.key(),
+                "{\"from\": \"+13055550111\", \"to\": \"+18005550199\", \"body\": \"YES\"}");
+        assertThat(after.text("/action")).isEqualTo("confirm");
+        assertThat(server.post("/v1/checks", acme.key(), check).json().at("/reasons").findValuesAsText("code")).doesNotContain("CONSENT_UNCONFIRMED");
+    }
 }
