@@ -56,7 +56,8 @@ public final class ProviderLists implements LedgerListener {
             return RegistryFacts.NONE;
         }
         boolean phone = isNumber(address);
-        boolean national = phone && contains(NATIONAL, address);
+        NanpRegistry nationalCopy = snapshots == null ? null : snapshots.get(NATIONAL); // asked once: it serves the look-up and the date
+        boolean national = phone && (containsRecorded(NATIONAL, address) || nationalCopy != null && nationalCopy.contains(address));
         Set<String> states = Set.of();
         if (phone) {
             for (Map.Entry<String, NumberSet> list : lists.entrySet()) {
@@ -73,7 +74,8 @@ public final class ProviderLists implements LedgerListener {
             }
         }
         boolean blocked = phone ? contains(BLOCK, address) : blockedOthers.contains(address);
-        return new RegistryFacts(national, asOf(NATIONAL), states, blocked, disconnected.get(address));
+        return new RegistryFacts(national, nationalCopy != null ? nationalCopy.asOf() : asOf.get(NATIONAL), states, blocked,
+                disconnected.get(address));
     }
 
     /**
