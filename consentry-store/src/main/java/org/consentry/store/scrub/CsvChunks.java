@@ -92,21 +92,6 @@ final class CsvChunks {
         return to;
     }
 
-    /** How many records end (with a line feed outside quotes) in {@code bytes[from, to)}; {@code from} is a record's start. */
-    static int recordEnds(byte[] bytes, int from, int to) {
-        boolean quoted = false;
-        int ends = 0;
-        for (int i = from; i < to; i++) {
-            byte c = bytes[i];
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\n' && !quoted) {
-                ends++;
-            }
-        }
-        return ends;
-    }
-
     private void scan() {
         byte[] bytes = buffer;
         boolean quoted = inQuotes;

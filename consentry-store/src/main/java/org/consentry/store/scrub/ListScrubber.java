@@ -328,7 +328,10 @@ public final class ListScrubber {
                         Map<Place, Verdict> places) {
         int invalid = Utf8.firstInvalid(bytes, from, to);
         if (invalid >= 0) {
-            throw notUtf8(records.recordNumber() + 1 + CsvChunks.recordEnds(bytes, from, invalid));
+            while (records.next() && records.position() <= invalid) {
+                // read up to the record holding the byte (a fault in an earlier record is thrown as itself)
+            }
+            throw notUtf8(records.recordNumber());
         }
         ByteText text = new ByteText((to - from) + (to - from) / 2);
         ScrubSummary summary = new ScrubSummary();
