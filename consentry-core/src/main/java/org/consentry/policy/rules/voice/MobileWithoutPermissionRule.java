@@ -38,8 +38,7 @@ public final class MobileWithoutPermissionRule implements Rule {
 
     @Override public Outcome check(SendRequest request, Facts facts) {
         Channel channel = request.channel();
-        boolean automated = channel == Channel.IVR || channel == Channel.RVM
-                || (channel == Channel.VOICE && (request.prerecorded() || request.aiVoice()));
+        boolean automated = VoiceConsent.prerecorded(request) || (channel == Channel.VOICE && request.aiVoice());
         LineType line = facts.recipient().lineType();
         if (!automated || !facts.recipient().valid() || !line.mayBeMobile() || !facts.knows(FactSource.LEDGER)
                 || VoiceConsent.forChannel(request, facts) != null) {

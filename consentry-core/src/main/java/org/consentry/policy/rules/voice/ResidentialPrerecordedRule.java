@@ -42,8 +42,7 @@ public final class ResidentialPrerecordedRule implements Rule {
 
     @Override public Outcome check(SendRequest request, Facts facts) {
         Channel channel = request.channel();
-        boolean automated = channel == Channel.IVR || channel == Channel.RVM || (channel == Channel.VOICE && request.prerecorded());
-        if (!automated || request.aiVoice() || !facts.recipient().valid() || facts.recipient().lineType() != LineType.LANDLINE || !facts.knows(FactSource.LEDGER)
+        if (!VoiceConsent.prerecorded(request) || request.aiVoice() || !facts.recipient().valid() || facts.recipient().lineType() != LineType.LANDLINE || !facts.knows(FactSource.LEDGER)
                 || VoiceConsent.express(request, facts) != null) {
             return Outcome.pass();
         }

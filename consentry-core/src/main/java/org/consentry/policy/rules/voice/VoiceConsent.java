@@ -2,6 +2,7 @@ package org.consentry.policy.rules.voice;
 
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStatus;
+import org.consentry.policy.Channel;
 import org.consentry.policy.Facts;
 import org.consentry.policy.SendRequest;
 
@@ -12,6 +13,12 @@ import org.consentry.policy.SendRequest;
 final class VoiceConsent {
 
     private VoiceConsent() {
+    }
+
+    /** Whether the call speaks with a recorded voice: an IVR call, a ringless voicemail, or a prerecorded voice call. */
+    static boolean prerecorded(SendRequest request) {
+        Channel channel = request.channel();
+        return channel == Channel.IVR || channel == Channel.RVM || (channel == Channel.VOICE && request.prerecorded());
     }
 
     /**
