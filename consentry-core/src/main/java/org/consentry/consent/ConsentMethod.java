@@ -7,8 +7,11 @@ import java.util.Optional;
 public enum ConsentMethod {
     WEB_FORM, KEYWORD, PAPER, VERBAL, API, IMPORT;
 
+    /** The name used on the wire, lower-cased once rather than on every answer. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<ConsentMethod> fromWire(String name) {

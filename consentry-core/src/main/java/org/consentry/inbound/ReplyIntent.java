@@ -18,8 +18,11 @@ public record ReplyIntent(Kind kind, String matched, String language, boolean am
     public enum Kind {
         OPT_OUT, OPT_IN, CONFIRM, HELP, NONE;
 
+        /** The name used on the wire, lower-cased once rather than on every answer. */
+        private final String wireName = name().toLowerCase(Locale.ROOT);
+
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return wireName;
         }
     }
 

@@ -22,8 +22,11 @@ public record EmailFeedbackRecorded(Kind kind, String address, Instant at, Strin
     public enum Kind {
         COMPLAINT, HARD_BOUNCE, SOFT_BOUNCE, SOFT_BOUNCE_LIMIT;
 
+        /** The name used on the wire, lower-cased once rather than on every answer. */
+        private final String wireName = name().toLowerCase(Locale.ROOT);
+
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return wireName;
         }
 
         /** Whether a report of this kind stops the tenant's email to the address. */

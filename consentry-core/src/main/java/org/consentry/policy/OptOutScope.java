@@ -16,8 +16,11 @@ public enum OptOutScope {
     /** Voice, IVR and ringless voicemail: every kind of call. */
     VOICE;
 
+    /** The name used on the wire, lower-cased once rather than on every answer. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses {@code sms}, {@code email}, {@code voice} or {@code all}. */

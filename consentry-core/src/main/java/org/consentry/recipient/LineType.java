@@ -16,8 +16,11 @@ public enum LineType {
         this.strictness = strictness;
     }
 
+    /** The name used on the wire, lower-cased once rather than on every answer. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<LineType> fromWire(String name) {

@@ -13,8 +13,11 @@ public record FrequencyCap(int count, int windowHours, Per per) {
     public enum Per {
         RECIPIENT, TOPIC;
 
+        /** The name used on the wire, lower-cased once rather than on every answer. */
+        private final String wireName = name().toLowerCase(Locale.ROOT);
+
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return wireName;
         }
 
         public static Optional<Per> fromWire(String name) {

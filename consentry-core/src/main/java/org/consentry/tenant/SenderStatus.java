@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum SenderStatus {
     VERIFIED, PENDING, UNKNOWN;
 
+    /** The name used on the wire, lower-cased once rather than on every answer. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

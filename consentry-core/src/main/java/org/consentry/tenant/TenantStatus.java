@@ -6,8 +6,11 @@ import java.util.Locale;
 public enum TenantStatus {
     ACTIVE, SUSPENDED, TERMINATED;
 
+    /** The name used on the wire, lower-cased once rather than on every answer. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public boolean maySend() {
