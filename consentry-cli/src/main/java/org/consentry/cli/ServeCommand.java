@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.consentry.server.ConsentryServer;
 import org.consentry.server.ServerConfig;
+import org.consentry.server.http.TrustedProxies;
 import org.consentry.store.inbound.EmailFeedback;
 import org.consentry.store.Store;
 import picocli.CommandLine.Command;
@@ -71,6 +72,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "days a consent may wait for its double opt-in confirmation before it lapses (CONSENTRY_PENDING_CONSENT_DAYS, default 30)")
     int pendingConsentDays;
 
+    @Option(names = "--trusted-proxies", defaultValue = "${env:CONSENTRY_TRUSTED_PROXIES}", converter = TrustedProxiesConverter.class,
+            description = "reverse proxies whose X-Forwarded-For names the client, as IP addresses or networks, comma-separated "
+                    + "(CONSENTRY_TRUSTED_PROXIES, e.g. 127.0.0.1,10.0.0.0/8; default none: the connection's peer is the client)")
+    TrustedProxies trustedProxies;
+
+    /** Reads the list; picocli turns an entry that is not an address or network into a usage error naming the option. */
+    static final class TrustedProxiesConverter implements picocli.CommandLine.ITypeConverter<TrustedProxies> {
+        @Override public TrustedProxies convert(String value) {
+            try {
+                return TrustedProxies.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Option(names = "--store", defaultValue = "${env:CONSENTRY_STORE}",
             description = "the store (CONSENTRY_STORE): absent for the embedded SQLite store in --data")
     String storeUrl;
@@ -97,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
         Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock);
         generated.ifPresent(this::announce);
         ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, softBounceLimit,
-                java.time.Duration.ofDays(pendingConsentDays)), store, clock);
+                java.time.Duration.ofDays(pendingConsentDays), trustedProxies), store, clock);
         System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + dataFolder.path.toAbsolutePath().normalize() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -66,4 +66,14 @@ class ServeCommandTest {
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("Invalid value for option '--soft-bounce-limit'").contains("window of 1 to 90 days");
     }
+
+    @Test
+    void aTrustedProxyThatIsNotAnAddressIsAUsageErrorNamingTheOption() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine command = new picocli.CommandLine(new Main());
+        command.setErr(new java.io.PrintWriter(err));
+        int status = command.execute("serve", "--data", directory.toString(), "--trusted-proxies", "10.0.0.0/8,lb.example");
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--trusted-proxies'").contains("'lb.example' is not an IP address");
+    }
 }

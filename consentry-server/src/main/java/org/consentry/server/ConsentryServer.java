@@ -107,7 +107,7 @@ public final class ConsentryServer implements AutoCloseable {
             javalin.requestLogger.http(metrics::countRequest);
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             new Problems(json).register(javalin.routes);
-            Endpoints endpoints = new Endpoints(javalin.routes);
+            Endpoints endpoints = new Endpoints(javalin.routes, config.trustedProxies());
             ApiV1.register(endpoints, store, engine, json, clock, config, metrics);
             registered.set(endpoints.registered());
         });

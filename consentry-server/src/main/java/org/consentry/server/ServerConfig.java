@@ -1,5 +1,6 @@
 package org.consentry.server;
 
+import org.consentry.server.http.TrustedProxies;
 import org.consentry.store.inbound.EmailFeedback.SoftBounceLimit;
 
 /**
@@ -12,9 +13,10 @@ import org.consentry.store.inbound.EmailFeedback.SoftBounceLimit;
  * @param unsubscribeMailto a mailbox for unsubscribe mail, offered beside the https link in List-Unsubscribe; null for none
  * @param softBounceLimit   how many soft bounces within how many days suppress an address (default 3 in 7 days)
  * @param pendingLifetime   how long a consent may wait for its double opt-in confirmation before it lapses (default 30 days)
+ * @param trustedProxies    the reverse proxies whose {@code X-Forwarded-For} names the client (default none)
  */
 public record ServerConfig(String host, int port, String publicUrl, String unsubscribeMailto, SoftBounceLimit softBounceLimit,
-                           java.time.Duration pendingLifetime) {
+                           java.time.Duration pendingLifetime, TrustedProxies trustedProxies) {
 
     public static final java.time.Duration DEFAULT_PENDING_LIFETIME = java.time.Duration.ofDays(30);
 
@@ -27,12 +29,13 @@ public record ServerConfig(String host, int port, String publicUrl, String unsub
         unsubscribeMailto = unsubscribeMailto == null || unsubscribeMailto.isBlank() ? null : unsubscribeMailto.strip();
         softBounceLimit = softBounceLimit == null ? SoftBounceLimit.DEFAULT : softBounceLimit;
         pendingLifetime = pendingLifetime == null ? DEFAULT_PENDING_LIFETIME : pendingLifetime;
+        trustedProxies = trustedProxies == null ? TrustedProxies.NONE : trustedProxies;
         if (pendingLifetime.isNegative() || pendingLifetime.isZero()) {
             throw new IllegalArgumentException("pending consents need a lifetime of at least one day");
         }
     }
 
     public ServerConfig(String host, int port) {
-        this(host, port, null, null, SoftBounceLimit.DEFAULT, DEFAULT_PENDING_LIFETIME);
+        this(host, port, null, null, SoftBounceLimit.DEFAULT, DEFAULT_PENDING_LIFETIME, TrustedProxies.NONE);
     }
 }

@@ -1,8 +1,10 @@
 package org.consentry.server.http;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Registers endpoints and remembers them, so that a test can hold the published contract to the routes. */
@@ -11,11 +13,25 @@ public final class Endpoints {
     /** The request attribute holding the path of the route that answered it, as registered ({@code /v1/consents/{id}/revoke}). */
     public static final String ROUTE = "consentry.route";
 
+    /** The request attribute holding the client's address, when it came through a trusted proxy (see {@link #client}). */
+    private static final String CLIENT = "consentry.client";
+
     private final RoutesConfig routes;
+    private final TrustedProxies proxies;
     private final List<String> registered = new ArrayList<>();
 
-    public Endpoints(RoutesConfig routes) {
+    public Endpoints(RoutesConfig routes, TrustedProxies proxies) {
         this.routes = routes;
+        this.proxies = proxies;
+    }
+
+    /**
+     * The address the request came from, as evidence records it and per-address limits count it: the connection's
+     * peer, or behind a trusted reverse proxy the client it forwarded for ({@link TrustedProxies}).
+     */
+    public static String client(Context ctx) {
+        Object forwarded = ctx.attribute(CLIENT);
+        return forwarded != null ? (String) forwarded : ctx.ip();
     }
 
     public void get(String path, Handler handler) {
@@ -38,9 +54,12 @@ public final class Endpoints {
         routes.delete(path, named(path, handler));
     }
 
-    private static Handler named(String path, Handler handler) {
+    private Handler named(String path, Handler handler) {
         return ctx -> {
             ctx.attribute(ROUTE, path);
+            if (!proxies.isEmpty()) {
+                ctx.attribute(CLIENT, proxies.client(ctx.ip(), Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+            }
             handler.handle(ctx);
         };
     }

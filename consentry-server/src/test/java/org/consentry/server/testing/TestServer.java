@@ -25,9 +25,14 @@ public final class TestServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestServer(Path directory, Clock clock) {
+        this(directory, clock, new ServerConfig("127.0.0.1", 0));
+    }
+
+    /** A server with its own configuration (its host and port are taken as given: use 127.0.0.1 and 0). */
+    public TestServer(Path directory, Clock clock, ServerConfig config) {
         this.store = Store.embedded(directory, clock);
         store.adminKeys().ensure(ADMIN_KEY, store.apiKeys(), clock);
-        this.server = ConsentryServer.start(new ServerConfig("127.0.0.1", 0), store, clock);
+        this.server = ConsentryServer.start(config, store, clock);
     }
 
     public TestServer(Path directory) {

@@ -67,7 +67,7 @@ final class ConfirmationRoutes {
         String brand = brand(claim.get());
         try {
             consents.confirm(claim.get().tenant(), claim.get().address(), claim.get().consentId(), clock.instant(), "email:confirmation-link",
-                    ctx.ip(), ctx.userAgent() == null ? null : ctx.userAgent().substring(0, Math.min(1_000, ctx.userAgent().length())));
+                    Endpoints.client(ctx), ctx.userAgent() == null ? null : ctx.userAgent().substring(0, Math.min(1_000, ctx.userAgent().length())));
         } catch (RequestRefused refused) {
             Html.send(ctx, 409, Html.page("Nothing to confirm", "<p>This subscription is not waiting for confirmation: "
                     + Html.escape(refused.getMessage()) + ".</p>\n"));

@@ -299,7 +299,7 @@ final class FormRoutes {
             return;
         }
         Instant now = clock.instant();
-        if (!limit.allow("ip:" + network(ctx.ip()), PER_IP_PER_HOUR, now)
+        if (!limit.allow("ip:" + network(Endpoints.client(ctx)), PER_IP_PER_HOUR, now)
                 || (phone != null && !limit.allow("to:" + phone, PER_ADDRESS_PER_HOUR, now))
                 || (email != null && !limit.allow("to:" + email, PER_ADDRESS_PER_HOUR, now))) {
             ctx.header("Retry-After", "3600");
@@ -308,7 +308,7 @@ final class FormRoutes {
             return;
         }
         String userAgent = ctx.userAgent() == null ? null : ctx.userAgent().substring(0, Math.min(1_000, ctx.userAgent().length()));
-        List<Consent> pending = forms.submit(form, brand, new OptInForms.Submission(phone, email, List.copyOf(ticked), now, ctx.ip(),
+        List<Consent> pending = forms.submit(form, brand, new OptInForms.Submission(phone, email, List.copyOf(ticked), now, Endpoints.client(ctx),
                 userAgent, pageUrl(ctx, definition.id())));
         Html.send(ctx, 200, Html.page("Almost done", thanks(brand, pending.stream().map(Consent::channel).toList(), phone, email)));
     }

@@ -83,14 +83,14 @@ final class SpamReportRoutes {
             return;
         }
         Instant now = clock.instant();
-        if (!limit.allow("reporter:" + reporter, PER_REPORTER_PER_HOUR, now) || !limit.allow("ip:" + ctx.ip(), PER_IP_PER_HOUR, now)) {
+        if (!limit.allow("reporter:" + reporter, PER_REPORTER_PER_HOUR, now) || !limit.allow("ip:" + Endpoints.client(ctx), PER_IP_PER_HOUR, now)) {
             ctx.header("Retry-After", "3600");
             Html.send(ctx, 429, Html.page("Too many reports", "<p>We have received several reports from you in the last hour. "
                     + "Please try again later.</p>\n"));
             return;
         }
         try {
-            reports.report(reporter, sender, text.isEmpty() ? null : text, ctx.ip(), now);
+            reports.report(reporter, sender, text.isEmpty() ? null : text, Endpoints.client(ctx), now);
         } catch (RequestRefused refused) {
             Html.send(ctx, 422, page(refused.getMessage(), rawReporter, rawSender, text));
             return;

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.consentry.server.ServerConfig;
+import org.consentry.server.http.TrustedProxies;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
 import org.consentry.store.consent.OptInForms;
@@ -316,5 +318,34 @@ class HostedFormTest {
         assertThat(flooded.statusCode()).isEqualTo(429);
         assertThat(flooded.headers().firstValue("Retry-After")).hasValue("3600");
         assertThat(history("+13055550199").at("/events").size()).isZero();
+    }
+
+    @Test
+    void behindATrustedProxyTheFormRecordsTheForwardedClientAndLimitsEachClientApart() throws Exception {
+        server.close();
+        server = new TestServer(directory, clock, new ServerConfig("127.0.0.1", 0, null, null, null, null,
+                TrustedProxies.parse("127.0.0.1, 10.0.0.0/8")));
+        String id = publish().text("/id");
+        // the client, then a second proxy inside the trusted network: the client is the first address that is not a proxy
+        assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100"), Map.entry("consent", "sms")),
+                "X-Forwarded-For", "203.0.113.9, 10.1.2.3").statusCode()).isEqualTo(200);
+        assertThat(history("+13055550100").at("/events/0/event/ip").asText()).isEqualTo("203.0.113.9");
+
+        for (int i = 0; i < FormRoutes.PER_IP_PER_HOUR; i++) {
+            assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "30555502%02d".formatted(i)),
+                    Map.entry("consent", "sms")), "X-Forwarded-For", "198.51.100.7").statusCode()).isEqualTo(200);
+        }
+        assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550399"), Map.entry("consent", "sms")),
+                "X-Forwarded-For", "198.51.100.7").statusCode()).as("that client's hour is used up").isEqualTo(429);
+        assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550398"), Map.entry("consent", "sms")),
+                "X-Forwarded-For", "198.51.100.8").statusCode()).as("another client behind the same proxy is not").isEqualTo(200);
+    }
+
+    @Test
+    void withoutATrustedProxyTheForwardedHeaderIsIgnored() throws Exception {
+        String id = publish().text("/id");
+        assertThat(submit(id, List.of(Map.entry("version", "1"), Map.entry("phone", "3055550100"), Map.entry("consent", "sms")),
+                "X-Forwarded-For", "203.0.113.9").statusCode()).isEqualTo(200);
+        assertThat(history("+13055550100").at("/events/0/event/ip").asText()).as("anyone can write the header").isEqualTo("127.0.0.1");
     }
 }
