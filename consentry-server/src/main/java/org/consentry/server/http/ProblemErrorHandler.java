@@ -12,13 +12,28 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own errors (a malformed request line, a bad header, an illegal path) answered as problem details
- * too, so that no client ever has to parse an HTML error page.
+ * too, so that no client ever has to parse an HTML error page; except on the pages for people (a confirmation or
+ * unsubscribe link, a form), where a person who followed a damaged link gets a page saying so, not JSON.
  */
 public final class ProblemErrorHandler extends ErrorHandler {
 
     @Override public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
         Object message = request.getAttribute(ERROR_MESSAGE);
+        if (Html.isPagePath(request.getHttpURI() == null ? null : request.getHttpURI().getPath())) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            if (status == 400) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close"); // as below
+            }
+            String title = HttpStatus.getMessage(status);
+            String page = Html.page(title, status < 500
+                    ? "<p>This address is not one we can open. If you followed a link from a message, check that it was copied whole, "
+                      + "or open it again from the message.</p>\n"
+                    : "<p>Something went wrong on our side. Please try again in a few minutes.</p>\n");
+            response.write(true, ByteBuffer.wrap(page.getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         if (status == 400) {
             // a request Jetty refused before any route saw it (a NUL in the path, say): Jetty drops the connection

@@ -9,6 +9,7 @@ import org.consentry.store.consent.Consents;
 import org.consentry.store.projection.TenantDirectory;
 import org.consentry.tenant.TenantProfile;
 import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.Html;
 
 /**
  * The email double opt-in link. Opening it ({@code GET /c/{token}}) shows a page with a button and confirms

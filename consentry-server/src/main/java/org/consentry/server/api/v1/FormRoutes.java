@@ -27,6 +27,7 @@ import org.consentry.policy.Purpose;
 import org.consentry.server.http.ApiProblem;
 import org.consentry.server.http.Authenticator;
 import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.Html;
 import org.consentry.server.http.JsonBody;
 import org.consentry.store.consent.OptInForms;
 import org.consentry.store.projection.TenantDirectory;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.consentry.store.RequestRefused;
 import org.consentry.store.inbound.SpamReports;
 import org.consentry.server.http.Endpoints;
+import org.consentry.server.http.Html;
 
 /**
  * The spam-report page: a recipient says which number or address sent them an unwanted message, and what it said.

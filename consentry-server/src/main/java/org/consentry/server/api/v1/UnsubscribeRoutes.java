@@ -10,6 +10,7 @@ import org.consentry.feedback.FeedbackFormatException;
 import org.consentry.feedback.FeedbackParser;
 import org.consentry.server.http.ApiProblem;
 import org.consentry.server.http.Authenticator;
+import org.consentry.server.http.Html;
 import org.consentry.server.http.JsonBody;
 import org.consentry.store.inbound.EmailUnsubscribes;
 import org.consentry.store.inbound.EmailUnsubscribes.Claim;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.consentry.server.ServerConfig;
+import org.consentry.server.http.Html;
 import org.consentry.server.http.TrustedProxies;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;

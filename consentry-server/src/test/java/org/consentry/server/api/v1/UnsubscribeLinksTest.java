@@ -173,7 +173,19 @@ class UnsubscribeLinksTest {
             assertThat(page.body()).as(forged).contains("not valid");
             assertThat(form(base + forged, "List-Unsubscribe=One-Click").statusCode()).as(forged).isEqualTo(404);
         }
+        // a NUL Jetty refuses while reading the request line, before it has a path to tell a page from the API: problem details
         assertThat(open(base + "%00").statusCode()).as("refused by the HTTP server itself").isBetween(400, 499);
+        for (String damaged : List.of("%ff", "%e2%82", "%ff%fe?x=1")) {
+            // a link mangled on its way (a mail client's line break, a bad copy): the person who opens it gets a page, not JSON
+            HttpResponse<String> page = open(base + damaged);
+            assertThat(page.statusCode()).as(damaged).isEqualTo(400);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(damaged).startsWith("text/html");
+            assertThat(page.body()).as(damaged).contains("<h1>Bad Request</h1>", "copied whole");
+        }
+        HttpResponse<String> api = client.send(java.net.http.HttpRequest.newBuilder(server.uri("/v1/consents/%ff")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).as("the API's own paths keep problem details")
+                .startsWith("application/problem+json");
         assertThat(eventTypes()).containsExactly("consent.granted");
         assertThat(emailDecision("spring")).isEqualTo("allow");
     }

@@ -1,13 +1,30 @@
-package org.consentry.server.api.v1;
+package org.consentry.server.http;
 
 /** The few server-rendered pages recipients see: plain HTML that works without JavaScript, readable and accessible. */
-final class Html {
+public final class Html {
+
+    /** Where the pages for people are served: a confirmation link, an unsubscribe link, a hosted form, the spam report page. */
+    private static final java.util.List<String> PAGE_PREFIXES = java.util.List.of("/c/", "/u/", "/optin/", "/report");
 
     private Html() {
     }
 
+    /** True when {@code path} (as asked, encoded or not) is one of the pages for people, whose errors are pages too. */
+    public static boolean isPagePath(String path) {
+        if (path == null) {
+            return false;
+        }
+        for (String prefix : PAGE_PREFIXES) {
+            if (path.startsWith(prefix) && (prefix.endsWith("/") || path.length() == prefix.length() || path.charAt(prefix.length()) == '/'
+                    || path.charAt(prefix.length()) == '?')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Answers a page for people: never cached, since each is about one recipient's link or report. */
-    static void send(io.javalin.http.Context ctx, int status, String html) {
+    public static void send(io.javalin.http.Context ctx, int status, String html) {
         // never inside another site's frame: a page where people tick boxes must not be overlaid (clickjacking)
         ctx.status(status).header("Cache-Control", "no-store").header("X-Frame-Options", "DENY")
            .header("Content-Security-Policy", "frame-ancestors 'none'").html(html);
@@ -17,7 +34,7 @@ final class Html {
      * Reads the posted form's fields. A body that is not a readable form (a multipart body without its boundary,
      * one cut short) gets a page saying so, with {@code again} as the way forward, and false.
      */
-    static boolean formRead(io.javalin.http.Context ctx, String again) {
+    public static boolean formRead(io.javalin.http.Context ctx, String again) {
         try {
             ctx.formParamMap();
             return true;
@@ -28,7 +45,7 @@ final class Html {
     }
 
     /** The address with most of its local part hidden, for pages anyone holding a link may open: a***@example.com. */
-    static String masked(String address) {
+    public static String masked(String address) {
         int at = address.indexOf('@');
         if (at <= 0) {
             return "***";
@@ -37,22 +54,22 @@ final class Html {
     }
 
     /** Where recipients reach this server, for the links it issues: the configured public URL, else the request's own. */
-    static String base(io.javalin.http.Context ctx, String publicUrl) {
+    public static String base(io.javalin.http.Context ctx, String publicUrl) {
         return (publicUrl != null ? publicUrl : ctx.scheme() + "://" + ctx.host()).replaceAll("/+$", "");
     }
 
     /** Text made safe to place in HTML content or a quoted attribute. */
-    static String escape(String text) {
+    public static String escape(String text) {
         return org.consentry.content.HtmlEscape.escape(text);
     }
 
     /** A whole page: {@code title} is text (escaped here), {@code body} is HTML built with {@link #escape}. */
-    static String page(String title, String body) {
+    public static String page(String title, String body) {
         return page(title, title, body);
     }
 
     /** A page whose window title differs from its heading (an "Error: " prefix that screen readers announce first). */
-    static String page(String title, String heading, String body) {
+    public static String page(String title, String heading, String body) {
         return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"robots\" content=\"noindex\">\n"
