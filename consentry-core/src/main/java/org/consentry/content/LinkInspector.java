@@ -21,9 +21,9 @@ public final class LinkInspector {
     public record Finding(String kind, String url, String detail) {
     }
 
-    private static final int REMEMBERED_HOSTS = 10_000;
+    static final int REMEMBERED_HOSTS = 10_000;
 
-    private final Map<String, Map<String, HostVerdict>> verdicts = new ConcurrentHashMap<>();
+    private final Map<BrandAndHost, HostVerdict> verdicts = new ConcurrentHashMap<>();
     private final Set<String> shorteners;
     private final Domains domains;
     private final Brands brands;
@@ -81,24 +81,41 @@ public final class LinkInspector {
     private record HostVerdict(String kind, String detail, String registrable) {
     }
 
+    /** What a verdict is remembered by. Its hash is written out: a record's generated one costs a method-handle chain per link. */
+    private record BrandAndHost(String brand, String host) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof BrandAndHost key && brand.equals(key.brand) && host.equals(key.host);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * brand.hashCode() + host.hashCode();
+        }
+    }
+
     /**
-     * The verdict on a host, remembered per brand: the same few hosts (the sender's own link domain above all)
-     * come back in message after message.
+     * The verdict on a host, remembered per brand and host: the same few hosts (the sender's own link domain above all)
+     * come back in message after message. At most {@value #REMEMBERED_HOSTS} in all, whatever the number of brands;
+     * when full, the memory starts over.
      */
     private HostVerdict verdict(String host, String ownBrand) {
-        if (verdicts.size() >= REMEMBERED_HOSTS) {
-            verdicts.clear();
-        }
-        Map<String, HostVerdict> known = verdicts.computeIfAbsent(ownBrand == null ? "" : ownBrand, brand -> new ConcurrentHashMap<>());
-        HostVerdict verdict = known.get(host);
+        BrandAndHost key = new BrandAndHost(ownBrand == null ? "" : ownBrand, host);
+        HostVerdict verdict = verdicts.get(key);
         if (verdict == null) {
-            if (known.size() >= REMEMBERED_HOSTS) {
-                known.clear();
+            if (verdicts.size() >= REMEMBERED_HOSTS) {
+                verdicts.clear();
             }
             verdict = judge(host, ownBrand);
-            known.put(host, verdict);
+            verdicts.put(key, verdict);
         }
         return verdict;
+    }
+
+    /** How many verdicts are remembered (for the tests). */
+    int remembered() {
+        return verdicts.size();
     }
 
     private HostVerdict judge(String host, String ownBrand) {
