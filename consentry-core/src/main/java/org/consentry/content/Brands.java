@@ -66,7 +66,7 @@ public final class Brands {
      * letters or more also matches one letter off.
      */
     public Brand named(String text, String except) {
-        String key = except == null ? text : except + '\u0000' + text;
+        ExceptAndText key = new ExceptAndText(except == null ? "" : except, text);
         Brand[] answer = remembered.get(key);
         if (answer == null) {
             if (remembered.size() >= REMEMBERED_NAMES) {
@@ -83,7 +83,25 @@ public final class Brands {
      * message. At most {@value #REMEMBERED_NAMES}; when full, the memory starts over.
      */
     private static final int REMEMBERED_NAMES = 10_000;
-    private final java.util.Map<String, Brand[]> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<ExceptAndText, Brand[]> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * What an answer is remembered by: the brand left out (empty for none, which leaves out the same as null) and the
+     * text, each whole (written one after the other, "A" and "B\u0000C" would be "A\u0000B" and "C"). Its hash is
+     * written out: a record's generated one costs a method-handle chain per name.
+     */
+    private record ExceptAndText(String except, String text) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ExceptAndText key && except.equals(key.except) && text.equals(key.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * except.hashCode() + text.hashCode();
+        }
+    }
 
     private Brand find(String text, String except) {
         String lower = text.toLowerCase(Locale.ROOT);
