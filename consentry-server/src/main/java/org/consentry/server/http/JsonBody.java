@@ -142,6 +142,19 @@ public final class JsonBody {
         return text;
     }
 
+    /**
+     * A required one-line name (a tenant's name or brand): as {@link #string}, and without control characters, which
+     * a name shown in texts, pages and evidence never needs (a NUL or a line break in a brand is a forgery's tool).
+     */
+    public String line(String field, int maxLength) {
+        String value = string(field, maxLength);
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
+            reject(field, "must be one line without control characters");
+            return null;
+        }
+        return value;
+    }
+
     public boolean bool(String field, boolean absent) {
         JsonNode value = value(field);
         if (value == null) {

@@ -45,9 +45,9 @@ final class TenantRoutes {
     private void create(Context ctx) {
         auth.admin(ctx);
         JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
-        String name = body.string("name", 200);
-        String brand = body.string("brand", 100);
-        String industry = body.string("industry", 100);
+        String name = body.line("name", 200);
+        String brand = body.line("brand", 100);
+        String industry = body.line("industry", 100);
         String country = body.string("country", 2);
         if (country != null && !COUNTRIES.contains(country)) {
             body.reject("country", "must be an ISO 3166 alpha-2 country code in upper case, such as US");

@@ -58,6 +58,17 @@ class TenantEndpointsTest {
     }
 
     @Test
+    void aNameOrBrandWithAControlCharacterIsRefused() {
+        // a NUL or a line break in a brand could make one tenant's brand read as another's in texts, pages and memos
+        HttpAnswer answer = server.post("/v1/tenants", TestServer.ADMIN_KEY, """
+                {"name": "PayPal\\u0000Acme", "brand": "PayPal\\nAcme", "industry": "retail\\u0085", "country": "US",
+                 "postal_address": "1 Main St\\nMiami FL 33101"}""");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().at("/errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "brand", "industry");
+        assertThat(answer.text("/errors/0/message")).isEqualTo("must be one line without control characters");
+    }
+
+    @Test
     void terminationIsFinal() {
         TestServer.Tenant acme = server.tenant("Acme");
         assertThat(server.post("/v1/tenants/" + acme.id() + "/terminate", TestServer.ADMIN_KEY, "{\"reason\": \"fraud\"}")
