@@ -313,8 +313,11 @@ public final class ContactBook implements LedgerListener {
             if (sent.address() != null) {
                 SentMessage message = new SentMessage(sent.sendAt(), sent.channel(), sent.purpose(), sent.topic(), sent.contentHash(),
                         Shingles.ofHashes(sent.shingles()), sent.from());
+                // what is kept is counted from when the send was committed, not from its send_at: one committed for next
+                // month must not push out the sends of today, which the checks of today still count
+                Instant committed = sent.sendAt().isBefore(entry.recordedAt()) ? sent.sendAt() : entry.recordedAt();
                 update(entry.tenant(), sent.address(), state -> state.withSend(message,
-                        sent.sendAt().minus(Duration.ofDays(SEND_HISTORY_DAYS))));
+                        committed.minus(Duration.ofDays(SEND_HISTORY_DAYS))));
             }
         }
     }
