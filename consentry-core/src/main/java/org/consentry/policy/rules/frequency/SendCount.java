@@ -1,9 +1,12 @@
 package org.consentry.policy.rules.frequency;
 
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.consentry.consent.SentMessage;
 
 /**
@@ -13,6 +16,9 @@ import org.consentry.consent.SentMessage;
  * length lies between them. Reads the recipient's sends in place (they are kept oldest first) and copies nothing.
  */
 final class SendCount {
+
+    private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}+");
+    private static final Pattern WHITE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final List<SentMessage> sends;
     private final Predicate<SentMessage> matches;
@@ -180,8 +186,32 @@ final class SendCount {
         return j;
     }
 
-    /** Two topics count together when they are equal, or when either is unknown (fail closed). */
+    /**
+     * Two topics count together when they are the same words, whatever their case and white space ("Shoe Sale" and
+     * " shoe  sale"), or when either is unknown (fail closed).
+     */
     static boolean sameTopic(String a, String b) {
-        return a == null || b == null || a.equalsIgnoreCase(b);
+        return a == null || b == null || a.equalsIgnoreCase(b) || !(plain(a) && plain(b)) && subject(a).equals(subject(b));
+    }
+
+    /**
+     * A topic's words as they are compared: compatibility forms folded (NFKC: a no-break or full-width space is a
+     * space), case folded fully ("Straße" is "STRASSE"), invisible format characters dropped, runs of white space one
+     * space, and none at the ends.
+     */
+    static String subject(String topic) {
+        String folded = Normalizer.normalize(topic, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return WHITE.matcher(INVISIBLE.matcher(folded).replaceAll("")).replaceAll(" ").strip();
+    }
+
+    /** ASCII letters, digits and punctuation only: such topics are the same exactly when they are equal ignoring case. */
+    private static boolean plain(String topic) {
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -17,7 +17,7 @@ import org.consentry.policy.Purpose;
  * the same subject: calls and texts together, from all of the seller's numbers. Sends committed for later
  * count as well as those made: no 24 hours holding the send may hold more than three. A send over the cap waits
  * until it fits (when the oldest counted one leaves the window, if all were before it). Sends whose topic is not
- * given count for every topic.
+ * given count for every topic; a topic is the same whatever its case and white space.
  */
 public final class StateFrequencyCapRule implements Rule {
 

@@ -140,6 +140,21 @@ class StateFrequencyCapRuleTest {
         assertThat(florida(request, sentHoursAgo(3, null, Channel.SMS, 1, 2, 3)).passed()).isFalse();
     }
 
+    /** A topic is one subject however its case and white space are written: "Shoe Sale" and " shoe  sale" are one. */
+    @ParameterizedTest(name = "sent on \"{0}\", now \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+        "shoe sale     | Shoe Sale",
+        "shoe sale     | ' shoe sale '",
+        "shoe sale     | 'shoe  sale'",
+        "shoe sale     | 'shoe\tsale'",
+        "shoe sale     | 'SHOE\u00a0SALE'",
+        "Straße        | STRASSE",
+    })
+    void aTopicWrittenWithOtherCaseOrSpacingIsTheSameTopic(String sentOn, String now) {
+        SendRequest request = marketingSms().to(MIAMI).topic(now).at(NOW).build();
+        assertThat(florida(request, sentHoursAgo(3, sentOn, Channel.SMS, 1, 2, 3)).passed()).isFalse();
+    }
+
     @Test
     void bindsOnlyItsState() {
         SendRequest newYork = marketingSms().to("+12125550100").topic("t").at(NOW).build();
