@@ -41,6 +41,8 @@ final class SettingsRoutes {
     }
 
     static final int MAX_KEYWORDS = 50;
+    /** The longest window a cap of the tenant's own may count over: the send history the contact book keeps. */
+    static final int MAX_CAP_HOURS = org.consentry.store.projection.ContactBook.SEND_HISTORY_DAYS * 24;
     private final ReplyClassifier classifier = ReplyClassifier.load();
 
     void register(Endpoints endpoints) {
@@ -120,7 +122,8 @@ final class SettingsRoutes {
         List<FrequencyCap> caps = new ArrayList<>();
         for (JsonBody item : items) {
             int count = item.integer("count", 1, 10_000, -1);
-            int hours = item.integer("window_hours", 1, 8_760, -1);
+            // no longer than the sends the contact book keeps: a cap cannot count what is no longer there
+            int hours = item.integer("window_hours", 1, MAX_CAP_HOURS, -1);
             FrequencyCap.Per per = item.choice("per", FrequencyCap.Per::fromWire, "topic, recipient");
             if (count < 0 && !item.hasError("count")) {
                 item.reject("count", "is required");

@@ -66,4 +66,32 @@ class CommittedSendsTest {
         assertThat(fourth.text("/decision")).as(fourth.body()).isEqualTo("defer");
         assertThat(fourth.json().at("/reasons").findValuesAsText("code")).contains("FREQUENCY_CAP");
     }
+
+    /**
+     * The tenant's own caps count only the sends the contact book keeps (31 days): a cap over a longer window would
+     * let through what it claims to hold back, so it is refused, naming the field.
+     */
+    @Test
+    void aTenantCapLongerThanTheSendHistoryIsRefused() {
+        HttpAnswer refused = server.send("PUT", "/v1/settings", acme.key(),
+                "{\"frequency_caps\": [{\"count\": 1, \"window_hours\": 1000, \"per\": \"recipient\"}]}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().at("/errors").findValuesAsText("field")).containsExactly("frequency_caps[0].window_hours");
+        HttpAnswer month = server.send("PUT", "/v1/settings", acme.key(),
+                "{\"frequency_caps\": [{\"count\": 1, \"window_hours\": 744, \"per\": \"recipient\"}]}");
+        assertThat(month.status()).as(month.body()).isEqualTo(200);
+    }
+
+    /** A cap of one a month (744 hours) still holds back a send 30 days after the last, after another commit in between. */
+    @Test
+    void aTenantCapOfOneAMonthCountsASendThirtyDaysOld() {
+        assertThat(server.send("PUT", "/v1/settings", acme.key(),
+                "{\"frequency_caps\": [{\"count\": 1, \"window_hours\": 744, \"per\": \"recipient\"}]}").status()).isEqualTo(200);
+        assertThat(commit("marketing", BODIES[0], "").text("/decision")).isEqualTo("allow");
+        clock.advance(java.time.Duration.ofDays(30));
+        HttpAnswer next = commit("marketing", BODIES[1], "");
+        assertThat(next.text("/decision")).as(next.body()).isEqualTo("defer");
+        assertThat(next.text("/not_before")).isEqualTo("2026-04-14T16:00:00Z");
+    }
 }
