@@ -204,7 +204,7 @@ public final class ContentAnalyzer {
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || (commasToo && c == ',')) {
+            if (Links.isSpace(c) || (commasToo && c == ',')) {
                 space = out.length() > 0;
             } else {
                 if (space) {
@@ -222,10 +222,10 @@ public final class ContentAnalyzer {
         for (int i = 0; i <= last; i++) {
             char c = text.charAt(i);
             if (c == ' ') {
-                if (i == 0 || i == last || text.charAt(i + 1) == ' ' || Character.isWhitespace(text.charAt(i + 1))) {
+                if (i == 0 || i == last || text.charAt(i + 1) == ' ' || Links.isSpace(text.charAt(i + 1))) {
                     return false;
                 }
-            } else if ((c <= ' ' || c >= 128) && Character.isWhitespace(c)) {
+            } else if ((c <= ' ' || c >= 128) && Links.isSpace(c)) {
                 return false;
             }
         }

@@ -143,8 +143,9 @@ final class Links {
         }
     }
 
-    private static boolean isSpace(char c) {
-        return c <= ' ' ? Character.isWhitespace(c) : c >= 128 && Character.isWhitespace(c);
+    /** White space, and the spaces Java does not call white space: the no-break spaces (U+00A0, U+2007, U+202F) end a link as any other. */
+    static boolean isSpace(char c) {
+        return c <= ' ' ? Character.isWhitespace(c) : c >= 128 && (Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     private static int skipTag(String body, int i) {

@@ -408,7 +408,7 @@ final class Words {
     }
 
     private static int skipLink(char[] body, int length, int end) {
-        while (end < length && !Character.isWhitespace(body[end]) && body[end] != '<') {
+        while (end < length && !Links.isSpace(body[end]) && body[end] != '<') {
             end++;
         }
         return end;

@@ -65,6 +65,25 @@ class DuplicateContentRuleTest {
         assertThat(outcome.reason().evidence()).containsEntry("match", "exact");
     }
 
+    /**
+     * No-break spaces between the words are spaces: written so, the same text ten minutes later is still the same
+     * text. Before, the link swallowed every word after it up to a space Java calls white space (the no-break space
+     * is not one), and what was left had too few words in common to be nearly the same.
+     */
+    @Test
+    void noBreakSpacesDoNotHideTheSameText() {
+        String again = SALE.replace(' ', '\u00a0');
+        Outcome outcome = check(again, Duration.ofMinutes(10), SALE);
+        assertThat(outcome.passed()).as("a duplicate").isFalse();
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.DUPLICATE_CONTENT);
+        SendRequest request = marketingSms().body(again).at(NOW).build();
+        TenantSettings twoDays = new TenantSettings(false, false, false, List.of(), null, 2_880, 0);
+        Outcome dayLater = rule.check(request, facts().settings(twoDays)
+                .sent(NOW.minus(Duration.ofHours(30)), Channel.SMS, Purpose.MARKETING, null, SALE).of(request));
+        assertThat(dayLater.passed()).as("the same text in a two-day window").isFalse();
+        assertThat(dayLater.reason().evidence()).containsEntry("match", "exact");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "one word changed, 3 hours later: near duplicate | Acme: spring sale, 20% off boots today at https://acme.example/sale. Reply STOP to opt out. | 180  | true",
