@@ -140,25 +140,39 @@ public final class ContentAnalyzer {
         return new MessageContent(body, lowerCase, reading.words(), reading.raw(), links, this);
     }
 
-    /** SHA-256 of the body with case, white space and the links' tracking parameters normalised away. */
+    /**
+     * SHA-256 of the body as the duplicate rule compares it: case, white space, punctuation, the way letters are
+     * written and the links' tracking parameters normalised away (see {@link #canonical}).
+     */
     String contentHash(MessageContent content) {
-        return sha256(normalise(content.lowerCase(), content.links()));
+        return sha256(canonical(content));
     }
 
-    /** The text for the duplicate hash: lower case, collapsed white space, links without tracking parameters. */
-    private String normalise(String lowerCase, List<Link> links) {
-        String text = lowerCase;
-        for (Link link : links) {
-            if (link.url().indexOf('?') < 0) {
-                continue; // no parameters, none to drop
-            }
-            String url = link.url().toLowerCase(Locale.ROOT);
-            String clean = withoutTracking(url);
-            if (!clean.equals(url)) {
-                text = text.replace(url, clean);
-            }
+    /**
+     * The text for the duplicate hash: the body's words in order as the words reader reads them (lower case; letters
+     * of other scripts that look like Latin ones, styled forms and invisible characters read as the plain letters;
+     * punctuation and white space between them dropped), then its links, lower case, without tracking parameters, a
+     * fragment or a trailing slash. A body with neither words nor links is its collapsed lower-case text.
+     */
+    private String canonical(MessageContent content) {
+        if (content.words().isEmpty() && content.links().isEmpty()) {
+            return content.lowerCase();
         }
-        return text;
+        StringBuilder text = new StringBuilder(content.lowerCase().length());
+        for (String word : content.words()) {
+            text.append(word).append(' ');
+        }
+        for (Link link : content.links()) {
+            text.append('\n').append(sameDestination(link.url().toLowerCase(Locale.ROOT)));
+        }
+        return text.toString();
+    }
+
+    /** A link as the duplicate hash keeps it: without tracking parameters, an empty query, a fragment or a trailing slash. */
+    private String sameDestination(String url) {
+        int fragment = url.indexOf('#');
+        String clean = withoutTracking(fragment < 0 ? url : url.substring(0, fragment));
+        return clean.endsWith("/") ? clean.substring(0, clean.length() - 1) : clean;
     }
 
     String withoutTracking(String url) {

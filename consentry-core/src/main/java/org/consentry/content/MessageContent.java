@@ -39,7 +39,8 @@ public final class MessageContent {
      *                    ("fr33 sp1ns" reads "free spins"); HTML tags and links are not words
      * @param rawWords    the words as written, lower case, digits left as digits ("ar 15")
      * @param links       every link: URLs with a scheme, www. hosts, bare host/path forms and HTML anchors
-     * @param contentHash SHA-256 of the body with case, white space and the links' tracking parameters normalised away
+     * @param contentHash SHA-256 of the body with case, white space, punctuation, how letters are written and the links'
+     *                    tracking parameters normalised away
      * @param shingles    the distinct words hashed, for near-duplicates
      */
     public MessageContent(String body, String lowerCase, List<String> words, List<String> rawWords, List<Link> links,

@@ -17,7 +17,8 @@ import org.consentry.policy.SendRequest;
 
 /**
  * Providers treat the same marketing sent again to the same recipient as spam: the same text (ignoring
- * case, white space and links' tracking parameters) within the tenant's {@code duplicate_window_minutes}
+ * case, white space, punctuation, how its letters are written (look-alikes of other scripts, styled forms,
+ * invisible characters) and links' tracking parameters) within the tenant's {@code duplicate_window_minutes}
  * (default 60), or nearly the same (at least {@value Shingles#NEAR_DUPLICATE_PERCENT}% of distinct words in
  * common, Jaccard) within 24 hours, before or after the send: a send committed for later counts as one made.
  * Transactional and informational messages repeat for good reasons and are not bound.

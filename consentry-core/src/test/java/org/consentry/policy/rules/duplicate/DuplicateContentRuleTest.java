@@ -84,6 +84,33 @@ class DuplicateContentRuleTest {
         assertThat(dayLater.reason().evidence()).containsEntry("match", "exact");
     }
 
+    /**
+     * In an exact window longer than the near one (a tenant's two days), the same text is the same however it is
+     * dressed: invisible characters, letters of other scripts that look like Latin ones, styled (full-width) letters,
+     * punctuation added or dropped, a link's trailing slash, empty query or fragment. Another offer is not.
+     */
+    @ParameterizedTest(name = "{0}: exact={2}")
+    @CsvSource(delimiter = '|', value = {
+            "zero-width spaces inside words    | Acme: spr\u200bing sale, 20% off sh\u200boes today at https://acme.example/sale. Reply STOP to opt out. | true",
+            "Cyrillic look-alike letters       | \u0410cme: \u0455pring sale, 20% off shoes today at https://acme.example/sale. Reply STOP to \u043ept out. | true",
+            "full-width letters                | Acme: \uff53\uff50\uff52\uff49\uff4e\uff47 sale, 20% off shoes today at https://acme.example/sale. Reply STOP to opt out. | true",
+            "trailing punctuation added        | Acme: spring sale, 20% off shoes today at https://acme.example/sale. Reply STOP to opt out!!! | true",
+            "trailing punctuation dropped      | Acme: spring sale, 20% off shoes today at https://acme.example/sale. Reply STOP to opt out | true",
+            "a space before a colon            | Acme : spring sale, 20% off shoes today at https://acme.example/sale. Reply STOP to opt out. | true",
+            "the link with a trailing slash    | Acme: spring sale, 20% off shoes today at https://acme.example/sale/. Reply STOP to opt out. | true",
+            "the link with an empty query      | Acme: spring sale, 20% off shoes today at https://acme.example/sale?. Reply STOP to opt out. | true",
+            "the link with a fragment          | Acme: spring sale, 20% off shoes today at https://acme.example/sale#top. Reply STOP to opt out. | true",
+            "another discount: not the same    | Acme: spring sale, 30% off shoes today at https://acme.example/sale. Reply STOP to opt out. | false",
+            "another link: not the same        | Acme: spring sale, 20% off shoes today at https://acme.example/boots. Reply STOP to opt out. | false",
+    })
+    void theSameTextDressedOtherwiseIsTheSameInALongExactWindow(String description, String body, boolean duplicate) {
+        SendRequest request = marketingSms().body(body).at(NOW).build();
+        TenantSettings twoDays = new TenantSettings(false, false, false, List.of(), null, 2_880, 0);
+        Outcome outcome = rule.check(request, facts().settings(twoDays)
+                .sent(NOW.minus(Duration.ofHours(30)), Channel.SMS, Purpose.MARKETING, null, SALE).of(request));
+        assertThat(outcome.passed()).as(description).isEqualTo(!duplicate);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "one word changed, 3 hours later: near duplicate | Acme: spring sale, 20% off boots today at https://acme.example/sale. Reply STOP to opt out. | 180  | true",
