@@ -119,17 +119,18 @@ public final class LedgerFacts {
                 touched += contacts.touch(tenant.id(), addresses[i].get().canonical()) + provider.touch(numbers[i]);
             }
         }
+        ContactState[] states = new ContactState[count];
         for (int i = 0; i < count; i++) {
-            if (addresses[i].isPresent()) {
-                touched += contacts.touchState(tenant.id(), addresses[i].get().canonical());
-            }
+            // each state found once, kept for its facts, and its lists touched so that their waits overlap too
+            states[i] = addresses[i].isPresent() ? contacts.stateOf(tenant.id(), addresses[i].get().canonical()) : ContactState.EMPTY;
+            touched += states[i].consents().size() + states[i].optOuts().size();
         }
         if (touched == Long.MIN_VALUE + 7) {
             touchedSink = touched; // (almost) never written, so the threads do not share the line; compared, so the reads stay
         }
         Facts[] facts = new Facts[count];
         for (int i = 0; i < count; i++) {
-            facts[i] = facts(tenant, requests[i], SenderStatus.UNKNOWN, MessageContent.EMPTY, addresses[i]);
+            facts[i] = facts(tenant, requests[i], SenderStatus.UNKNOWN, MessageContent.EMPTY, addresses[i], states[i]);
         }
         return facts;
     }
@@ -143,7 +144,12 @@ public final class LedgerFacts {
     }
 
     private Facts facts(TenantProfile tenant, SendRequest request, SenderStatus sender, MessageContent body, Optional<Address> address) {
-        ContactState contact = address.map(a -> contacts.stateOf(tenant.id(), a.canonical())).orElse(ContactState.EMPTY);
+        return facts(tenant, request, sender, body, address,
+                address.map(a -> contacts.stateOf(tenant.id(), a.canonical())).orElse(ContactState.EMPTY));
+    }
+
+    private Facts facts(TenantProfile tenant, SendRequest request, SenderStatus sender, MessageContent body, Optional<Address> address,
+                        ContactState contact) {
         Recipient recipient = address.map(a -> recipients.place(request.to(), a, placement(tenant, request, a, contact)))
                 .orElseGet(() -> Recipient.invalid(request.to()));
         RegistryFacts registry = provider.factsFor(recipient.key());

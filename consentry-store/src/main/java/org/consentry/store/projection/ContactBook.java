@@ -79,16 +79,6 @@ public final class ContactBook implements LedgerListener {
         return contacts == null ? 0 : contacts.touch(address);
     }
 
-    /**
-     * Brings the address's state (its consents and opt-outs) into the cache, once its slot is there (after
-     * {@link #touch}); the answer means nothing.
-     */
-    public long touchState(String tenant, String address) {
-        ContactIndex<ContactState> contacts = byTenant.get(tenant);
-        ContactState state = contacts == null ? null : contacts.get(address);
-        return state == null ? 0 : state.consents().size() + state.optOuts().size();
-    }
-
     public ContactState stateOf(String tenant, String address) {
         ContactIndex<ContactState> contacts = byTenant.get(tenant);
         ContactState state = contacts == null ? null : contacts.get(address);
