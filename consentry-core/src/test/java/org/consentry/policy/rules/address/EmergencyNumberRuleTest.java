@@ -45,6 +45,33 @@ class EmergencyNumberRuleTest {
         assertThat(check(marketingSms().to(to).build()).passed()).as(description).isEqualTo(!emergency);
     }
 
+    @ParameterizedTest(name = "blocks {0} (country hint {1})")
+    @CsvSource(delimiter = '|', value = {
+            "0033 112      | US",
+            "00 33 112     | FR",
+            "0049110       | DE",
+            "00 49 110     | US",
+            "011 44 999    | US",
+            "00 61 000     | FR",
+            "+33 15        | US",
+            "+33 17        | FR",
+            "+33 18        | DE",
+            "0033 15       | US",
+            "00 33 17      | FR",
+            "011 33 18     | CA",
+    })
+    void blocksAnotherCountrysEmergencyNumberDialledFromAbroad(String to, String hint) {
+        Outcome outcome = check(marketingSms().to(to).country(hint).build());
+        assertThat(outcome.passed()).as(to).isFalse();
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.EMERGENCY_NUMBER);
+    }
+
+    @ParameterizedTest(name = "{0} is not an emergency number")
+    @ValueSource(strings = {"0033 123", "+33 16", "00 49 111", "+33 1 23 45 67 89", "0033 6 12 34 56 78"})
+    void leavesOtherNumbersDialledFromAbroad(String to) {
+        assertThat(check(marketingSms().to(to).country("FR").build()).passed()).as(to).isTrue();
+    }
+
     @Test
     void usesTheRegionsOwnEmergencyNumbers() {
         assertThat(check(marketingSms().to("15").country("FR").build()).passed()).isFalse();
