@@ -9,7 +9,8 @@ import java.util.Objects;
  * raw addresses: parsing them is part of resolving the facts, and an address that does not parse is a
  * verdict (INVALID_ADDRESS), not an error. Every time-based rule judges at {@code sendAt}.
  *
- * @param country   the region hint for phone numbers written without a country code (default US)
+ * @param country   the region hint for phone numbers written without a country code (the API gives the tenant's country
+ *                  when the request names none; US when null here)
  * @param state     the recipient's US state or Canadian province when the sender knows it better than the area code
  * @param topic     the subject matter that state frequency caps count
  * @param commit    record the send when allowed, so that caps and duplicate detection count it

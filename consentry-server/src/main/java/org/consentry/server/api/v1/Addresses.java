@@ -2,6 +2,7 @@ package org.consentry.server.api.v1;
 
 import java.util.Locale;
 import java.util.Set;
+import org.consentry.tenant.TenantProfile;
 import org.consentry.address.EmailAddressParser;
 import org.consentry.address.PhoneNumberParser;
 import org.consentry.policy.Channel;
@@ -25,14 +26,32 @@ final class Addresses {
 
     /** The region hint of a body ({@code country}), default US. */
     static String region(JsonBody body, String field) {
+        return region(body, field, "US");
+    }
+
+    /**
+     * The region hint of a tenant's body ({@code country}), default the tenant's country: a number its people write
+     * without a country code (06 12 34 56 78 for a French tenant) is a number of that country, as on its hosted forms.
+     */
+    static String region(JsonBody body, String field, TenantProfile tenant) {
+        return region(body, field, regionOf(tenant));
+    }
+
+    /** The region a tenant's numbers written without a country code are read in: its country, else US. */
+    static String regionOf(TenantProfile tenant) {
+        String country = tenant == null ? null : tenant.country();
+        return isRegion(country) ? country.toUpperCase(Locale.ROOT) : "US";
+    }
+
+    private static String region(JsonBody body, String field, String fallback) {
         String country = body.optionalString(field, 2);
         if (country == null) {
-            return "US";
+            return fallback;
         }
         String upper = country.toUpperCase(Locale.ROOT);
         if (!REGIONS.contains(upper)) {
             body.reject(field, "must be an ISO 3166 country code such as US");
-            return "US";
+            return fallback;
         }
         return upper;
     }

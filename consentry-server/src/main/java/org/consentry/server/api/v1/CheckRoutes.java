@@ -66,7 +66,7 @@ final class CheckRoutes {
     private void check(Context ctx) throws Exception {
         TenantProfile tenant = auth.tenant(ctx);
         JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
-        SendRequest request = SendRequestReader.read(body, clock.instant(), states);
+        SendRequest request = SendRequestReader.read(body, clock.instant(), states, Addresses.regionOf(tenant));
         body.finish();
         Checked checked = evaluate(tenant, request);
         if (committing(checked)) {
@@ -108,7 +108,7 @@ final class CheckRoutes {
         Instant now = clock.instant();
         List<SendRequest> requests = new ArrayList<>();
         for (JsonBody item : body.objects("items", MAX_BATCH)) {
-            requests.add(SendRequestReader.read(item, now, states));
+            requests.add(SendRequestReader.read(item, now, states, Addresses.regionOf(tenant)));
         }
         body.finish();
         List<Checked> results = new ArrayList<>(requests.size());

@@ -124,7 +124,7 @@ final class ConsentImportRoutes {
         }
         List<NewConsent> list = new ArrayList<>(rows.size() - 1);
         for (CsvReader.Row row : rows.subList(1, rows.size())) {
-            NewConsent consent = consent(row, header, channel, purpose, method, source, errors);
+            NewConsent consent = consent(row, header, channel, purpose, method, source, Addresses.regionOf(tenant), errors);
             if (consent != null) {
                 list.add(consent);
             }
@@ -150,8 +150,9 @@ final class ConsentImportRoutes {
         ctx.status(201).json(answer);
     }
 
+    /** One row's consent; {@code defaultRegion} reads its number when the row names no {@code country} (the tenant's). */
     private NewConsent consent(CsvReader.Row row, List<String> header, Channel channel, Purpose purpose, ConsentMethod method,
-                               String source, List<FieldError> errors) {
+                               String source, String defaultRegion, List<FieldError> errors) {
         int before = errors.size();
         if (row.fields().size() != header.size()) {
             errors.add(new FieldError("line " + row.line(), "has " + row.fields().size() + " fields; the header has " + header.size()));
@@ -174,7 +175,7 @@ final class ConsentImportRoutes {
         } else if (raw.length() > 320) {
             cell(errors, row, "address", "must be at most 320 characters");
         } else {
-            address = addresses.either(raw, country == null ? "US" : country.toUpperCase(Locale.ROOT));
+            address = addresses.either(raw, country == null ? defaultRegion : country.toUpperCase(Locale.ROOT));
             boolean email = address != null && address.indexOf('@') > 0;
             if (address == null || email != (channel == Channel.EMAIL)) {
                 cell(errors, row, "address", "'" + raw + "' is not " + (channel == Channel.EMAIL ? "an email address" : "a phone number"));

@@ -69,7 +69,7 @@ final class ConsentRoutes {
         Channel channel = body.choice("channel", Channel::fromWire, "sms, mms, email, voice, ivr, rvm");
         Purpose purpose = body.choice("purpose", ConsentRoutes::consentPurpose, "marketing, transactional, informational");
         ConsentMethod method = body.choice("method", ConsentMethod::fromWire, "web_form, keyword, paper, verbal, api, import");
-        String region = Addresses.region(body, "country");
+        String region = Addresses.region(body, "country", tenant);
         String raw = body.string("address", 320);
         String address = channel == null ? null : addresses.forChannel(body, "address", raw, channel, region);
         Instant capturedAt = Moments.past(body, "captured_at", clock);
@@ -174,7 +174,7 @@ final class ConsentRoutes {
 
     private void list(Context ctx) {
         TenantProfile tenant = auth.tenant(ctx);
-        String address = queryAddress(ctx, addresses);
+        String address = queryAddress(ctx, addresses, tenant);
         List<Map<String, Object>> events = consents.history(tenant.id(), address).stream()
                 .filter(entry -> CONSENT_EVENTS.contains(entry.event().type().storedName()))
                 .map(Representations::entry).toList();
@@ -201,18 +201,21 @@ final class ConsentRoutes {
     }
 
     /** The {@code address} query parameter, in canonical form. */
-    static String queryAddress(Context ctx, Addresses addresses) {
+    static String queryAddress(Context ctx, Addresses addresses, TenantProfile tenant) {
         String raw = ctx.queryParam("address");
         if (raw == null || raw.isBlank()) {
             throw ApiProblem.invalid("address", "the query parameter address is required");
         }
-        return address(ctx, raw, addresses);
+        return address(ctx, raw, addresses, tenant);
     }
 
-    /** {@code raw} (a phone number or an email address) in canonical form, read with the {@code country} query parameter. */
-    static String address(Context ctx, String raw, Addresses addresses) {
+    /**
+     * {@code raw} (a phone number or an email address) in canonical form, read with the {@code country} query parameter,
+     * else in the tenant's country.
+     */
+    static String address(Context ctx, String raw, Addresses addresses, TenantProfile tenant) {
         String country = ctx.queryParam("country");
-        String region = country == null ? "US" : country.toUpperCase(Locale.ROOT);
+        String region = country == null ? Addresses.regionOf(tenant) : country.toUpperCase(Locale.ROOT);
         if (!Addresses.isRegion(region)) {
             throw ApiProblem.invalid("country", "must be an ISO 3166 country code such as US");
         }

@@ -59,9 +59,9 @@ final class ContactRoutes {
         if (country != null && !COUNTRIES.contains(country)) {
             body.reject("country", "must be an ISO 3166 alpha-2 country code in upper case, such as CA");
         }
-        String address = addresses.either(body, "address", body.string("address", 320), country == null ? "US" : country);
+        String address = addresses.either(body, "address", body.string("address", 320), country == null ? Addresses.regionOf(tenant) : country);
         // a phone number's country is its own; an email address's the one the body names (else not known here)
-        String state = states.read(body, "state", address, address != null && address.indexOf('@') >= 0 ? country : "US");
+        String state = states.read(body, "state", address, address != null && address.indexOf('@') >= 0 ? country : Addresses.regionOf(tenant));
         LineType line = body.optionalChoice("line_type", LineType::fromWire, "mobile, landline, voip, toll_free");
         if (line != null && address != null && !address.startsWith("+")) {
             body.reject("line_type", "only a phone number has a line type");
@@ -85,7 +85,7 @@ final class ContactRoutes {
     private void relationship(Context ctx) {
         TenantProfile tenant = auth.tenant(ctx);
         JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
-        String address = addresses.either(body, "address", body.string("address", 320), Addresses.region(body, "country"));
+        String address = addresses.either(body, "address", body.string("address", 320), Addresses.region(body, "country", tenant));
         RelationshipKind kind = body.choice("kind", RelationshipKind::fromWire, "purchase, inquiry");
         if (!body.has("at")) {
             body.reject("at", "is required: when the purchase or inquiry happened");

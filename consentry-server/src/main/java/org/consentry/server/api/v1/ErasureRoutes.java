@@ -31,7 +31,7 @@ final class ErasureRoutes {
 
     private void erase(Context ctx) {
         TenantProfile tenant = auth.tenant(ctx);
-        String address = ConsentRoutes.address(ctx, ctx.pathParam("address"), addresses);
+        String address = ConsentRoutes.address(ctx, ctx.pathParam("address"), addresses, tenant);
         Erasures.Erased erased = erasures.erase(tenant.id(), address);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("address", address);

@@ -49,7 +49,7 @@ final class EvidenceRoutes {
 
     private void evidence(Context ctx) {
         TenantProfile tenant = auth.tenant(ctx);
-        String address = ConsentRoutes.queryAddress(ctx, addresses);
+        String address = ConsentRoutes.queryAddress(ctx, addresses, tenant);
         ctx.json(bundle(ledger, keys, tenant.id(), address, clock.instant()));
     }
 

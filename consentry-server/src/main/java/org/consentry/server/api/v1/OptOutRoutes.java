@@ -46,7 +46,7 @@ final class OptOutRoutes {
         if (channel != null && scopes == null) {
             body.reject("channel", "must be one of sms, email, voice, all");
         }
-        String region = Addresses.region(body, "country");
+        String region = Addresses.region(body, "country", tenant);
         String raw = body.string("address", 320);
         String address = null;
         if (raw != null && scopes != null) {

@@ -102,7 +102,7 @@ final class RegistryRoutes {
         var tenant = auth.tenant(ctx);
         JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), json);
         List<String> raw = body.strings("numbers", MAX_NUMBERS, 64);
-        String region = Addresses.region(body, "country");
+        String region = Addresses.region(body, "country", tenant);
         List<String> numbers = read(body, raw, region, false);
         body.finish();
         int added = internalDnc.add(tenant.id(), numbers, clock.instant());

@@ -77,7 +77,7 @@ final class ScrubRoutes {
         if (column != null && (column.isBlank() || column.length() > 200)) {
             errors.add(new FieldError("column", "must name a column of the header (at most 200 characters)"));
         }
-        String country = ctx.queryParam("country") == null ? "US" : ctx.queryParam("country").strip().toUpperCase(Locale.ROOT);
+        String country = ctx.queryParam("country") == null ? Addresses.regionOf(tenant) : ctx.queryParam("country").strip().toUpperCase(Locale.ROOT);
         if (!Addresses.isRegion(country)) {
             errors.add(new FieldError("country", "must be an ISO 3166 country code such as US (the region of numbers written without +)"));
         }

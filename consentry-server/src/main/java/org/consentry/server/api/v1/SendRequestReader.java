@@ -19,8 +19,13 @@ final class SendRequestReader {
     private SendRequestReader() {
     }
 
-    /** The request, or null when the body has errors (which {@link JsonBody#finish} will throw). */
-    static SendRequest read(JsonBody body, Instant now, StateField states) {
+    /**
+     * The request, or null when the body has errors (which {@link JsonBody#finish} will throw).
+     *
+     * @param defaultRegion the region of numbers written without a country code when the body names no {@code country}:
+     *                      the tenant's country
+     */
+    static SendRequest read(JsonBody body, Instant now, StateField states, String defaultRegion) {
         Channel channel = body.choice("channel", Channel::fromWire, "sms, mms, email, voice, ivr, rvm");
         String from = body.string("from", 320);
         String to = body.string("to", 320);
@@ -33,7 +38,7 @@ final class SendRequestReader {
         if (country != null && !Addresses.isRegion(country)) {
             body.reject("country", "must be an ISO 3166 country code such as US");
         }
-        String region = country == null ? "US" : country.toUpperCase(Locale.ROOT);
+        String region = country == null ? defaultRegion : country.toUpperCase(Locale.ROOT);
         // an email address's country is the contact record's, the ccTLD's or the tenant's: not known here
         String state = states.read(body, "state", channel == Channel.EMAIL ? null : to, region);
         boolean aiVoice = body.bool("ai_voice", false);
@@ -46,7 +51,7 @@ final class SendRequestReader {
             return null;
         }
         return new SendRequest(channel, from, to, purpose, text, subject, headers, sendAt == null ? now : sendAt,
-                country == null ? "US" : country.toUpperCase(Locale.ROOT), state,
+                region, state,
                 aiVoice, prerecorded, recorded, campaign, topic, commit);
     }
 }

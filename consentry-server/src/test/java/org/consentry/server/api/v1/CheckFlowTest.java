@@ -56,6 +56,43 @@ class CheckFlowTest {
                  "frequency": "4/month"}""");
     }
 
+    /** A tenant of another country, with +18005550198 as a verified sender: its key. */
+    private String tenantIn(String country, String brand) {
+        HttpAnswer created = server.post("/v1/tenants", TestServer.ADMIN_KEY, """
+                {"name": "%s SA", "brand": "%s", "industry": "retail", "country": "%s",
+                 "postal_address": "1 rue de Rivoli, 75001 Paris", "support_contact": "aide@%s.example"}"""
+                .formatted(brand, brand, country, brand.toLowerCase()));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(server.post("/v1/tenants/" + created.text("/id") + "/senders", TestServer.ADMIN_KEY,
+                "{\"address\": \"+18005550198\", \"kind\": \"phone\", \"verified\": true}").status()).isEqualTo(201);
+        return created.text("/api_key");
+    }
+
+    @Test
+    void aNumberWrittenWithoutCountryCodeIsReadInTheTenantsCountry() {
+        String boulangerie = tenantIn("FR", "Boulangerie");
+        HttpAnswer consent = server.post("/v1/consents", boulangerie, """
+                {"address": "06 12 34 56 78", "channel": "sms", "purpose": "marketing", "method": "web_form",
+                 "captured_at": "2026-01-10T15:00:00Z", "confirmed": true}""");
+        assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
+        assertThat(consent.text("/address")).isEqualTo("+33612345678");
+        String text = """
+                {"channel": "sms", "from": "+18005550198", "to": "06 12 34 56 78", "purpose": "marketing",
+                 "body": "Boulangerie: -20%% ce lundi. Reply STOP to opt out.", "send_at": "%s"}""";
+
+        // Sunday noon in Paris: a French mobile, under France's hours for marketing texts (Mon-Sat 08:00-20:00)
+        HttpAnswer sunday = server.post("/v1/checks", boulangerie, text.formatted("2026-03-15T11:00:00Z"));
+        assertThat(sunday.text("/decision")).as(sunday.toString()).isEqualTo("defer");
+        assertThat(sunday.text("/reasons/0/rule")).isEqualTo("quiet-hours/fr-sms");
+        assertThat(sunday.text("/not_before")).isEqualTo("2026-03-16T07:00:00Z");
+        HttpAnswer batch = server.post("/v1/checks/batch", boulangerie,
+                "{\"items\": [" + text.formatted("2026-03-15T11:00:00Z") + "]}");
+        assertThat(batch.text("/results/0/decision")).as(batch.toString()).isEqualTo("defer");
+
+        HttpAnswer monday = server.post("/v1/checks", boulangerie, text.formatted("2026-03-16T10:00:00Z"));
+        assertThat(monday.text("/decision")).as(monday.toString()).isEqualTo("allow");
+    }
+
     @Test
     void withoutConsentAMarketingTextIsBlockedWithTheReason() {
         HttpAnswer verdict = check("");
