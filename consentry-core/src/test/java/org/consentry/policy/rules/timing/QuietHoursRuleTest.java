@@ -389,6 +389,21 @@ class QuietHoursRuleTest {
         assertThat(check("us-federal", marketingSms().to("+17875550100").at("2026-03-15T02:00:00Z").build()).passed()).isFalse();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Guadeloupe landline,         +590590812345, GP, America/Guadeloupe",
+            "Saint-Barthelemy landline,   +590590271234, BL, America/St_Barthelemy",
+            "Saint-Martin landline,       +590590501234, MF, America/Marigot",
+            "a +590 mobile of all three,  +590690123456, GP, America/Guadeloupe",
+    })
+    void franceBindsEveryIslandOfItsShared590Numbers(String description, String number, String region, String zone) {
+        SendRequest call = marketingSms().channel(Channel.VOICE).to(number).at("2026-03-15T12:00", ZoneId.of(zone)).build();
+        assertThat(facts().of(call).recipient().country()).as(description).isEqualTo(region);
+        assertThat(check("fr-calls", call).passed()).as(description + ": a Sunday call").isFalse();
+        SendRequest text = marketingSms().to(number).at("2026-03-15T12:00", ZoneId.of(zone)).build();
+        assertThat(check("fr-sms", text).passed()).as(description + ": a Sunday text").isFalse();
+    }
+
     @Test
     void everyPackLoadsWithAWindowOnSomeDay() {
         assertThat(PACKS).containsKeys("us-federal", "us-fl", "us-ok", "us-md", "us-wa", "us-tx", "ca-crtc", "fr-calls", "fr-sms");
