@@ -39,6 +39,10 @@ class OptOutLanguageRuleTest {
             "Acme: 20% off today. Text STOPALL to opt out  | true",
             "Acme: 20% off today. Opt-out: STOP            | true",
             "Acme : -20% aujourd'hui. STOP au 36180        | true",
+            "Acme : 20 % de rabais. Répondez ARRÊT pour vous désabonner | true",
+            "Acme : 20 % de rabais. Repondez ARRET pour vous desabonner | true",
+            "Acme : 20 % de rabais. Textez ARRÊT pour vous désabonner   | true",
+            "Acme : 20 % de rabais, sans arrêt tout le mois             | false",
     })
     void marketingTextsSayHowToStop(String body, boolean allowed) {
         assertThat(check(marketingSms().body(body).build()).passed()).isEqualTo(allowed);
