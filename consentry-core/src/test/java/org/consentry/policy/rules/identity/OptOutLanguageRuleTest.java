@@ -43,6 +43,9 @@ class OptOutLanguageRuleTest {
             "Acme : 20 % de rabais. Repondez ARRET pour vous desabonner | true",
             "Acme : 20 % de rabais. Textez ARRÊT pour vous désabonner   | true",
             "Acme : 20 % de rabais, sans arrêt tout le mois             | false",
+            "Acme: 20% Rabatt heute. Antworte STOPP zum Abmelden        | true",
+            "Acme: 20% Rabatt heute. Antworten Sie mit STOPP            | true",
+            "Acme: 20% Rabatt heute, ohne Stopp bis Sonntag             | false",
     })
     void marketingTextsSayHowToStop(String body, boolean allowed) {
         assertThat(check(marketingSms().body(body).build()).passed()).isEqualTo(allowed);
