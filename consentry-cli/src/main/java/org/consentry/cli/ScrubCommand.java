@@ -74,7 +74,7 @@ final class ScrubCommand implements Callable<Integer> {
     @Option(names = "--ai-voice", description = "the campaign's calls use an AI-generated voice")
     boolean aiVoice;
 
-    @Option(names = "--country", defaultValue = "US", description = "the region of phone numbers written without + (default US)")
+    @Option(names = "--country", description = "the region of phone numbers written without + (default the tenant's country, else US)")
     String country;
 
     @picocli.CommandLine.Mixin
@@ -108,7 +108,9 @@ final class ScrubCommand implements Callable<Integer> {
                 err.println("no tenant " + tenantId + " in " + dataFolder.path);
                 return 2;
             }
-            ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, when, country.toUpperCase(Locale.ROOT), column,
+            String region = country != null ? country.toUpperCase(Locale.ROOT)
+                    : PhoneNumberParser.isRegion(tenant.country()) ? tenant.country().toUpperCase(Locale.ROOT) : "US"; // as the API reads them
+            ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, when, region, column,
                     prerecorded, aiVoice);
             return scrub(store, request, started);
         }
@@ -120,7 +122,7 @@ final class ScrubCommand implements Callable<Integer> {
         if (wrongTime != null) {
             return "--at " + wrongTime;
         }
-        if (!PhoneNumberParser.isRegion(country)) {
+        if (country != null && !PhoneNumberParser.isRegion(country)) {
             return "--country is an ISO 3166 country code such as US (the region of numbers written without +), not " + country;
         }
         if (Files.isDirectory(list)) {

@@ -297,6 +297,26 @@ class RegistryAndScrubCommandsTest {
         assertThat(scrub.apply(new String[] {"--at", "9999-12-31T23:59:59Z"}).status()).isZero();
     }
 
+    @Test
+    void aScrubReadsNumbersWithoutCountryCodeInTheTenantsCountryAsTheApiDoes() throws Exception {
+        Path data = directory.resolve("data");
+        String tenant;
+        try (Store store = Store.embedded(data, Clock.systemUTC())) {
+            tenant = store.tenants().create(new NewTenant("Acme SARL", "Acme", "retail", "FR", "1 rue de la Paix, 75002 Paris", "aide@acme.example"))
+                    .profile().id();
+        }
+        Path list = Files.writeString(directory.resolve("contacts.csv"), "name,phone\nMarie,06 12 34 56 78\n");
+        Path out = directory.resolve("scrubbed.csv");
+        Run scrub = run("scrub", list.toString(), "--tenant", tenant, "--channel", "sms", "--purpose", "marketing", "--at", "2026-03-16T10:30:00Z",
+                "--out", out.toString(), "--data", data.toString(), "--no-progress");
+        assertThat(scrub.status()).as(scrub.err()).isZero();
+        assertThat(Files.readAllLines(out).get(1)).endsWith(",+33612345678");
+        Run asUs = run("scrub", list.toString(), "--tenant", tenant, "--channel", "sms", "--purpose", "marketing", "--at", "2026-03-16T10:30:00Z",
+                "--country", "US", "--out", out.toString(), "--data", data.toString(), "--no-progress");
+        assertThat(asUs.status()).as(asUs.err()).isZero();
+        assertThat(Files.readAllLines(out).get(1)).as("told otherwise").contains("INVALID_ADDRESS");
+    }
+
     /** A store in {@code data} holding the tenant Acme; its id. */
     private static String acmeIn(Path data) {
         try (Store store = Store.embedded(data, Clock.systemUTC())) {
