@@ -17,6 +17,7 @@ import org.consentry.server.ServerConfig;
 import org.consentry.server.http.TrustedProxies;
 import org.consentry.store.inbound.EmailFeedback;
 import org.consentry.store.Store;
+import org.consentry.store.sqlite.FolderInUseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -110,7 +111,13 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Clock clock = Clock.systemUTC();
-        Store store = Store.embedded(dataFolder.path, clock);
+        Store store;
+        try {
+            store = Store.embedded(dataFolder.path, clock);
+        } catch (FolderInUseException e) {
+            System.err.println("consentry: " + e.getMessage());
+            return 1;
+        }
         Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock);
         generated.ifPresent(this::announce);
         ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, softBounceLimit,

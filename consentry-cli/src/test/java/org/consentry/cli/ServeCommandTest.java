@@ -47,6 +47,33 @@ class ServeCommandTest {
     }
 
     @Test
+    void aSecondServerOnTheSameDataFolderIsRefusedAndTheFirstKeepsServing() throws Exception {
+        Path data = directory.resolve("data");
+        try (ServerProcess first = ServerProcess.start(data)) {
+            // a second process would replay the ledger once and never see the first one's opt-outs: it would allow sends to
+            // people who opted out, and each one's appends would collide with the other's chain
+            Process second = new ProcessBuilder(ServerProcess.javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", String.valueOf(ServerProcess.freePort()),
+                    "--data", data.toString()).redirectErrorStream(true).start();
+            try {
+                assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second server exits").isTrue();
+                String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(second.exitValue()).isEqualTo(1);
+                assertThat(output).contains("is in use by another Consentry process").doesNotContain("listening").doesNotContain("\tat ");
+            } finally {
+                second.destroyForcibly();
+            }
+            var client = java.net.http.HttpClient.newHttpClient();
+            var health = client.send(java.net.http.HttpRequest.newBuilder(first.uri("/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+        }
+        try (ServerProcess next = ServerProcess.start(data)) {
+            assertThat(next.stdout()).as("the folder is free again once the first has stopped").contains("listening");
+        }
+    }
+
+    @Test
     void aStoreThisVersionCannotUseIsRefusedRatherThanIgnored() throws Exception {
         Process process = new ProcessBuilder(ServerProcess.javaBinary(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--data", directory.toString(), "--store", "postgresql://127.0.0.1/test")

@@ -23,31 +23,44 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private final Path file;
     private final HikariDataSource readers;
+    private final FolderLock lock;
 
-    private SqliteDatabase(Path file, HikariDataSource readers) {
+    private SqliteDatabase(Path file, HikariDataSource readers, FolderLock lock) {
         this.file = file;
         this.readers = readers;
+        this.lock = lock;
     }
 
-    /** Opens (creating if needed) {@code consentry.db} in {@code directory} and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) {@code consentry.db} in {@code directory} and brings its schema up to date. The folder
+     * is held until {@link #close}: one process at a time writes the ledger and keeps its projections.
+     *
+     * @throws FolderInUseException when another process holds the folder
+     */
     public static SqliteDatabase open(Path directory) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + directory, e);
         }
-        Path file = directory.resolve(FILE_NAME).toAbsolutePath();
-        Flyway.configure()
-                .dataSource(dataSource(file, false))
-                .locations("classpath:db/sqlite")
-                .load()
-                .migrate();
-        HikariConfig pool = new HikariConfig();
-        pool.setDataSource(dataSource(file, true));
-        pool.setMaximumPoolSize(4);
-        pool.setReadOnly(true);
-        pool.setPoolName("consentry-readers");
-        return new SqliteDatabase(file, new HikariDataSource(pool));
+        FolderLock lock = FolderLock.acquire(directory);
+        try {
+            Path file = directory.resolve(FILE_NAME).toAbsolutePath();
+            Flyway.configure()
+                    .dataSource(dataSource(file, false))
+                    .locations("classpath:db/sqlite")
+                    .load()
+                    .migrate();
+            HikariConfig pool = new HikariConfig();
+            pool.setDataSource(dataSource(file, true));
+            pool.setMaximumPoolSize(4);
+            pool.setReadOnly(true);
+            pool.setPoolName("consentry-readers");
+            return new SqliteDatabase(file, new HikariDataSource(pool), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** The one connection that writes. The caller owns it. */
@@ -66,7 +79,11 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     @Override public void close() {
-        readers.close();
+        try {
+            readers.close();
+        } finally {
+            lock.close();
+        }
     }
 
     private static DataSource dataSource(Path file, boolean readOnly) {

@@ -28,6 +28,8 @@ class SqliteLedgerTest extends LedgerContract {
     private final List<SqliteDatabase> databases = new ArrayList<>();
 
     @Override protected Ledger openLedger(List<LedgerListener> listeners) {
+        // a restart: the store opened before lets go of the folder, which one store at a time holds
+        databases.forEach(SqliteDatabase::close);
         SqliteDatabase database = SqliteDatabase.open(directory);
         databases.add(database);
         return SqliteLedger.open(database, Clock.systemUTC(), listeners);
@@ -77,9 +79,18 @@ class SqliteLedgerTest extends LedgerContract {
     }
 
     @Test
+    void aSecondStoreOnTheSameFolderIsRefusedUntilTheFirstCloses() {
+        open();
+        assertThatThrownBy(() -> SqliteDatabase.open(directory)).isInstanceOf(FolderInUseException.class)
+                .hasMessageContaining("is in use by another Consentry process");
+        databases.get(0).close();
+        databases.add(SqliteDatabase.open(directory));
+    }
+
+    @Test
     void runsInWalModeWithFullSynchronousCommits() throws Exception {
         open();
-        try (Connection connection = SqliteDatabase.open(directory).openWriter(); Statement statement = connection.createStatement()) {
+        try (Connection connection = databases.get(0).openWriter(); Statement statement = connection.createStatement()) {
             try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
                 assertThat(mode.getString(1)).isEqualTo("wal");
             }
