@@ -2,6 +2,8 @@ package org.consentry.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -118,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("consentry: " + e.getMessage());
             return 1;
         }
-        Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock);
+        Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock, this::keep);
         generated.ifPresent(this::announce);
         ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, softBounceLimit,
                 java.time.Duration.ofDays(pendingConsentDays), trustedProxies), store, clock);
@@ -133,19 +135,33 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Shows a newly generated admin key once, and keeps it in data/admin.key (owner-only) for the first steps. */
-    private void announce(String key) {
+    /**
+     * Keeps a newly generated admin key in data/admin.key (owner-only), on disk before its hash is stored: a start
+     * that cannot write the file stores no key, and the next start makes one.
+     */
+    private void keep(String key) {
         Path file = dataFolder.path.resolve(ADMIN_KEY_FILE);
         try {
             Files.deleteIfExists(file);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            Files.writeString(file, key + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap((key + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write " + file + "; no admin key was stored, the next start makes one", e);
         }
+    }
+
+    /** Shows a newly generated admin key once, and where it is kept. */
+    private void announce(String key) {
+        Path file = dataFolder.path.resolve(ADMIN_KEY_FILE);
         System.out.println("Admin key (shown once; only its hash is stored): " + key);
         System.out.println("It is also in " + file + " (readable by you only): keep it somewhere safe, then delete that file.");
     }

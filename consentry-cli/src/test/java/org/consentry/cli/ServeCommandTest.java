@@ -35,6 +35,33 @@ class ServeCommandTest {
     }
 
     @Test
+    void aFirstStartThatCannotKeepTheAdminKeyStoresNoneSoTheNextStartMakesOne() throws Exception {
+        Path data = directory.resolve("data");
+        Path keyFile = data.resolve(ServeCommand.ADMIN_KEY_FILE);
+        Files.createDirectories(keyFile.resolve("in-the-way")); // the key file cannot be written
+        Process first = new ProcessBuilder(ServerProcess.javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", String.valueOf(ServerProcess.freePort()),
+                "--data", data.toString()).redirectErrorStream(true).start();
+        try {
+            assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the start fails").isTrue();
+            assertThat(first.exitValue()).isNotZero();
+        } finally {
+            first.destroyForcibly();
+        }
+        Files.delete(keyFile.resolve("in-the-way"));
+        Files.delete(keyFile);
+        // had the key's hash been stored, no start would ever make or show an admin key again: the provider locked out
+        try (ServerProcess next = ServerProcess.start(data)) {
+            assertThat(next.stdout()).contains("Admin key (shown once");
+            String key = Files.readString(keyFile).strip();
+            var client = java.net.http.HttpClient.newHttpClient();
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(next.uri("/v1/tenants/ten_x"))
+                    .header("Authorization", "Bearer " + key).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("authenticated, and the tenant does not exist").isEqualTo(404);
+        }
+    }
+
+    @Test
     void aConfiguredAdminKeyIsUsedAndNothingIsPrinted() throws Exception {
         try (ServerProcess server = ServerProcess.start(directory.resolve("data"), "--admin-key", "csa_configured_key_0123456789")) {
             assertThat(server.stdout()).doesNotContain("Admin key");

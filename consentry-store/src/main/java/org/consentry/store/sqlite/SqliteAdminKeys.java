@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import org.consentry.store.keys.AdminKeys;
 import org.consentry.store.keys.ApiKeys;
@@ -26,7 +27,7 @@ public final class SqliteAdminKeys implements AdminKeys {
         return presented != null && hashes.contains(ApiKeys.hash(presented));
     }
 
-    @Override public Optional<String> ensure(String configured, ApiKeys keys, Clock clock) {
+    @Override public Optional<String> ensure(String configured, ApiKeys keys, Clock clock, Consumer<String> keep) {
         if (configured != null && !configured.isBlank()) {
             hashes.add(ApiKeys.hash(configured));
             return Optional.empty();
@@ -43,6 +44,7 @@ public final class SqliteAdminKeys implements AdminKeys {
                 return Optional.empty();
             }
             String key = keys.newAdminKey();
+            keep.accept(key); // before the hash is committed: a key is stored only once someone has it
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO admin_keys (key_hash, created_at) VALUES (?, ?)")) {
                 insert.setString(1, ApiKeys.hash(key));
                 insert.setString(2, clock.instant().toString());
