@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.consentry.ledger.LedgerFormatException;
 import org.consentry.server.ConsentryServer;
 import org.consentry.server.ServerConfig;
 import org.consentry.server.http.TrustedProxies;
@@ -116,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         Store store;
         try {
             store = Store.embedded(dataFolder.path, clock);
-        } catch (FolderInUseException e) {
+        } catch (FolderInUseException | LedgerFormatException e) {
             System.err.println("consentry: " + e.getMessage());
             return 1;
         }

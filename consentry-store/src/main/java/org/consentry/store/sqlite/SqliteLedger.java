@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,8 @@ import org.consentry.store.ledger.SubjectRefs;
 
 /**
  * The ledger in the embedded SQLite file. Opening it replays every entry into the listeners (the
- * projections), then starts the group-committing writer; reads use the reader pool.
+ * projections), each checked first to follow its tenant's chain (a damaged entry refuses the start), then starts the
+ * group-committing writer; reads use the reader pool.
  */
 public final class SqliteLedger implements Ledger {
 
@@ -54,14 +54,13 @@ public final class SqliteLedger implements Ledger {
         try (Connection connection = database.readers().getConnection()) {
             this.subjects = SubjectDirectory.load(connection);
         }
-        Map<String, GroupCommitWriter.Head> heads = new HashMap<>();
+        ChainLinks links = new ChainLinks();
         long lastSeq = replayInto(entry -> {
-            heads.put(entry.tenant(), new GroupCommitWriter.Head(entry.tenantSeq(), entry.hash()));
             for (LedgerListener listener : listeners) {
                 listener.apply(entry);
             }
-        });
-        this.writer = new GroupCommitWriter(database.openWriter(), clock, listeners, heads, lastSeq, refs, subjects);
+        }, links);
+        this.writer = new GroupCommitWriter(database.openWriter(), clock, listeners, links.heads(), lastSeq, refs, subjects);
     }
 
     /** Replays the ledger into the listeners, then opens it for appends; people are named with the database's own secret. */
@@ -94,13 +93,14 @@ public final class SqliteLedger implements Ledger {
 
     @Override public void replay(Consumer<LedgerEntry> sink) {
         try {
-            replayInto(sink::accept);
+            replayInto(sink::accept, null);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the ledger", e);
         }
     }
 
-    private long replayInto(LedgerListener sink) throws SQLException {
+    /** Replays every entry in order; with {@code links}, each is first checked to follow its tenant's chain. */
+    private long replayInto(LedgerListener sink, ChainLinks links) throws SQLException {
         long last = 0;
         try (Connection connection = database.readers().getConnection();
              Statement statement = connection.createStatement()) {
@@ -108,6 +108,9 @@ public final class SqliteLedger implements Ledger {
             try (ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " ORDER BY l.seq")) {
                 while (rows.next()) {
                     LedgerEntry entry = entry(rows);
+                    if (links != null) {
+                        links.follow(entry, rows.getString(4), rows.getString(6));
+                    }
                     sink.apply(entry);
                     last = entry.seq();
                 }

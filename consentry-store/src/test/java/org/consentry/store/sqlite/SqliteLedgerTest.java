@@ -88,6 +88,24 @@ class SqliteLedgerTest extends LedgerContract {
     }
 
     @Test
+    void aLedgerDamagedOnDiskIsRefusedAtStartRatherThanReplayedWithoutTheDamagedEvent() throws Exception {
+        Ledger ledger = open();
+        ledger.append("ten_a", List.of(consent("con_1", "+13055550100"), consent("con_2", "+13055550101")));
+        ledger.close();
+        String stored;
+        try (Connection connection = sideConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT payload FROM ledger WHERE tenant_id = 'ten_a' AND tenant_seq = 1")) {
+            stored = row.getString(1);
+        }
+        // one character of the sealed event changed on disk: it no longer opens under its person's key, and was replayed as
+        // if that person had been erased (an opt-out so damaged stopped blocking, and the server started as healthy)
+        int middle = stored.length() / 2;
+        tamper("ten_a", 1, stored.substring(0, middle) + (stored.charAt(middle) == 'A' ? 'B' : 'A') + stored.substring(middle + 1));
+        assertThatThrownBy(this::open).isInstanceOf(org.consentry.ledger.LedgerFormatException.class)
+                .hasMessageContaining("event 1 of tenant ten_a").hasMessageContaining("the hash does not match the event");
+    }
+
+    @Test
     void runsInWalModeWithFullSynchronousCommits() throws Exception {
         open();
         try (Connection connection = databases.get(0).openWriter(); Statement statement = connection.createStatement()) {
