@@ -201,6 +201,22 @@ class RegistryAndScrubCommandsTest {
     }
 
     @Test
+    void aScrubForATenantWhoseProofRequestIsOverdueFindsItSuspended() throws Exception {
+        Path data = directory.resolve("data");
+        String tenant = acmeIn(data);
+        try (Store store = Store.embedded(data, Clock.systemUTC())) {
+            // asked 25 hours ago and never answered; the server that would have suspended the tenant is not running
+            store.proofRequests().open(tenant, "+13055550100", java.time.Instant.now().minus(java.time.Duration.ofHours(25)));
+        }
+        Path list = Files.writeString(directory.resolve("contacts.csv"), "name,phone\nJane,(305) 555-0100\n");
+        Path out = directory.resolve("scrubbed.csv");
+        Run scrub = run("scrub", list.toString(), "--tenant", tenant, "--channel", "sms", "--purpose", "transactional",
+                "--out", out.toString(), "--data", data.toString(), "--no-progress");
+        assertThat(scrub.status()).as(scrub.err()).isZero();
+        assertThat(Files.readAllLines(out).get(1)).startsWith("Jane,(305) 555-0100,block,").contains("ACCOUNT_SUSPENDED");
+    }
+
+    @Test
     void aScrubWritesTheListItsReportAndItsCounts() throws Exception {
         Path data = directory.resolve("data");
         String tenant = acmeIn(data);
