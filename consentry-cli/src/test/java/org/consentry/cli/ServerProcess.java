@@ -37,8 +37,31 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code consentry serve} on a free port with {@code data} as its folder and waits until /health answers. */
     static ServerProcess start(Path data, String... extraArgs) throws Exception {
+        return start(List.of(), data, extraArgs);
+    }
+
+    /**
+     * As above, with the files the process writes limited to {@code kilobytes} each (a soft limit, {@code ulimit -S -f}:
+     * a disk that fills up), which {@link #liftFileSizeLimit} lifts. Needs a shell with ulimit.
+     */
+    static ServerProcess startWithFileSizeLimit(Path data, long kilobytes) throws Exception {
+        return start(List.of("/bin/sh", "-c", "ulimit -S -f " + kilobytes + " && exec \"$0\" \"$@\""), data);
+    }
+
+    /** The disk has room again: the process's file size limit is lifted ({@code prlimit}). */
+    void liftFileSizeLimit() throws Exception {
+        Process prlimit = new ProcessBuilder("prlimit", "--pid", String.valueOf(process.pid()), "--fsize=unlimited:unlimited")
+                .redirectErrorStream(true).start();
+        String output = new String(prlimit.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!prlimit.waitFor(10, TimeUnit.SECONDS) || prlimit.exitValue() != 0) {
+            throw new AssertionError("prlimit failed: " + output);
+        }
+    }
+
+    private static ServerProcess start(List<String> prefix, Path data, String... extraArgs) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(javaBinary(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--port", String.valueOf(port), "--data", data.toString()));
         command.addAll(List.of(extraArgs));
         Files.createDirectories(data);

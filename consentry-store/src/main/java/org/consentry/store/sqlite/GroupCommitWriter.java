@@ -70,7 +70,14 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private static final int KEY_CACHE = 100_000;
 
-    private final Connection connection;
+    /** Opens the connection the writer writes through (again after a failed transaction). */
+    @FunctionalInterface
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private final Connections connections;
+    private Connection connection;
     private final Clock clock;
     private final List<LedgerListener> listeners;
     private final Map<String, Head> heads;
@@ -100,9 +107,10 @@ final class GroupCommitWriter implements AutoCloseable {
     /** An erasure's checkpoint could not clear the log (a reader held it): tried again when the writer is idle. */
     private boolean checkpointOwed;
 
-    GroupCommitWriter(Connection connection, Clock clock, List<LedgerListener> listeners, Map<String, Head> heads, long lastSeq,
-                      SubjectRefs refs, SubjectDirectory subjects) {
-        this.connection = connection;
+    GroupCommitWriter(Connections connections, Clock clock, List<LedgerListener> listeners, Map<String, Head> heads, long lastSeq,
+                      SubjectRefs refs, SubjectDirectory subjects) throws SQLException {
+        this.connections = connections;
+        this.connection = connections.open();
         this.refs = refs;
         this.subjects = subjects;
         this.clock = clock;
@@ -230,7 +238,7 @@ final class GroupCommitWriter implements AutoCloseable {
             committed = true;
         } catch (SQLException | RuntimeException | Error e) {
             if (!committed) {
-                rollback();
+                startAfresh();
                 keys.clear(); // keys made in the failed transaction were never kept
                 sealingKeys.clear();
                 if (keyStatements != null) {
@@ -375,11 +383,29 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void rollback() {
+    /**
+     * After a failed transaction: rolls it back and replaces the connection. On some errors (an I/O error, a full disk)
+     * SQLite has rolled the transaction back itself; the driver's rollback then fails before it begins the next one, and
+     * the connection would go on in autocommit: each statement of a later batch durable on its own, half a batch kept
+     * while its callers are told that nothing was written, and the writer's chain heads and people's numbers no longer
+     * those of the file (every later append refused until a restart). A connection that cannot be opened now is opened
+     * again at the next failure.
+     */
+    private void startAfresh() {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            log.error("ledger rollback failed", e);
+            log.warn("ledger rollback failed; the connection is replaced", e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("closing the failed ledger connection failed", e);
+        }
+        try {
+            connection = connections.open();
+        } catch (SQLException e) {
+            log.error("cannot open the ledger connection again; the next append tries again", e);
         }
     }
 

@@ -60,7 +60,7 @@ public final class SqliteLedger implements Ledger {
                 listener.apply(entry);
             }
         }, links);
-        this.writer = new GroupCommitWriter(database.openWriter(), clock, listeners, links.heads(), lastSeq, refs, subjects);
+        this.writer = new GroupCommitWriter(database::openWriter, clock, listeners, links.heads(), lastSeq, refs, subjects);
     }
 
     /** Replays the ledger into the listeners, then opens it for appends; people are named with the database's own secret. */
