@@ -107,8 +107,6 @@ final class Words {
         private final List<String> words;
         /** The words as written, from the first one that differs from its reading; null until then. */
         private List<String> raw;
-        /** The thread's arrays and lists this reader works in, or null for a long body; {@link #read} copies the lists out. */
-        private final Scratch scratch;
         private char[] word;
         private char[] written;
         private int wordLength;
@@ -128,13 +126,7 @@ final class Words {
             }
             this.word = scratch != null ? scratch.word : new char[32];
             this.written = scratch != null ? scratch.written : new char[32];
-            if (scratch != null) {
-                scratch.words.clear();
-                this.words = scratch.words;
-            } else {
-                this.words = new ArrayList<>(size / 5 + 1);
-            }
-            this.scratch = scratch;
+            this.words = new ArrayList<>(size / 5 + 1);
         }
 
         void run() {
@@ -239,14 +231,7 @@ final class Words {
             boolean same = wordLength == writtenLength && java.util.Arrays.equals(word, 0, wordLength, written, 0, writtenLength);
             String asWritten = same ? read : trimmed(written, writtenLength);
             if (!same && raw == null) {
-                // until now every word read as it was written
-                if (scratch != null) {
-                    scratch.raw.clear();
-                    scratch.raw.addAll(words);
-                    raw = scratch.raw;
-                } else {
-                    raw = new ArrayList<>(words);
-                }
+                raw = new ArrayList<>(words); // until now every word read as it was written
             }
             if (read != null) {
                 words.add(read);
@@ -277,8 +262,6 @@ final class Words {
         final char[] body = new char[LONGEST];
         final char[] word = new char[LONGEST];
         final char[] written = new char[LONGEST];
-        final ArrayList<String> words = new ArrayList<>(256);
-        final ArrayList<String> raw = new ArrayList<>(256);
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
