@@ -96,45 +96,31 @@ final class Words {
      * started only at the first word that differs, from a copy of the first.
      */
     private static final class Reader {
-        /**
-         * The body's characters, read from an array rather than through {@code String.charAt} (a tenth less time for a
-         * text): the first {@link #length} of them; for a short plain body, the thread's own array, used again by its next body.
-         */
+        /** The body's characters, read from an array rather than through {@code String.charAt} (a tenth less time for a text). */
         private final char[] body;
-        private final int length;
         /** The same characters, for the tag test; made at the first '<' (most texts have none). */
         private CharSequence text;
         private final List<String> words;
         /** The words as written, from the first one that differs from its reading; null until then. */
         private List<String> raw;
-        private char[] word;
-        private char[] written;
+        private char[] word = new char[32];
+        private char[] written = new char[32];
         private int wordLength;
         private int writtenLength;
 
         Reader(String body) {
-            int size = body.length();
-            Scratch scratch = size <= Scratch.LONGEST ? SCRATCH.get() : null;
-            char[] chars = scratch != null ? scratch.body : new char[size];
-            body.getChars(0, size, chars, 0);
-            if (isPlain(chars, size)) {
-                this.body = chars;
-                this.length = size;
-            } else {
-                this.body = PlainText.of(HtmlText.of(body)).toCharArray();
-                this.length = this.body.length;
-            }
-            this.word = scratch != null ? scratch.word : new char[32];
-            this.written = scratch != null ? scratch.written : new char[32];
-            this.words = new ArrayList<>(size / 5 + 1);
+            char[] chars = body.toCharArray();
+            this.body = isPlain(chars) ? chars : PlainText.of(HtmlText.of(body)).toCharArray();
+            this.words = new ArrayList<>(body.length() / 5 + 1);
         }
 
         void run() {
+            int length = body.length;
             int i = 0;
             while (i < length) {
                 char c = body[i];
                 if (c == '<' && startsTag(i)) {
-                    int close = indexOf(body, length, '>', i);
+                    int close = indexOf(body, '>', i);
                     if (close > i && close - i < 2000) {
                         i = close + 1;
                         continue;
@@ -142,13 +128,13 @@ final class Words {
                 }
                 if (isWordChar(c)) {
                     int end = i;
-                    while (end < length && (isWordChar(body[end]) || isJoiner(body, length, end))) {
+                    while (end < length && (isWordChar(body[end]) || isJoiner(body, end))) {
                         end++;
                     }
                     if (!isLinkOrAddress(body, i, end)) {
                         token(i, end);
                     } else {
-                        end = skipLink(body, length, end);
+                        end = skipLink(body, end);
                     }
                     i = end;
                     continue;
@@ -159,7 +145,7 @@ final class Words {
 
         private boolean startsTag(int at) {
             if (text == null) {
-                text = CharBuffer.wrap(body, 0, length);
+                text = CharBuffer.wrap(body);
             }
             return HtmlText.startsTag(text, at);
         }
@@ -252,63 +238,7 @@ final class Words {
             while (end > start && chars[end - 1] == '\'') {
                 end--;
             }
-            return end > start ? KnownWords.of(chars, start, end - start) : null;
-        }
-    }
-
-    /** Each thread's arrays for reading short bodies, so that reading one allocates only its words and their lists. */
-    private static final class Scratch {
-        static final int LONGEST = 4096;
-        final char[] body = new char[LONGEST];
-        final char[] word = new char[LONGEST];
-        final char[] written = new char[LONGEST];
-    }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    /**
-     * The words read lately, so that a word met again (most words of most texts: "your", "order", "reply", "stop") is
-     * the same string rather than a new one: reading a body then allocates for its new words only. A direct-mapped
-     * table shared by every thread; a slot is overwritten by the next word that hashes to it, and a racing read sees
-     * the old string or the new one, each complete (strings are immutable, and published whole through final fields).
-     */
-    static final class KnownWords {
-        private static final int SLOTS = 1 << 13;
-        /** Longer tokens are codes, tracking ids and the like, rarely seen twice. */
-        private static final int LONGEST = 16;
-        private static final String[] TABLE = new String[SLOTS];
-
-        private KnownWords() {
-        }
-
-        static String of(char[] chars, int start, int length) {
-            if (length > LONGEST) {
-                return new String(chars, start, length);
-            }
-            int hash = 0;
-            for (int i = start; i < start + length; i++) {
-                hash = 31 * hash + chars[i];
-            }
-            int slot = (hash ^ (hash >>> 13)) & (SLOTS - 1);
-            String known = TABLE[slot];
-            if (known != null && same(known, chars, start, length)) {
-                return known;
-            }
-            String word = new String(chars, start, length);
-            TABLE[slot] = word;
-            return word;
-        }
-
-        private static boolean same(String known, char[] chars, int start, int length) {
-            if (known.length() != length) {
-                return false;
-            }
-            for (int i = 0; i < length; i++) {
-                if (known.charAt(i) != chars[start + i]) {
-                    return false;
-                }
-            }
-            return true;
+            return end > start ? new String(chars, start, end - start) : null;
         }
     }
 
@@ -316,9 +246,8 @@ final class Words {
      * True for plain ASCII text without markup, most bodies, which are read as they are; any other is read as
      * its reader sees it (see {@link HtmlText} and {@link PlainText}).
      */
-    private static boolean isPlain(char[] body, int length) {
-        for (int i = 0; i < length; i++) {
-            char c = body[i];
+    private static boolean isPlain(char[] body) {
+        for (char c : body) {
             if (c >= 128 || c == '&' || c == '<') {
                 return false;
             }
@@ -348,14 +277,14 @@ final class Words {
     }
 
     /** A dot, hyphen or slash inside a token keeps it together when what follows is a word character (a host, a URL). */
-    private static boolean isJoiner(char[] body, int length, int at) {
+    private static boolean isJoiner(char[] body, int at) {
         char c = body[at];
         return (c == '.' || c == '/' || c == ':' || c == '-' || c == '_' || c == '?' || c == '=' || c == '&' || c == '%' || c == '#')
-                && at + 1 < length && isWordChar(body[at + 1]);
+                && at + 1 < body.length && isWordChar(body[at + 1]);
     }
 
-    private static int indexOf(char[] body, int length, char wanted, int from) {
-        for (int i = from; i < length; i++) {
+    private static int indexOf(char[] body, char wanted, int from) {
+        for (int i = from; i < body.length; i++) {
             if (body[i] == wanted) {
                 return i;
             }
@@ -407,8 +336,8 @@ final class Words {
         return false;
     }
 
-    private static int skipLink(char[] body, int length, int end) {
-        while (end < length && !Links.isSpace(body[end]) && body[end] != '<') {
+    private static int skipLink(char[] body, int end) {
+        while (end < body.length && !Links.isSpace(body[end]) && body[end] != '<') {
             end++;
         }
         return end;
