@@ -3,13 +3,8 @@ package org.consentry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,15 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashDurabilityTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 6;
     private static final int ACKS_BEFORE_KILL = 600;
 
     @TempDir
     Path directory;
-
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void everyAcknowledgedOptOutSurvivesAKillAndStillBlocks() throws Exception {
@@ -45,8 +36,8 @@ class CrashDurabilityTest {
         AtomicInteger failures = new AtomicInteger();
         try (ServerProcess server = ServerProcess.start(data)) {
             admin = Files.readString(data.resolve(ServeCommand.ADMIN_KEY_FILE)).strip();
-            JsonNode tenant = post(server, "/v1/tenants", admin, "{\"name\": \"Acme Inc.\", \"brand\": \"Acme\", \"industry\": \"retail\","
-                    + " \"country\": \"US\", \"postal_address\": \"1 Main St\"}").json;
+            JsonNode tenant = server.post("/v1/tenants", admin, "{\"name\": \"Acme Inc.\", \"brand\": \"Acme\", \"industry\": \"retail\","
+                    + " \"country\": \"US\", \"postal_address\": \"1 Main St\"}").json();
             tenantKey = tenant.get("api_key").asText();
             String key = tenantKey;
 
@@ -58,8 +49,8 @@ class CrashDurabilityTest {
                     for (int i = 0; i < 100_000; i++) {
                         String number = String.format("+1305%03d%04d", 200 + clientNumber, i);
                         try {
-                            Answer answer = post(server, "/v1/opt-outs", key, "{\"address\": \"" + number + "\", \"channel\": \"sms\"}");
-                            if (answer.status / 100 == 2) {
+                            ServerProcess.Answer answer = server.post("/v1/opt-outs", key, "{\"address\": \"" + number + "\", \"channel\": \"sms\"}");
+                            if (answer.status() / 100 == 2) {
                                 acknowledged.add(number);
                                 enough.countDown();
                             }
@@ -91,31 +82,16 @@ class CrashDurabilityTest {
                     items.append(items.length() == 0 ? "" : ",").append("{\"channel\": \"sms\", \"from\": \"+18005550199\", \"to\": \"")
                             .append(number).append("\", \"purpose\": \"transactional\"}");
                 }
-                JsonNode results = post(restarted, "/v1/checks/batch", tenantKey, "{\"items\": [" + items + "]}").json.get("results");
+                JsonNode results = restarted.post("/v1/checks/batch", tenantKey, "{\"items\": [" + items + "]}").json().get("results");
                 for (int i = 0; i < slice.size(); i++) {
                     assertThat(results.get(i).get("reasons").findValuesAsText("code")).as(slice.get(i)).contains("OPTED_OUT");
                 }
             }
-            JsonNode evidence = get(restarted, "/v1/evidence?address=" + numbers.get(0).replace("+", "%2B"), tenantKey);
+            JsonNode evidence = restarted.get("/v1/evidence?address=" + numbers.get(0).replace("+", "%2B"), tenantKey);
             assertThat(evidence.at("/chain/verified").asBoolean()).isTrue();
             assertThat(evidence.at("/chain/length").asLong()).isGreaterThanOrEqualTo(acknowledged.size() + 2L);
             assertThat(evidence.at("/events/0/type").asText()).isEqualTo("opt_out.recorded");
         }
     }
 
-    private record Answer(int status, JsonNode json) {
-    }
-
-    private Answer post(ServerProcess server, String path, String key, String body) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), JSON.readTree(response.body()));
-    }
-
-    private JsonNode get(ServerProcess server, String path, String key) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
-    }
 }

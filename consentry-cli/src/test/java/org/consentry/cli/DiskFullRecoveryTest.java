@@ -3,13 +3,8 @@ package org.consentry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -23,13 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullRecoveryTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path directory;
-
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void writesRefusedOnAFullDiskLeaveNothingAndTheServerWritesAgainOnceThereIsRoom() throws Exception {
@@ -41,11 +31,11 @@ class DiskFullRecoveryTest {
         // the SQLite library is unpacked into a temporary file of about 1.1 MB at start: the limit leaves room for it
         try (ServerProcess server = ServerProcess.startWithFileSizeLimit(data, 3_000)) {
             String admin = Files.readString(data.resolve(ServeCommand.ADMIN_KEY_FILE)).strip();
-            key = post(server, "/v1/tenants", admin, "{\"name\": \"Acme Inc.\", \"brand\": \"Acme\", \"industry\": \"retail\","
-                    + " \"country\": \"US\", \"postal_address\": \"1 Main St\"}").json.get("api_key").asText();
+            key = server.post("/v1/tenants", admin, "{\"name\": \"Acme Inc.\", \"brand\": \"Acme\", \"industry\": \"retail\","
+                    + " \"country\": \"US\", \"postal_address\": \"1 Main St\"}").json().get("api_key").asText();
             for (int i = 0; i < 5_000 && refused.size() < 20; i++) {
                 String number = String.format("+1305555%04d", i);
-                int status = post(server, "/v1/opt-outs", key, "{\"address\": \"" + number + "\", \"channel\": \"sms\"}").status;
+                int status = server.post("/v1/opt-outs", key, "{\"address\": \"" + number + "\", \"channel\": \"sms\"}").status();
                 if (status == 503) {
                     refused.add(number);
                 } else {
@@ -56,37 +46,20 @@ class DiskFullRecoveryTest {
 
             server.liftFileSizeLimit();
             // an opt-out of someone already known and one of someone new: both written now
-            assertThat(post(server, "/v1/opt-outs", key, "{\"address\": \"+13055550000\", \"channel\": \"voice\"}").status).isEqualTo(201);
-            assertThat(post(server, "/v1/opt-outs", key, "{\"address\": \"+14155550000\", \"channel\": \"sms\"}").status).isEqualTo(201);
-            assertThat(get(server, "/health", null).get("status").asText()).isEqualTo("ok");
+            assertThat(server.post("/v1/opt-outs", key, "{\"address\": \"+13055550000\", \"channel\": \"voice\"}").status()).isEqualTo(201);
+            assertThat(server.post("/v1/opt-outs", key, "{\"address\": \"+14155550000\", \"channel\": \"sms\"}").status()).isEqualTo(201);
+            assertThat(server.get("/health", null).get("status").asText()).isEqualTo("ok");
             server.kill();
         }
         try (ServerProcess restarted = ServerProcess.start(data)) {
             for (String number : refused) {
-                JsonNode evidence = get(restarted, "/v1/evidence?address=" + number.replace("+", "%2B"), key);
+                JsonNode evidence = restarted.get("/v1/evidence?address=" + number.replace("+", "%2B"), key);
                 assertThat(evidence.get("events")).as(number + " was refused: nothing of it was written").isEmpty();
             }
-            JsonNode evidence = get(restarted, "/v1/evidence?address=%2B14155550000", key);
+            JsonNode evidence = restarted.get("/v1/evidence?address=%2B14155550000", key);
             assertThat(evidence.at("/chain/verified").asBoolean()).isTrue();
             assertThat(evidence.get("events")).hasSize(1);
         }
     }
 
-    private record Answer(int status, JsonNode json) {
-    }
-
-    private Answer post(ServerProcess server, String path, String key, String body) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), JSON.readTree(response.body()));
-    }
-
-    private JsonNode get(ServerProcess server, String path, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30)).GET();
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return JSON.readTree(client.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
 }

@@ -1,5 +1,7 @@
 package org.consentry.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code consentry serve} as a separate operating-system process, the way users run it. */
 final class ServerProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final int port;
@@ -114,6 +120,27 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new AssertionError("consentry serve did not answer /health within 60 s: " + stderr());
+    }
+
+    /** An answer: its status and its JSON body. */
+    record Answer(int status, JsonNode json) {
+    }
+
+    /** POSTs a JSON body with a bearer key. */
+    Answer post(String path, String key, String body) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** GETs a JSON answer, with a bearer key unless {@code key} is null. */
+    JsonNode get(String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return JSON.readTree(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
