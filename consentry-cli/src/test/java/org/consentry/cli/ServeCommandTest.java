@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,21 +114,24 @@ class ServeCommandTest {
 
     @Test
     void aBadSoftBounceLimitIsAUsageErrorNamingTheOption() {
-        java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine command = new picocli.CommandLine(new Main());
-        command.setErr(new java.io.PrintWriter(err));
-        int status = command.execute("serve", "--data", directory.toString(), "--soft-bounce-limit", "3/0d");
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString()).contains("Invalid value for option '--soft-bounce-limit'").contains("window of 1 to 90 days");
+        assertThat(usageError("--soft-bounce-limit", "3/0d")).contains("Invalid value for option '--soft-bounce-limit'")
+                .contains("window of 1 to 90 days");
     }
 
     @Test
     void aTrustedProxyThatIsNotAnAddressIsAUsageErrorNamingTheOption() {
+        assertThat(usageError("--trusted-proxies", "10.0.0.0/8,lb.example")).contains("Invalid value for option '--trusted-proxies'")
+                .contains("'lb.example' is not an IP address");
+    }
+
+    /** What {@code serve} with these options prints on its error stream; it must exit with 2, a usage error, starting nothing. */
+    private String usageError(String... options) {
         java.io.StringWriter err = new java.io.StringWriter();
         picocli.CommandLine command = new picocli.CommandLine(new Main());
         command.setErr(new java.io.PrintWriter(err));
-        int status = command.execute("serve", "--data", directory.toString(), "--trusted-proxies", "10.0.0.0/8,lb.example");
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString()).contains("Invalid value for option '--trusted-proxies'").contains("'lb.example' is not an IP address");
+        List<String> args = new java.util.ArrayList<>(List.of("serve", "--data", directory.toString()));
+        args.addAll(List.of(options));
+        assertThat(command.execute(args.toArray(String[]::new))).isEqualTo(2);
+        return err.toString();
     }
 }
