@@ -23,7 +23,7 @@ public final class ApiV1 {
         Addresses addresses = new Addresses(store.phones(), store.emails());
         StateField states = new StateField(Subdivisions.load(), store.phones());
         SenderReader senders = new SenderReader(addresses);
-        new OperationsRoutes(store.ledger(), metrics).register(endpoints);
+        new OperationsRoutes(store.ledger(), store.providerLists(), metrics).register(endpoints);
         new TenantRoutes(auth, store.tenants(), senders, json).register(endpoints);
         new SenderRoutes(auth, store.tenants(), store.directory(), senders, json).register(endpoints);
         new SettingsRoutes(auth, store.tenants(), json).register(endpoints);

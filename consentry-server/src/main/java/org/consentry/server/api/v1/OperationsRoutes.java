@@ -9,6 +9,7 @@ import java.util.Map;
 import org.consentry.server.http.Endpoints;
 import org.consentry.server.http.Metrics;
 import org.consentry.store.ledger.Ledger;
+import org.consentry.store.projection.ProviderLists;
 
 /** Health for load balancers, metrics for Prometheus, and the published contract. No key needed. */
 final class OperationsRoutes {
@@ -16,11 +17,13 @@ final class OperationsRoutes {
     static final String OPENAPI = "/org/consentry/server/openapi.json";
 
     private final Ledger ledger;
+    private final ProviderLists registries;
     private final Metrics metrics;
     private final byte[] openApi;
 
-    OperationsRoutes(Ledger ledger, Metrics metrics) {
+    OperationsRoutes(Ledger ledger, ProviderLists registries, Metrics metrics) {
         this.ledger = ledger;
+        this.registries = registries;
         this.metrics = metrics;
         try (InputStream in = OperationsRoutes.class.getResourceAsStream(OPENAPI)) {
             if (in == null) {
@@ -38,11 +41,18 @@ final class OperationsRoutes {
         endpoints.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     }
 
+    /**
+     * 200 when the server can judge, else 503 naming what fails: the ledger (writes refused), or a registry copy that
+     * cannot be read (every check a registry binds defers until it is imported again), so that monitoring sees it.
+     */
     private void health(Context ctx) {
-        boolean healthy = ledger.healthy();
+        boolean ledgerHealthy = ledger.healthy();
+        java.util.Set<String> unreadable = new java.util.TreeSet<>(registries.unreadable());
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", healthy ? "ok" : "failing");
-        answer.put("ledger", healthy ? "ok" : "failing: writes are refused and checks defer with STORE_UNAVAILABLE");
-        ctx.status(healthy ? 200 : 503).json(answer);
+        answer.put("status", ledgerHealthy && unreadable.isEmpty() ? "ok" : "failing");
+        answer.put("ledger", ledgerHealthy ? "ok" : "failing: writes are refused and checks defer with STORE_UNAVAILABLE");
+        answer.put("registries", unreadable.isEmpty() ? "ok" : "failing: " + String.join(", ", unreadable)
+                + " cannot be read; checks defer with STORE_UNAVAILABLE until it is imported again");
+        ctx.status(ledgerHealthy && unreadable.isEmpty() ? 200 : 503).json(answer);
     }
 }

@@ -48,4 +48,22 @@ class RegistryRefreshTest {
             assertThat(answer.body()).as("the new copy is in force").contains("DNC_NATIONAL").contains("\"decision\":\"block\"");
         }
     }
+
+    @Test
+    void aCopyThatCannotBeReadFailsTheHealthCheckSoThatMonitoringSeesIt() throws Exception {
+        Path file = Files.writeString(directory.resolve("national.txt"), "305,5550123\n");
+        RegistrySnapshots.open(directory.resolve(Store.REGISTRIES)).importFiles("national", RegistryFiles.Kind.FULL,
+                Instant.parse("2026-03-10T00:00:00Z"), 0, List.of(file), RegistryImport.Progress.NONE, StoreFixture.START);
+        try (TestServer server = new TestServer(directory, new MutableClock(StoreFixture.START))) {
+            assertThat(server.get("/health", null).text("/registries")).isEqualTo("ok");
+        }
+        Files.writeString(directory.resolve(Store.REGISTRIES).resolve("national.dnc"), "garbage");
+        try (TestServer server = new TestServer(directory, new MutableClock(StoreFixture.START))) {
+            HttpAnswer health = server.get("/health", null);
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.text("/status")).isEqualTo("failing");
+            assertThat(health.text("/ledger")).isEqualTo("ok");
+            assertThat(health.text("/registries")).startsWith("failing: national cannot be read");
+        }
+    }
 }
