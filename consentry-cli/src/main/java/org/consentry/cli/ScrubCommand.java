@@ -25,6 +25,7 @@ import org.consentry.policy.Decision;
 import org.consentry.policy.Purpose;
 import org.consentry.store.Store;
 import org.consentry.store.sqlite.FolderInUseException;
+import org.consentry.store.sqlite.StoreDamagedException;
 import org.consentry.store.scrub.ListScrubber;
 import org.consentry.store.scrub.ScrubException;
 import org.consentry.store.scrub.ScrubReport;
@@ -117,7 +118,7 @@ final class ScrubCommand implements Callable<Integer> {
             ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, when, region, column,
                     prerecorded, aiVoice);
             return scrub(store, request, started);
-        } catch (FolderInUseException e) {
+        } catch (FolderInUseException | StoreDamagedException e) {
             err.println(e.getMessage());
             return 1;
         }

@@ -21,6 +21,7 @@ import org.consentry.server.http.TrustedProxies;
 import org.consentry.store.inbound.EmailFeedback;
 import org.consentry.store.Store;
 import org.consentry.store.sqlite.FolderInUseException;
+import org.consentry.store.sqlite.StoreDamagedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -117,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
         Store store;
         try {
             store = Store.embedded(dataFolder.path, clock);
-        } catch (FolderInUseException | LedgerFormatException e) {
+        } catch (FolderInUseException | LedgerFormatException | StoreDamagedException e) {
             System.err.println("consentry: " + e.getMessage());
             return 1;
         }

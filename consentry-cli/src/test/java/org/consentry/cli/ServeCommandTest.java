@@ -124,6 +124,26 @@ class ServeCommandTest {
                 .contains("'lb.example' is not an IP address");
     }
 
+    @Test
+    void aStoreFileThatIsNotADatabaseIsRefusedInOneLineNamingIt() throws Exception {
+        byte[] junk = new byte[100_000];
+        new java.util.Random(7).nextBytes(junk);
+        Path file = Files.write(directory.resolve("consentry.db"), junk);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        int status;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            status = new picocli.CommandLine(new Main()).execute("serve", "--data", directory.toString(), "--port", "0", "--admin-key", "csa_x");
+        } finally {
+            System.setErr(was);
+        }
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("consentry: cannot open " + file.toAbsolutePath())
+                .contains("not a database").contains("nothing was changed").doesNotContain("\tat ");
+        assertThat(Files.readAllBytes(file)).as("left as it was").isEqualTo(junk);
+    }
+
     /** What {@code serve} with these options prints on its error stream; it must exit with 2, a usage error, starting nothing. */
     private String usageError(String... options) {
         java.io.StringWriter err = new java.io.StringWriter();

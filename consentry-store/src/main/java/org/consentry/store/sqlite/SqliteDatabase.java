@@ -36,6 +36,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * is held until {@link #close}: one process at a time writes the ledger and keeps its projections.
      *
      * @throws FolderInUseException when another process holds the folder
+     * @throws StoreDamagedException when {@code consentry.db} is there but cannot be read as the store
      */
     public static SqliteDatabase open(Path directory) {
         try {
@@ -46,11 +47,16 @@ public final class SqliteDatabase implements AutoCloseable {
         FolderLock lock = FolderLock.acquire(directory);
         try {
             Path file = directory.resolve(FILE_NAME).toAbsolutePath();
-            Flyway.configure()
-                    .dataSource(dataSource(file, false))
-                    .locations("classpath:db/sqlite")
-                    .load()
-                    .migrate();
+            try {
+                Flyway.configure()
+                        .dataSource(dataSource(file, false))
+                        .locations("classpath:db/sqlite")
+                        .load()
+                        .migrate();
+            } catch (org.flywaydb.core.api.FlywayException e) {
+                throw new StoreDamagedException("cannot open " + file + " as the store (" + rootMessage(e) + "); it is damaged or "
+                        + "not Consentry's: restore it from a backup, or move it away to start empty (nothing was changed)", e);
+            }
             HikariConfig pool = new HikariConfig();
             pool.setDataSource(dataSource(file, true));
             pool.setMaximumPoolSize(4);
@@ -61,6 +67,14 @@ public final class SqliteDatabase implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage()).strip();
     }
 
     /** The one connection that writes. The caller owns it. */
