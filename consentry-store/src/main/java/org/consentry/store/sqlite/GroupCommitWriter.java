@@ -356,7 +356,9 @@ final class GroupCommitWriter implements AutoCloseable {
             try {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
-                log.error("cannot return the ledger connection to transactions", e);
+                // never go on in autocommit (each statement of a batch durable on its own): a new connection instead
+                log.error("cannot return the ledger connection to transactions; it is replaced", e);
+                startAfresh();
             }
         }
     }
