@@ -35,6 +35,9 @@ public final class LongTable<V> {
 
     /** @param capacity the first number of slots, a power of two */
     public LongTable(int capacity) {
+        if (capacity < 1 || Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity " + capacity + " is not a power of two");
+        }
         slots = new Slots(new long[capacity], new Object[capacity]);
     }
 
@@ -88,12 +91,17 @@ public final class LongTable<V> {
                 return;
             }
             if (found == 0) {
+                if (size + 1 > table.keys().length / 2) {
+                    // grown before the new key goes in, not after: a table readers may still hold is never more than half
+                    // full, so their probes end at an empty slot (a table of 1 or 2 slots filled whole before growing
+                    // left a reader of it probing for ever)
+                    slots = grown(table);
+                    put(key, value);
+                    return;
+                }
                 VALUES.setRelease(table.values(), i, value);
                 KEYS.setRelease(table.keys(), i, key);
                 size++;
-                if (size > table.keys().length / 2) {
-                    slots = grown(table);
-                }
                 return;
             }
         }
