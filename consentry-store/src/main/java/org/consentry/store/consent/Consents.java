@@ -42,11 +42,15 @@ public final class Consents {
      * its import), confirmed or not; otherwise it is active at once.
      */
     public Consent record(String tenant, TenantSettings settings, NewConsent consent) {
-        ConsentStatus status = status(tenant, settings, consent);
-        String id = ids.next("con");
-        ledger.append(tenant, List.of(new ConsentGranted(id, consent.address(), consent.channel(), consent.purpose(),
-                consent.method(), status, consent.capturedAt(), consent.confirmed(), consent.evidence())));
-        return contacts.stateOf(tenant, consent.address()).consent(id);
+        // under the recipient's lock, as an opt-out is decided: written between an opt-out's reading of the recipient and
+        // its append, a consent granted before the opt-out would not be among those it revokes
+        return locks.under(tenant, consent.address(), () -> {
+            ConsentStatus status = status(tenant, settings, consent);
+            String id = ids.next("con");
+            ledger.append(tenant, List.of(new ConsentGranted(id, consent.address(), consent.channel(), consent.purpose(),
+                    consent.method(), status, consent.capturedAt(), consent.confirmed(), consent.evidence())));
+            return contacts.stateOf(tenant, consent.address()).consent(id);
+        });
     }
 
     /**
