@@ -118,15 +118,29 @@ public final class Consents {
      * @return how many lapsed
      */
     public int expirePending(Instant now, java.time.Duration lifetime) {
-        java.util.Map<String, List<LedgerEvent>> byTenant = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<ContactBook.Pending>> byTenant = new java.util.LinkedHashMap<>();
         for (ContactBook.Pending pending : contacts.pendingBefore(now.minus(lifetime))) {
-            byTenant.computeIfAbsent(pending.tenant(), t -> new ArrayList<>()).add(new ConsentRevoked(pending.consentId(), pending.address(), now,
-                    "expired: not confirmed within " + lifetime.toDays() + " days", false));
+            byTenant.computeIfAbsent(pending.tenant(), t -> new ArrayList<>()).add(pending);
         }
         int count = 0;
-        for (java.util.Map.Entry<String, List<LedgerEvent>> tenant : byTenant.entrySet()) {
-            ledger.append(tenant.getKey(), tenant.getValue());
-            count += tenant.getValue().size();
+        for (java.util.Map.Entry<String, List<ContactBook.Pending>> tenant : byTenant.entrySet()) {
+            List<String> addresses = tenant.getValue().stream().map(ContactBook.Pending::address).toList();
+            // under the recipients' locks, and only the consents still pending then: a YES confirmed since the look above
+            // must not be undone by a lapse written after it
+            count += locks.underAll(tenant.getKey(), addresses, () -> {
+                List<LedgerEvent> lapsed = new ArrayList<>();
+                for (ContactBook.Pending pending : tenant.getValue()) {
+                    Consent consent = contacts.stateOf(pending.tenant(), pending.address()).consent(pending.consentId());
+                    if (consent != null && consent.status() == ConsentStatus.PENDING) {
+                        lapsed.add(new ConsentRevoked(pending.consentId(), pending.address(), now,
+                                "expired: not confirmed within " + lifetime.toDays() + " days", false));
+                    }
+                }
+                if (!lapsed.isEmpty()) {
+                    ledger.append(tenant.getKey(), lapsed);
+                }
+                return lapsed.size();
+            });
         }
         return count;
     }

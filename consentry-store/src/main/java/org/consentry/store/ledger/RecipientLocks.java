@@ -45,8 +45,36 @@ public final class RecipientLocks {
 
     /** The lock of the tenant's recipient (its canonical address). */
     public ReentrantLock of(String tenant, String address) {
+        return stripes[stripe(tenant, address)];
+    }
+
+    /**
+     * Runs {@code action} holding the locks of all the tenant's recipients named, for one append about them all; the caller
+     * must hold no recipient's lock. The stripes are taken in their order, so two callers of this never wait for each other
+     * in a circle, and a batch of checks, which only tries a lock while holding others, lets go of them before it waits.
+     */
+    public <T> T underAll(String tenant, java.util.Collection<String> addresses, Supplier<T> action) {
+        java.util.TreeSet<Integer> indexes = new java.util.TreeSet<>();
+        for (String address : addresses) {
+            indexes.add(stripe(tenant, address));
+        }
+        java.util.List<ReentrantLock> taken = new java.util.ArrayList<>(indexes.size());
+        try {
+            for (int index : indexes) {
+                stripes[index].lock();
+                taken.add(stripes[index]);
+            }
+            return action.get();
+        } finally {
+            for (int i = taken.size() - 1; i >= 0; i--) {
+                taken.get(i).unlock();
+            }
+        }
+    }
+
+    private static int stripe(String tenant, String address) {
         int hash = 31 * tenant.hashCode() + address.hashCode();
-        return stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
+        return (hash ^ (hash >>> 16)) & (STRIPES - 1);
     }
 
     /** Runs {@code action} holding the recipient's lock; the caller must hold no other recipient's lock (its tenant's may be held). */
