@@ -60,16 +60,28 @@ public final class Consents {
      * @return the number recorded
      */
     public int importAll(String tenant, TenantSettings settings, List<NewConsent> list) {
-        List<LedgerEvent> events = new ArrayList<>(list.size());
-        for (NewConsent consent : list) {
-            ConsentStatus status = status(tenant, settings, consent);
-            events.add(new ConsentGranted(ids.next("con"), consent.address(), consent.channel(), consent.purpose(), consent.method(), status,
-                    consent.capturedAt(), consent.confirmed(), consent.evidence()));
+        if (list.isEmpty()) {
+            return 0;
         }
-        if (!events.isEmpty()) {
+        // under the recipients' locks, as record (an opt-out written beside must revoke what was granted before it)
+        return locks.underAll(tenant, addresses(list), () -> {
+            List<LedgerEvent> events = new ArrayList<>(list.size());
+            for (NewConsent consent : list) {
+                ConsentStatus status = status(tenant, settings, consent);
+                events.add(new ConsentGranted(ids.next("con"), consent.address(), consent.channel(), consent.purpose(), consent.method(), status,
+                        consent.capturedAt(), consent.confirmed(), consent.evidence()));
+            }
             ledger.append(tenant, events);
+            return events.size();
+        });
+    }
+
+    private static List<String> addresses(List<NewConsent> list) {
+        List<String> addresses = new ArrayList<>(list.size());
+        for (NewConsent consent : list) {
+            addresses.add(consent.address());
         }
-        return events.size();
+        return addresses;
     }
 
     /**
@@ -90,7 +102,7 @@ public final class Consents {
         if (events.isEmpty()) {
             return List.of();
         }
-        ledger.append(tenant, events);
+        locks.underAll(tenant, addresses(list), () -> ledger.append(tenant, events)); // as record
         List<Consent> recorded = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             recorded.add(contacts.stateOf(tenant, list.get(i).address()).consent(ids.get(i)));
