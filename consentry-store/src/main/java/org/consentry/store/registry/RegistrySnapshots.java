@@ -157,7 +157,9 @@ public final class RegistrySnapshots {
         }
         unreadable.retainAll(present.keySet());
         for (String list : List.copyOf(copies.keySet())) {
-            if (!present.containsKey(list)) {
+            // a listing taken while another process renames a new copy into place may skip the name on some file
+            // systems: a list is forgotten only when its file is really gone
+            if (!present.containsKey(list) && !Files.exists(folder.resolve(fileName(list)))) {
                 copies.remove(list);
                 seen.remove(list);
                 changed++;
