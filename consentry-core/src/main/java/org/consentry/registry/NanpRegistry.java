@@ -83,6 +83,25 @@ public final class NanpRegistry {
         return contains(digits);
     }
 
+    /**
+     * Whether the copy holds any number of the area code of an E.164 NANP number ({@code +13055550100}): a full copy
+     * may be downloaded for some area codes only, and one it holds nothing of was not. False for anything else.
+     */
+    public boolean holdsAreaCodeOf(String e164) {
+        if (e164 == null || e164.length() != 12 || !e164.startsWith("+1")) {
+            return false;
+        }
+        int areaCode = 0;
+        for (int i = 2; i < 5; i++) {
+            char c = e164.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            areaCode = areaCode * 10 + (c - '0');
+        }
+        return dense[areaCode] != null || sparse[areaCode] != null;
+    }
+
     /** The list's name: {@code national}, {@code state:FL} or {@code block}. */
     public String list() {
         return list;

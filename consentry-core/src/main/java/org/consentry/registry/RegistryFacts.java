@@ -9,17 +9,26 @@ import java.util.Set;
  *
  * @param onNationalDnc  the number is on the national Do-Not-Call registry copy
  * @param nationalAsOf   the date of the national registry copy in force; null when none was ever loaded
+ * @param nationalCoversAreaCode false when the imported national copy holds no number at all of the recipient's area
+ *                       code: a seller may download only the area codes it calls, and every area code in service has
+ *                       registered numbers, so such a copy says nothing of the number (true when no copy was imported,
+ *                       or for an address that is not a number)
  * @param stateDncLists  the states whose Do-Not-Call lists hold the number, e.g. {@code FL}
  * @param blocked        the address is on the provider's own block list
  * @param disconnectedAt when the number was last permanently disconnected (reassigned numbers data); null if never reported
  */
-public record RegistryFacts(boolean onNationalDnc, Instant nationalAsOf, Set<String> stateDncLists, boolean blocked,
-                            Instant disconnectedAt) {
+public record RegistryFacts(boolean onNationalDnc, Instant nationalAsOf, boolean nationalCoversAreaCode, Set<String> stateDncLists,
+                            boolean blocked, Instant disconnectedAt) {
 
-    public static final RegistryFacts NONE = new RegistryFacts(false, null, Set.of(), false, null);
+    public static final RegistryFacts NONE = new RegistryFacts(false, null, true, Set.of(), false, null);
 
     public RegistryFacts {
         stateDncLists = Set.copyOf(stateDncLists);
+    }
+
+    /** Facts from a national copy that covers the recipient's area code. */
+    public RegistryFacts(boolean onNationalDnc, Instant nationalAsOf, Set<String> stateDncLists, boolean blocked, Instant disconnectedAt) {
+        this(onNationalDnc, nationalAsOf, true, stateDncLists, blocked, disconnectedAt);
     }
 
     /**

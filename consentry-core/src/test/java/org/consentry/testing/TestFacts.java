@@ -68,6 +68,7 @@ public final class TestFacts {
     private final List<SentMessage> sends = new ArrayList<>();
     private boolean onNationalDnc;
     private Instant nationalAsOf = REGISTRY_AS_OF;
+    private boolean nationalCoversAreaCode = true;
     private final Set<String> stateLists = new java.util.HashSet<>();
     private boolean blocked;
     private Instant disconnectedAt;
@@ -251,6 +252,12 @@ public final class TestFacts {
         return this;
     }
 
+    /** The national registry copy in force holds no number of the recipient's area code (it was not downloaded). */
+    public TestFacts nationalCopyWithoutAreaCode() {
+        this.nationalCoversAreaCode = false;
+        return this;
+    }
+
     public TestFacts onStateDnc(String state) {
         stateLists.add(state);
         return this;
@@ -288,7 +295,7 @@ public final class TestFacts {
                 ? request.subject() + "\n" + (request.body() == null ? "" : request.body()) : request.body();
         return new Facts(RESOLVER.resolve(request.channel(), request.to(), request.country(), placement), tenant, sender,
                 EmailDomains.of(emailDomains), contact,
-                new RegistryFacts(onNationalDnc, nationalAsOf, stateLists, blocked, disconnectedAt), CONTENT.analyze(text),
+                new RegistryFacts(onNationalDnc, nationalAsOf, nationalCoversAreaCode, stateLists, blocked, disconnectedAt), CONTENT.analyze(text),
                 new TenantActivity(tenantSends), unavailable);
     }
 }

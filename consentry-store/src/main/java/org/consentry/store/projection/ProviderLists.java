@@ -74,7 +74,9 @@ public final class ProviderLists implements LedgerListener {
             }
         }
         boolean blocked = phone ? contains(BLOCK, address) : blockedOthers.contains(address);
-        return new RegistryFacts(national, nationalCopy != null ? nationalCopy.asOf() : asOf.get(NATIONAL), states, blocked,
+        // an imported copy that holds nothing of the number's area code was not downloaded for it (DNC_LIST_STALE)
+        boolean covers = !phone || nationalCopy == null || !address.startsWith("+1") || nationalCopy.holdsAreaCodeOf(address);
+        return new RegistryFacts(national, nationalCopy != null ? nationalCopy.asOf() : asOf.get(NATIONAL), covers, states, blocked,
                 disconnected.get(address));
     }
 

@@ -80,7 +80,7 @@ public final class ListScrubber {
             hash = 31 * hash + subdivisions.hashCode();
             hash = 31 * hash + zones.hashCode();
             hash = 31 * hash + lineType.ordinal();
-            hash = 31 * hash + (registry.onNationalDnc() ? 1 : 0) + (registry.blocked() ? 2 : 0);
+            hash = 31 * hash + (registry.onNationalDnc() ? 1 : 0) + (registry.blocked() ? 2 : 0) + (registry.nationalCoversAreaCode() ? 4 : 0);
             hash = 31 * hash + Objects.hashCode(registry.nationalAsOf());
             hash = 31 * hash + registry.stateDncLists().hashCode();
             hash = 31 * hash + Objects.hashCode(registry.disconnectedAt());
@@ -91,6 +91,7 @@ public final class ListScrubber {
         public boolean equals(Object other) {
             return other instanceof Place place && Objects.equals(country, place.country) && lineType == place.lineType
                     && registry.onNationalDnc() == place.registry.onNationalDnc() && registry.blocked() == place.registry.blocked()
+                    && registry.nationalCoversAreaCode() == place.registry.nationalCoversAreaCode()
                     && Objects.equals(registry.nationalAsOf(), place.registry.nationalAsOf())
                     && Objects.equals(registry.disconnectedAt(), place.registry.disconnectedAt())
                     && subdivisions.equals(place.subdivisions) && zones.equals(place.zones)

@@ -133,6 +133,24 @@ class RegistrySnapshotsTest {
         assertThat(RegistrySnapshots.open(registries).get("national").contains("+13055550100")).as("after a restart too").isTrue();
     }
 
+    /**
+     * A copy downloaded for some area codes only says nothing of the others (found by review: a number of an area code
+     * the copy lacks read as not registered, and marketing to it was allowed); an area code emptied by deletions is
+     * no longer held either.
+     */
+    @Test
+    void aCopyTellsWhichAreaCodesItHolds() throws IOException {
+        RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
+        ProviderLists lists = new ProviderLists(snapshots);
+        assertThat(lists.factsFor("+12125550100").nationalCoversAreaCode()).as("no copy: DNC_LIST_STALE says so itself").isTrue();
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n786,5550100\n");
+        assertThat(lists.factsFor("+13055550199").nationalCoversAreaCode()).isTrue();
+        assertThat(lists.factsFor("+12125550100").nationalCoversAreaCode()).isFalse();
+        assertThat(lists.factsFor("news@example.com").nationalCoversAreaCode()).isTrue();
+        importText(snapshots, "national", RegistryFiles.Kind.CHANGES, AS_OF, "786,5550100,D\n");
+        assertThat(lists.factsFor("+17865550199").nationalCoversAreaCode()).isFalse();
+    }
+
     @Test
     void aServerTakesACopyImportedByAnotherProcessAndTheProviderListsReadIt() throws IOException {
         Path registries = folder.resolve("registries");

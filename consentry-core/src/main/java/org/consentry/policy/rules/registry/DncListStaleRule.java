@@ -17,7 +17,9 @@ import org.consentry.policy.SendRequest;
 /**
  * The safe harbor needs a national registry copy no more than 31 days old (47 CFR 64.1200(c)(2)(i)(D)):
  * a telephone solicitation that needs the registry (no written consent, no business relationship) is
- * blocked when the copy is older or was never loaded, and carries a notice from 25 days on.
+ * blocked when the copy is older or was never loaded, and carries a notice from 25 days on. A copy that holds no
+ * number at all of the recipient's area code is no copy for it: sellers may download only the area codes they call,
+ * and every area code in service has registered numbers, so that area code was not downloaded.
  */
 public final class DncListStaleRule implements Rule {
 
@@ -25,7 +27,8 @@ public final class DncListStaleRule implements Rule {
     public static final Duration NOTICE_AGE = Duration.ofDays(25);
     private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE).in(UsDnc.US_REGIONS, Set.of());
     private static final RuleInfo INFO = new RuleInfo("registry/national-dnc-freshness",
-            "Marketing calls and texts that need the national registry stop when its copy is more than 31 days old (a notice from 25 days).",
+            "Marketing calls and texts that need the national registry stop when its copy is more than 31 days old (a notice from 25 days), "
+                    + "or holds nothing of the number's area code.",
             "47 CFR 64.1200(c)(2)(i)(D)", List.of(ReasonCode.DNC_LIST_STALE), List.of())
             .because("The safe harbor for Do-Not-Call mistakes holds only for a seller that scrubs against a "
                     + "registry copy at most 31 days old; numbers added since would otherwise be called.");
@@ -48,6 +51,13 @@ public final class DncListStaleRule implements Rule {
             return Outcome.block(INFO.reason("No copy of the national Do-Not-Call registry has been loaded, and this marketing "
                     + request.channel().wireName() + " has neither written consent nor a business relationship to rely on.",
                     Evidence.of("number", facts.recipient().key())));
+        }
+        if (!facts.registry().nationalCoversAreaCode()) {
+            String areaCode = facts.recipient().key().substring(2, 5);
+            return Outcome.block(INFO.reason("The national registry copy in force (from " + asOf + ") holds no number of area code "
+                            + areaCode + ": that area code was not downloaded, and this marketing " + request.channel().wireName()
+                            + " has neither written consent nor a business relationship to rely on.",
+                    Evidence.of("number", facts.recipient().key(), "registry_as_of", asOf.toString(), "area_code", areaCode)));
         }
         Duration age = UsDnc.age(asOf, request.sendAt());
         long days = age.toDays();

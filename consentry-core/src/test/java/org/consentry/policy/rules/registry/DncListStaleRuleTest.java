@@ -62,4 +62,22 @@ class DncListStaleRuleTest {
         SendRequest request = marketingSms().at(SEND).build();
         assertThat(rule.check(request, facts().nationalRegistryAsOf(null).of(request)).passed()).isTrue();
     }
+
+    /**
+     * Sellers may download the registry for the area codes they call only (a full copy is one file per area code or one
+     * for all): a number whose area code the copy holds nothing of was never checked against the registry, and a real
+     * area code always has registered numbers. Found by review: such a copy let every number of the missing area codes
+     * through as if it were not registered.
+     */
+    @Test
+    void aCopyWithNothingOfTheNumbersAreaCodeIsNoCopyForIt() {
+        SendRequest request = marketingSms().at(SEND).build();
+        Outcome outcome = rule.check(request, facts().consentMethod(ConsentMethod.VERBAL).nationalRegistryAsOf(SEND.minusSeconds(86_400))
+                .nationalCopyWithoutAreaCode().of(request));
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.DNC_LIST_STALE);
+        assertThat(outcome.reason().message()).contains("holds no number of area code");
+        assertThat(rule.check(request, facts().nationalRegistryAsOf(SEND.minusSeconds(86_400)).nationalCopyWithoutAreaCode().of(request))
+                .passed()).as("written consent needs no registry").isTrue();
+    }
 }

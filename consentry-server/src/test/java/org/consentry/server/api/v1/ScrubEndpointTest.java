@@ -43,7 +43,7 @@ class ScrubEndpointTest {
                  "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
                  "source_url": "https://shop.example/join", "disclosure_text": "Up to 4 texts a month from Acme. Reply STOP to opt out."}
                 """).status()).isEqualTo(201);
-        Path national = Files.writeString(directory.resolve("national.txt"), "305,5550101\n");
+        Path national = Files.writeString(directory.resolve("national.txt"), "305,5550101\n415,5550199\n"); // a copy holding both area codes the list calls
         server.store().registries().importFiles("national", RegistryFiles.Kind.FULL, Instant.parse("2026-03-10T00:00:00Z"), 0,
                 List.of(national), RegistryImport.Progress.NONE, StoreFixture.START);
     }
