@@ -19,12 +19,15 @@ import org.consentry.policy.SendRequest;
  * a telephone solicitation that needs the registry (no written consent, no business relationship) is
  * blocked when the copy is older or was never loaded, and carries a notice from 25 days on. A copy that holds no
  * number at all of the recipient's area code is no copy for it: sellers may download only the area codes they call,
- * and every area code in service has registered numbers, so that area code was not downloaded.
+ * and every area code in service has registered numbers, so that area code was not downloaded. A copy dated after
+ * the send (past a few minutes of clock skew) is no copy for it either: the one in force then is not known.
  */
 public final class DncListStaleRule implements Rule {
 
     public static final Duration MAX_AGE = Duration.ofDays(31);
     public static final Duration NOTICE_AGE = Duration.ofDays(25);
+    /** How far a copy's date may be past the send (clocks drift), as the import and the API allow a date past their clock. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final RuleScope SCOPE = RuleScope.marketing(RuleScope.PHONE).in(UsDnc.US_REGIONS, Set.of());
     private static final RuleInfo INFO = new RuleInfo("registry/national-dnc-freshness",
             "Marketing calls and texts that need the national registry stop when its copy is more than 31 days old (a notice from 25 days), "
@@ -60,6 +63,13 @@ public final class DncListStaleRule implements Rule {
                     Evidence.of("number", facts.recipient().key(), "registry_as_of", asOf.toString(), "area_code", areaCode)));
         }
         Duration age = UsDnc.age(asOf, request.sendAt());
+        if (age.negated().compareTo(CLOCK_SKEW) > 0) {
+            // the copy in force at the send is not known: it may have been months old, or missing
+            return Outcome.block(INFO.reason("The national registry copy is from " + asOf + ", after the send at " + request.sendAt()
+                            + "; the copy in force then is not known, and this marketing " + request.channel().wireName()
+                            + " has neither written consent nor a business relationship to rely on.",
+                    Evidence.of("registry_as_of", asOf.toString(), "send_at", request.sendAt().toString())));
+        }
         long days = age.toDays();
         if (age.compareTo(MAX_AGE) > 0) {
             return Outcome.block(INFO.reason("The national registry copy is from " + asOf + ", " + days

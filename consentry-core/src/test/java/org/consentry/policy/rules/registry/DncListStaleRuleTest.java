@@ -80,4 +80,27 @@ class DncListStaleRuleTest {
         assertThat(rule.check(request, facts().nationalRegistryAsOf(SEND.minusSeconds(86_400)).nationalCopyWithoutAreaCode().of(request))
                 .passed()).as("written consent needs no registry").isTrue();
     }
+
+    /**
+     * A copy dated after the send says nothing of the copy in force when the message went (or goes): a check of a send
+     * on 2026-03-01 against a copy of 2026-03-10 was allowed as if the copy were fresh, though the one in force then
+     * may have been months old or missing. Within the clock skew the API and the import allow (5 minutes) it is the
+     * copy in force. Found by review.
+     */
+    @ParameterizedTest(name = "a copy dated {0} s after the send: blocked={1}")
+    @CsvSource({
+            "300,    false",
+            "301,    true",
+            "777600, true",
+    })
+    void aCopyDatedAfterTheSendIsNoCopyForIt(long secondsAfter, boolean blocked) {
+        SendRequest request = marketingSms().at(SEND).build();
+        Outcome outcome = rule.check(request, facts().consentMethod(ConsentMethod.VERBAL)
+                .nationalRegistryAsOf(SEND.plusSeconds(secondsAfter)).of(request));
+        assertThat(outcome.passed()).isEqualTo(!blocked);
+        if (blocked) {
+            assertThat(outcome.reason().code()).isEqualTo(ReasonCode.DNC_LIST_STALE);
+            assertThat(outcome.reason().message()).contains("after the send");
+        }
+    }
 }
