@@ -77,8 +77,10 @@ public final class DncListStaleRule implements Rule {
                     Evidence.of("registry_as_of", asOf.toString(), "age_days", days, "max_age_days", 31)));
         }
         if (age.compareTo(NOTICE_AGE) >= 0) {
-            return Outcome.notice(INFO.reason("The national registry copy is " + days + " days old; refresh it within "
-                            + (31 - days) + " days or marketing calls and texts that need it will stop.",
+            long left = 31 - days;
+            return Outcome.notice(INFO.reason("The national registry copy is " + days + " days old; refresh it "
+                            + (left <= 0 ? "today" : "within " + left + (left == 1 ? " day" : " days"))
+                            + " or marketing calls and texts that need it will stop.",
                     Evidence.of("registry_as_of", asOf.toString(), "age_days", days, "max_age_days", 31)));
         }
         return Outcome.pass();

@@ -43,6 +43,16 @@ class DncListStaleRuleTest {
         assertThat(outcome.notice() != null).isEqualTo(notice);
     }
 
+    @ParameterizedTest(name = "{0} days old: {1}")
+    @CsvSource({
+            "25, refresh it within 6 days",
+            "30, refresh it within 1 day ",
+            "31, refresh it today",
+    })
+    void theNoticeSaysWhenToRefresh(long days, String says) {
+        assertThat(check(days, 0).notice().message()).contains(says.strip());
+    }
+
     @Test
     void aStaleCopySaysHowOldItIs() {
         Outcome outcome = check(40);
