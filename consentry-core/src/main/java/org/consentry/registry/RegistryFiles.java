@@ -15,7 +15,9 @@ import java.util.zip.ZipInputStream;
  *   <li>{@link Kind#FULL}, {@link Kind#ADDITIONS}, {@link Kind#DELETIONS}: {@code AAA,NNNNNNN} (area code, comma,
  *   seven-digit number), or the ten digits alone {@code AAANNNNNNN};</li>
  *   <li>{@link Kind#CHANGES}: {@code AAA,NNNNNNN,A} to add or {@code AAA,NNNNNNN,D} to delete (also {@code ADD},
- *   {@code DELETE}, any case).</li>
+ *   {@code DELETE}, any case); the registry's change lists carry the date of each change before its mark
+ *   ({@code AAA,NNNNNNN,2026-11-30 10:00:00,A}, the date alone, or {@code T} between date and time), which is read
+ *   past: the list's date is the import's.</li>
  * </ul>
  * The area code and the exchange (the first digit of the seven) must be 2-9. Any other line is bad: it is
  * counted and reported with its file and line number, never taken and never silently dropped.
@@ -156,7 +158,8 @@ public final class RegistryFiles {
         if (kind == Kind.CHANGES) {
             Boolean add = end < length && line[end] == ',' ? action(line, end + 1, length) : null;
             if (add == null) {
-                bad(source, lineNumber, "has no change mark: a change list line is AAA,NNNNNNN,A or AAA,NNNNNNN,D");
+                bad(source, lineNumber, "has no change mark: a change list line is AAA,NNNNNNN,A or AAA,NNNNNNN,D "
+                        + "(a date may stand before the mark: AAA,NNNNNNN,2026-11-30 10:00:00,A)");
                 return;
             }
             numbers++;
@@ -196,9 +199,20 @@ public final class RegistryFiles {
         return value;
     }
 
+    /** A change's date as the registry writes it before the mark: the day, or the day and time (with or without seconds). */
+    private static final java.util.regex.Pattern CHANGE_DATE =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2})?)?");
+
     /** TRUE for an addition, FALSE for a deletion, null for anything else. */
     private static Boolean action(byte[] line, int from, int to) {
         String mark = new String(line, from, to - from, java.nio.charset.StandardCharsets.US_ASCII).trim();
+        int comma = mark.lastIndexOf(',');
+        if (comma >= 0) {
+            if (!CHANGE_DATE.matcher(mark.substring(0, comma).trim()).matches()) {
+                return null;
+            }
+            mark = mark.substring(comma + 1).trim();
+        }
         if (mark.equalsIgnoreCase("A") || mark.equalsIgnoreCase("ADD")) {
             return Boolean.TRUE;
         }

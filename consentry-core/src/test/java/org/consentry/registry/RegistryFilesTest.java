@@ -75,6 +75,16 @@ class RegistryFilesTest {
     }
 
     @Test
+    void aChangeListMayDateEachChangeBeforeItsMark() throws IOException {
+        Recorder read = read(RegistryFiles.Kind.CHANGES, String.join("\n",
+                "305,5550100,2026-11-30 10:00:00,A", "305,5550101,2026-11-30,D", "305,5550102,2026-11-30T10:00,a",
+                "305,5550103,yesterday,A", "305,5550104,2026-11-30 10:00:00", "305,5550105,A,2026-11-30", "305,5550106,,A") + "\n");
+        assertThat(read.added).containsExactly("305-5550100", "305-5550102");
+        assertThat(read.removed).containsExactly("305-5550101");
+        assertThat(read.bad).as("no date, no mark, the mark first, an empty date").containsExactly("f:4", "f:5", "f:6", "f:7");
+    }
+
+    @Test
     void deletionFilesRemove() throws IOException {
         assertThat(read(RegistryFiles.Kind.DELETIONS, "305,5550100\n").removed).containsExactly("305-5550100");
     }
