@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.consentry.testing.ReaderThreads;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,32 +73,25 @@ class LongTableConcurrencyTest {
         LongTable<Value> table = new LongTable<>(16); // grows some fourteen times under the readers
         java.util.concurrent.atomic.AtomicInteger progress = new java.util.concurrent.atomic.AtomicInteger(); // keys [0, progress) written
         java.util.concurrent.atomic.AtomicInteger rounds = new java.util.concurrent.atomic.AtomicInteger(); // rounds of updates done
-        AtomicBoolean done = new AtomicBoolean();
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        List<Thread> readers = new ArrayList<>();
-        for (int r = 0; r < READERS; r++) {
-            Thread reader = new Thread(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                int[] seenRound = new int[KEYS];
-                while (!done.get() && failures.size() < 10) {
-                    int finished = progress.get();
-                    int roundsDone = rounds.get();
-                    int i = random.nextInt(KEYS);
-                    Value value = table.get(keyOf(i));
-                    if (i < finished && value == null) {
-                        failures.add("key " + i + " written before the look-up began, not found");
-                    } else if (value != null && value.key() != keyOf(i)) {
-                        failures.add("key " + i + " found with the value of " + value.key());
-                    } else if (value != null && value.round() < Math.max(seenRound[i], roundsDone)) {
-                        failures.add("key " + i + " went back from round " + Math.max(seenRound[i], roundsDone) + " to " + value.round());
-                    } else if (value != null) {
-                        seenRound[i] = value.round();
-                    }
+        ReaderThreads readers = ReaderThreads.start(READERS, "long-table-reader", () -> {
+            int[] seenRound = new int[KEYS];
+            return failures -> {
+                int finished = progress.get();
+                int roundsDone = rounds.get();
+                int i = ThreadLocalRandom.current().nextInt(KEYS);
+                Value value = table.get(keyOf(i));
+                if (i < finished && value == null) {
+                    failures.add("key " + i + " written before the look-up began, not found");
+                } else if (value != null && value.key() != keyOf(i)) {
+                    failures.add("key " + i + " found with the value of " + value.key());
+                } else if (value != null && value.round() < Math.max(seenRound[i], roundsDone)) {
+                    failures.add("key " + i + " went back from round " + Math.max(seenRound[i], roundsDone) + " to " + value.round());
+                } else if (value != null) {
+                    seenRound[i] = value.round();
                 }
-            }, "long-table-reader-" + r);
-            reader.start();
-            readers.add(reader);
-        }
+            };
+        });
+        List<String> failures;
         try {
             for (int i = 0; i < KEYS; i++) {
                 table.put(keyOf(i), new Value(keyOf(i), 0));
@@ -111,10 +104,7 @@ class LongTableConcurrencyTest {
                 rounds.set(round);
             }
         } finally {
-            done.set(true);
-            for (Thread reader : readers) {
-                reader.join(30_000);
-            }
+            failures = readers.stop();
         }
         assertThat(failures).isEmpty();
         assertThat(table.size()).isEqualTo(KEYS);

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.consentry.testing.ReaderThreads;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,32 +30,25 @@ class NumberSetConcurrencyTest {
         NumberSet set = new NumberSet(mergeAt);
         AtomicInteger added = new AtomicInteger(); // numbers [0, added) are in
         AtomicInteger removed = new AtomicInteger(); // numbers [0, removed) are out again
-        AtomicBoolean done = new AtomicBoolean();
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        List<Thread> readers = new ArrayList<>();
-        for (int r = 0; r < READERS; r++) {
-            Thread reader = new Thread(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                boolean[] seen = new boolean[NUMBERS];
-                while (!done.get() && failures.size() < 10) {
-                    int out = removed.get();
-                    int in = added.get();
-                    int i = random.nextInt(NUMBERS);
-                    boolean found = set.contains(number(i));
-                    int removing = removed.get(); // numbers from here on were not being removed during the look-up
-                    if (i < out && found) {
-                        failures.add(number(i) + " removed before the look-up began, still found");
-                    } else if (i > removing && i < in && !found) {
-                        failures.add(number(i) + " added before the look-up began, not found");
-                    } else if (i > removing && seen[i] && !found) {
-                        failures.add(number(i) + " was found, then not, with no removal of it begun");
-                    }
-                    seen[i] |= found;
+        ReaderThreads readers = ReaderThreads.start(READERS, "number-set-reader", () -> {
+            boolean[] seen = new boolean[NUMBERS];
+            return failures -> {
+                int out = removed.get();
+                int in = added.get();
+                int i = ThreadLocalRandom.current().nextInt(NUMBERS);
+                boolean found = set.contains(number(i));
+                int removing = removed.get(); // numbers from here on were not being removed during the look-up
+                if (i < out && found) {
+                    failures.add(number(i) + " removed before the look-up began, still found");
+                } else if (i > removing && i < in && !found) {
+                    failures.add(number(i) + " added before the look-up began, not found");
+                } else if (i > removing && seen[i] && !found) {
+                    failures.add(number(i) + " was found, then not, with no removal of it begun");
                 }
-            }, "number-set-reader-" + r);
-            reader.start();
-            readers.add(reader);
-        }
+                seen[i] |= found;
+            };
+        });
+        List<String> failures;
         try {
             for (int i = 0; i < NUMBERS; i += 10) {
                 List<String> batch = new ArrayList<>();
@@ -71,10 +63,7 @@ class NumberSetConcurrencyTest {
                 removed.set(i + 1);
             }
         } finally {
-            done.set(true);
-            for (Thread reader : readers) {
-                reader.join(30_000);
-            }
+            failures = readers.stop();
         }
         assertThat(failures).isEmpty();
         assertThat(set.size()).isZero();

@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.consentry.policy.OptOutScope;
 import org.consentry.store.Store;
 import org.consentry.store.testing.StoreFixture;
+import org.consentry.testing.ReaderThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,29 +41,21 @@ class ContactBookConcurrencyTest {
             String tenant = fixture.tenantWithSender("Acme");
             int total = WRITERS * PER_WRITER;
             AtomicIntegerArray acknowledged = new AtomicIntegerArray(total);
-            AtomicBoolean done = new AtomicBoolean();
-            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-            List<Thread> readers = new ArrayList<>();
-            for (int r = 0; r < READERS; r++) {
-                Thread reader = new Thread(() -> {
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    boolean[] seen = new boolean[total];
-                    while (!done.get() && failures.size() < 10) {
-                        int i = random.nextInt(total);
-                        boolean acked = acknowledged.get(i) == 1;
-                        boolean optedOut = store.contacts().stateOf(tenant, number(i)).optOut(OptOutScope.SMS) != null;
-                        if (acked && !optedOut) {
-                            failures.add(number(i) + ": opt-out acknowledged before the look-up, not seen");
-                        }
-                        if (seen[i] && !optedOut) {
-                            failures.add(number(i) + ": opt-out seen, then not");
-                        }
-                        seen[i] |= optedOut;
+            ReaderThreads readers = ReaderThreads.start(READERS, "contact-reader", () -> {
+                boolean[] seen = new boolean[total];
+                return failures -> {
+                    int i = ThreadLocalRandom.current().nextInt(total);
+                    boolean acked = acknowledged.get(i) == 1;
+                    boolean optedOut = store.contacts().stateOf(tenant, number(i)).optOut(OptOutScope.SMS) != null;
+                    if (acked && !optedOut) {
+                        failures.add(number(i) + ": opt-out acknowledged before the look-up, not seen");
                     }
-                }, "contact-reader-" + r);
-                reader.start();
-                readers.add(reader);
-            }
+                    if (seen[i] && !optedOut) {
+                        failures.add(number(i) + ": opt-out seen, then not");
+                    }
+                    seen[i] |= optedOut;
+                };
+            });
             List<Thread> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
@@ -79,6 +70,7 @@ class ContactBookConcurrencyTest {
                     }
                 }, "opt-out-writer-" + w));
             }
+            List<String> failures;
             try {
                 writers.forEach(Thread::start);
                 for (Thread writer : writers) {
@@ -86,10 +78,7 @@ class ContactBookConcurrencyTest {
                     assertThat(writer.isAlive()).as(writer.getName()).isFalse();
                 }
             } finally {
-                done.set(true);
-                for (Thread reader : readers) {
-                    reader.join(30_000);
-                }
+                failures = readers.stop();
             }
             assertThat(failures).isEmpty();
             assertThat(store.contacts().size(tenant)).isEqualTo(total);
