@@ -37,14 +37,66 @@ public final class ChainHash {
      */
     public static String ofPayload(String tenant, long tenantSeq, Instant recordedAt, String type, String canonicalPayload,
                                    String prevHash) {
-        StringBuilder envelope = new StringBuilder(canonicalPayload.length() + 200);
-        envelope.append("{\"at\":").append(CanonicalJson.write(recordedAt.toString()))
-                .append(",\"event\":").append(canonicalPayload)
-                .append(",\"prev\":").append(CanonicalJson.write(prevHash))
-                .append(",\"seq\":").append(tenantSeq)
-                .append(",\"tenant\":").append(CanonicalJson.write(tenant))
-                .append(",\"type\":").append(CanonicalJson.write(type)).append('}');
-        return sha256(envelope.toString());
+        Envelope envelope = ENVELOPES.get();
+        StringBuilder text = envelope.text;
+        text.setLength(0);
+        text.append("{\"at\":");
+        CanonicalJson.string(LedgerTimes.format(recordedAt), text);
+        text.append(",\"event\":").append(canonicalPayload).append(",\"prev\":");
+        CanonicalJson.string(prevHash, text);
+        text.append(",\"seq\":").append(tenantSeq).append(",\"tenant\":");
+        CanonicalJson.string(tenant, text);
+        text.append(",\"type\":");
+        CanonicalJson.string(type, text);
+        text.append('}');
+        if (text.capacity() > Envelope.KEPT) {
+            envelope.text = new StringBuilder(Envelope.KEPT); // one huge event does not keep its buffer for good
+        }
+        return envelope.digest(text);
+    }
+
+    /**
+     * What each thread keeps to hash envelopes (a replay hashes every event of the ledger): the text, its bytes and the
+     * digest. An envelope in ASCII (every sealed event's, whose payload is base64) is hashed from the text's chars
+     * without making a string of it first.
+     */
+    private static final class Envelope {
+        static final int KEPT = 16_384;
+        StringBuilder text = new StringBuilder(1_024);
+        byte[] bytes = new byte[1_024];
+        final MessageDigest sha256 = newDigest();
+
+        String digest(StringBuilder text) {
+            int length = text.length();
+            if (bytes.length < length) {
+                bytes = new byte[Math.max(length, 2 * bytes.length)];
+            }
+            byte[] ascii = bytes;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    return HEX.formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+                }
+                ascii[i] = (byte) c;
+            }
+            sha256.update(ascii, 0, length);
+            byte[] hash = sha256.digest();
+            if (bytes.length > KEPT) {
+                bytes = new byte[1_024];
+            }
+            return HEX.formatHex(hash);
+        }
+    }
+
+    private static final ThreadLocal<Envelope> ENVELOPES = ThreadLocal.withInitial(Envelope::new);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
     }
 
     static String canonical(String tenant, long tenantSeq, Instant recordedAt, String type, Map<String, Object> fields,

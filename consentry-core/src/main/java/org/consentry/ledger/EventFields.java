@@ -129,7 +129,7 @@ public final class EventFields {
     public Instant instant(String key) {
         String text = string(key);
         try {
-            return Instant.parse(text);
+            return LedgerTimes.parse(text);
         } catch (DateTimeParseException e) {
             throw wrong(key, "an instant");
         }

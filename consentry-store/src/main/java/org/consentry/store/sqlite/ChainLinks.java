@@ -17,15 +17,23 @@ final class ChainLinks {
     private final Map<String, GroupCommitWriter.Head> heads = new HashMap<>();
 
     /**
+     * The hash of an entry as stored, to be compared by {@link #follow}; worked out apart, on any thread.
+     *
      * @param type the event's type and {@code storedPayload} its payload, as stored (what the hash covers)
+     */
+    static String hash(LedgerEntry entry, String type, String storedPayload) {
+        return ChainHash.ofPayload(entry.tenant(), entry.tenantSeq(), entry.recordedAt(), type, storedPayload, entry.prevHash());
+    }
+
+    /**
+     * @param hash what the entry as stored hashes to ({@link #hash})
      * @throws LedgerFormatException naming the entry and what is wrong with it
      */
-    void follow(LedgerEntry entry, String type, String storedPayload) {
+    void follow(LedgerEntry entry, String hash) {
         GroupCommitWriter.Head head = heads.getOrDefault(entry.tenant(), GroupCommitWriter.Head.GENESIS);
         String problem = entry.tenantSeq() != head.seq() + 1 ? "expected event " + (head.seq() + 1) + " of the chain here"
                 : !head.hash().equals(entry.prevHash()) ? "prev_hash does not match the hash of the event before it"
-                : !ChainHash.ofPayload(entry.tenant(), entry.tenantSeq(), entry.recordedAt(), type, storedPayload, entry.prevHash())
-                        .equals(entry.hash()) ? "the hash does not match the event"
+                : !hash.equals(entry.hash()) ? "the hash does not match the event"
                 : null;
         if (problem != null) {
             throw new LedgerFormatException("ledger entry " + entry.seq() + " (event " + entry.tenantSeq() + " of tenant " + entry.tenant()

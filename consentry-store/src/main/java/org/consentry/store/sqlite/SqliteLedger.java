@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import org.consentry.ledger.EventType;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.LedgerFormatException;
+import org.consentry.ledger.LedgerTimes;
 import org.consentry.ledger.SealedFields;
 import org.consentry.store.ledger.Ledger;
 import org.consentry.store.ledger.LedgerListener;
@@ -44,6 +46,7 @@ public final class SqliteLedger implements Ledger {
 
     private final SqliteDatabase database;
     private final ObjectMapper json = new ObjectMapper();
+    private final StoredPayloads payloads = new StoredPayloads(json);
     private final GroupCommitWriter writer;
     private final SubjectRefs refs;
     private final SubjectDirectory subjects;
@@ -51,15 +54,32 @@ public final class SqliteLedger implements Ledger {
     private SqliteLedger(SqliteDatabase database, Clock clock, List<LedgerListener> listeners, SubjectRefs refs) throws SQLException {
         this.database = database;
         this.refs = refs;
-        try (Connection connection = database.readers().getConnection()) {
-            this.subjects = SubjectDirectory.load(connection);
-        }
+        // the writer's directory of people is not needed by the replay: it is read on a thread of its own meanwhile
+        CompletableFuture<SubjectDirectory> directory = CompletableFuture.supplyAsync(() -> {
+            try (Connection connection = database.readers().getConnection()) {
+                return SubjectDirectory.load(connection);
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, work -> {
+            Thread thread = new Thread(work, "consentry-subjects");
+            thread.setDaemon(true);
+            thread.start();
+        });
         ChainLinks links = new ChainLinks();
         long lastSeq = replayInto(entry -> {
             for (LedgerListener listener : listeners) {
                 listener.apply(entry);
             }
         }, links);
+        try {
+            this.subjects = directory.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            throw e;
+        }
         this.writer = new GroupCommitWriter(database::openWriter, clock, listeners, links.heads(), lastSeq, refs, subjects);
     }
 
@@ -99,24 +119,74 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
-    /** Replays every entry in order; with {@code links}, each is first checked to follow its tenant's chain. */
+    /**
+     * Replays every entry in order; with {@code links}, each is first checked to follow its tenant's chain. The entries
+     * are decoded and hashed on several threads (a replay is mostly that work) and applied in order on this one.
+     */
     private long replayInto(LedgerListener sink, ChainLinks links) throws SQLException {
-        long last = 0;
+        long[] last = {0};
         try (Connection connection = database.readers().getConnection();
-             Statement statement = connection.createStatement()) {
+             Statement statement = connection.createStatement();
+             ReplayPipeline<StoredRow, Decoded> pipeline = new ReplayPipeline<>(ReplayPipeline.defaultThreads(),
+                     row -> decode(row, links != null), decoded -> {
+                         LedgerEntry entry = decoded.entry();
+                         if (entry == null) {
+                             throw decoded.failure();
+                         }
+                         if (links != null) {
+                             links.follow(entry, decoded.hash());
+                         }
+                         sink.apply(entry);
+                         last[0] = entry.seq();
+                     })) {
             statement.setFetchSize(10_000);
             try (ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " ORDER BY l.seq")) {
                 while (rows.next()) {
-                    LedgerEntry entry = entry(rows);
-                    if (links != null) {
-                        links.follow(entry, rows.getString(4), rows.getString(6));
-                    }
-                    sink.apply(entry);
-                    last = entry.seq();
+                    pipeline.accept(stored(rows));
                 }
             }
+            pipeline.finish();
         }
-        return last;
+        return last[0];
+    }
+
+    /**
+     * An entry's columns as read, before it is decoded. The text columns are kept as their UTF-8 bytes, the cheapest
+     * way out of SQLite's driver; making strings of them is left to the decoding threads.
+     */
+    private record StoredRow(long seq, byte[] tenant, long tenantSeq, byte[] type, byte[] recordedAt, byte[] payload, byte[] prevHash,
+                             byte[] hash, byte[] key) {
+    }
+
+    /** An entry decoded, with the hash its stored form has (when asked for); or why it cannot be read. */
+    private record Decoded(LedgerEntry entry, String hash, LedgerFormatException failure) {
+    }
+
+    private static StoredRow stored(ResultSet rows) throws SQLException {
+        return new StoredRow(rows.getLong(1), rows.getBytes(2), rows.getLong(3), rows.getBytes(4), rows.getBytes(5), rows.getBytes(6),
+                rows.getBytes(7), rows.getBytes(8), rows.getBytes(9));
+    }
+
+    private Decoded decode(StoredRow row, boolean hashed) {
+        try {
+            String type = text(row.type());
+            String payload = text(row.payload());
+            LedgerEntry entry = entry(row.seq(), text(row.tenant()), row.tenantSeq(), type, text(row.recordedAt()), payload,
+                    text(row.prevHash()), text(row.hash()), row.key());
+            return new Decoded(entry, hashed ? ChainLinks.hash(entry, type, payload) : null, null);
+        } catch (LedgerFormatException e) {
+            return new Decoded(null, null, e);
+        }
+    }
+
+    /** A text column's value, read back from the bytes SQLite keeps (UTF-8, as the JDBC driver reads them). */
+    private static String text(byte[] utf8) {
+        return utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private LedgerEntry entry(ResultSet rows) throws SQLException {
+        return entry(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                rows.getString(7), rows.getString(8), rows.getBytes(9));
     }
 
     @Override public LedgerEntry erase(String tenant, String address) {
@@ -213,8 +283,8 @@ public final class SqliteLedger implements Ledger {
                     Map<String, Object> fields;
                     Instant recordedAt;
                     try {
-                        fields = json.readValue(payload, FIELDS);
-                        recordedAt = Instant.parse(rows.getString(3));
+                        fields = payloads.read(payload);
+                        recordedAt = LedgerTimes.parse(rows.getString(3));
                     } catch (Exception e) {
                         verifier.fail(tenantSeq, "the stored event cannot be read: " + e.getMessage());
                         break;
@@ -249,29 +319,26 @@ public final class SqliteLedger implements Ledger {
      * An entry as stored. A sealed one is opened with its person's key; without the key (erased) it is an
      * {@link ErasedEvent}, which keeps its kind and the sealed payload its hash covers.
      */
-    private LedgerEntry entry(ResultSet rows) throws SQLException {
-        long seq = rows.getLong(1);
-        String tenant = rows.getString(2);
-        long tenantSeq = rows.getLong(3);
-        String type = rows.getString(4);
-        String payload = rows.getString(6);
+    private LedgerEntry entry(long seq, String tenant, long tenantSeq, String type, String recordedAtText, String payload, String prevHash,
+                              String hash, byte[] key) {
         LedgerEvent event;
         Map<String, Object> stored = null;
+        Instant recordedAt;
         try {
             EventType kind = EventType.fromStoredName(type);
-            Map<String, Object> fields = json.readValue(payload, FIELDS);
+            Map<String, Object> fields = payloads.read(payload);
             if (SealedFields.isSealed(fields)) {
                 stored = fields;
-                byte[] key = rows.getBytes(9);
                 Optional<String> opened = key == null ? Optional.empty()
                         : SealedFields.open(key, SealedFields.context(tenant, type), (String) fields.get(SealedFields.MEMBER));
                 event = opened.isPresent() ? kind.read(json.readValue(opened.get(), FIELDS)) : new ErasedEvent(kind, fields);
             } else {
                 event = kind.read(fields);
             }
+            recordedAt = LedgerTimes.parse(recordedAtText);
         } catch (Exception e) {
             throw new LedgerFormatException("ledger entry " + seq + " cannot be read: " + e.getMessage());
         }
-        return new LedgerEntry(seq, tenant, tenantSeq, Instant.parse(rows.getString(5)), event, rows.getString(7), rows.getString(8), stored);
+        return new LedgerEntry(seq, tenant, tenantSeq, recordedAt, event, prevHash, hash, stored);
     }
 }

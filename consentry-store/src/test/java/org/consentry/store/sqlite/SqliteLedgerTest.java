@@ -46,7 +46,7 @@ class SqliteLedgerTest extends LedgerContract {
 
     @Override protected void tamper(String tenant, long tenantSeq, String payload) throws Exception {
         try (Connection connection = sideConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TRIGGER ledger_is_append_only_update");
+            statement.execute("DROP TRIGGER IF EXISTS ledger_is_append_only_update");
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE ledger SET payload = ? WHERE tenant_id = ? AND tenant_seq = ?")) {
                 update.setString(1, payload);
@@ -103,6 +103,54 @@ class SqliteLedgerTest extends LedgerContract {
         tamper("ten_a", 1, stored.substring(0, middle) + (stored.charAt(middle) == 'A' ? 'B' : 'A') + stored.substring(middle + 1));
         assertThatThrownBy(this::open).isInstanceOf(org.consentry.ledger.LedgerFormatException.class)
                 .hasMessageContaining("event 1 of tenant ten_a").hasMessageContaining("the hash does not match the event");
+    }
+
+    @Test
+    void aLongLedgerIsReplayedInOrderAndItsFirstDamagedEntryIsTheOneNamed() throws Exception {
+        // many batches of the replay's decoding threads: every entry still reaches the listeners once, in ledger order
+        int perTenant = 8 * ReplayPipeline.BATCH + 37;
+        Ledger ledger = open();
+        for (int i = 0; i < perTenant; i += 100) {
+            List<org.consentry.ledger.LedgerEvent> ofA = new ArrayList<>();
+            List<org.consentry.ledger.LedgerEvent> ofB = new ArrayList<>();
+            for (int j = i; j < Math.min(perTenant, i + 100); j++) {
+                ofA.add(j % 3 == 0 ? dnc(j) : consent("con_a" + j, "+1305555" + String.format("%04d", j)));
+                ofB.add(j % 2 == 0 ? dnc(j) : consent("con_b" + j, "+1786555" + String.format("%04d", j)));
+            }
+            ledger.append("ten_a", ofA);
+            ledger.append("ten_b", ofB);
+        }
+        ledger.close();
+        List<Long> seen = new ArrayList<>();
+        open(List.of(entry -> seen.add(entry.seq()))).close();
+        assertThat(seen).hasSize(2 * perTenant);
+        for (int i = 0; i < seen.size(); i++) {
+            assertThat(seen.get(i)).as("entry %d", i).isEqualTo(i + 1L);
+        }
+
+        // two entries damaged far apart, the later one in a batch decoded before the earlier one's is applied
+        // (a sealed consent of ten_a early on, an entry in clear of ten_b near the end)
+        long early = 3 * ReplayPipeline.BATCH / 2 + 2;
+        damage("ten_b", perTenant - 4);
+        damage("ten_a", early);
+        assertThatThrownBy(this::open).isInstanceOf(org.consentry.ledger.LedgerFormatException.class)
+                .hasMessageContaining("event " + early + " of tenant ten_a").hasMessageContaining("the hash does not match the event");
+    }
+
+    /** Changes one character in the middle of an entry's stored payload. */
+    private void damage(String tenant, long tenantSeq) throws Exception {
+        String stored;
+        try (Connection connection = sideConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT payload FROM ledger WHERE tenant_id = ? AND tenant_seq = ?")) {
+            select.setString(1, tenant);
+            select.setLong(2, tenantSeq);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                stored = row.getString(1);
+            }
+        }
+        int middle = stored.length() / 2;
+        tamper(tenant, tenantSeq, stored.substring(0, middle) + (stored.charAt(middle) == 'A' ? 'B' : 'A') + stored.substring(middle + 1));
     }
 
     @Test

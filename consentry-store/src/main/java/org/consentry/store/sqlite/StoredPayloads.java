@@ -1,0 +1,46 @@
+package org.consentry.store.sqlite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.consentry.ledger.SealedFields;
+
+/**
+ * Reads an event's payload as stored. Most stored payloads are a sealed event's {@code {"sealed":"<base64>"}}; that
+ * shape is recognised without a JSON parser (a replay reads every payload of the ledger), and every other payload
+ * goes to Jackson. The answer is Jackson's whichever way it is read.
+ */
+final class StoredPayloads {
+
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
+    };
+    private static final String SEALED_START = "{\"" + SealedFields.MEMBER + "\":\"";
+    private static final String SEALED_END = "\"}";
+
+    private final ObjectMapper json;
+
+    StoredPayloads(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Map<String, Object> read(String payload) throws JsonProcessingException {
+        String sealed = sealedMember(payload);
+        return sealed != null ? Map.of(SealedFields.MEMBER, sealed) : json.readValue(payload, FIELDS);
+    }
+
+    /** The sealed member of a payload that is exactly {@code {"sealed":"..."}} with no escapes or controls in it, else null. */
+    static String sealedMember(String payload) {
+        int end = payload.length() - SEALED_END.length();
+        if (end < SEALED_START.length() || !payload.startsWith(SEALED_START) || !payload.endsWith(SEALED_END)) {
+            return null;
+        }
+        for (int i = SEALED_START.length(); i < end; i++) {
+            char c = payload.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return null;
+            }
+        }
+        return payload.substring(SEALED_START.length(), end);
+    }
+}
