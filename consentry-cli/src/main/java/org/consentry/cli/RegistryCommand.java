@@ -217,6 +217,7 @@ final class RegistryCommand implements Runnable {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             RegistrySnapshots snapshots = open(dataFolder.path);
+            snapshots.awaitChecks(); // every copy read whole against its checksums: a copy changed on disk shows as UNREADABLE
             java.util.Set<String> unreadable = snapshots.unreadable();
             if (snapshots.all().isEmpty() && unreadable.isEmpty()) {
                 out.println("no registry copy imported in " + snapshots.folder());

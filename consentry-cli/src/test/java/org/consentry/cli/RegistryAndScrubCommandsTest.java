@@ -137,6 +137,15 @@ class RegistryAndScrubCommandsTest {
         assertThat(status.status()).as("every check waits: the registry is not well").isEqualTo(1);
         assertThat(status.out()).contains("national: UNREADABLE (checks wait until it is imported again)").contains("state:FL")
                 .doesNotContain("no registry copy imported");
+
+        // one bit of Florida's numbers flipped on disk: the file still maps, and only its checksum tells
+        Path floridaCopy = data.resolve(Store.REGISTRIES).resolve("state-FL.dnc");
+        byte[] bytes = Files.readAllBytes(floridaCopy);
+        bytes[bytes.length - 2] ^= 0x01;
+        Files.write(floridaCopy, bytes);
+        Run flipped = run("registry", "status", "--data", data.toString());
+        assertThat(flipped.status()).isEqualTo(1);
+        assertThat(flipped.out()).contains("state:FL: UNREADABLE");
     }
 
     @Test

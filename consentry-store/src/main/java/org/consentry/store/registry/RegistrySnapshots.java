@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.consentry.registry.NanpRegistry;
@@ -140,7 +141,7 @@ public final class RegistrySnapshots {
             try {
                 Seen now = Seen.of(entry.getValue());
                 if (!now.equals(seen.get(entry.getKey()))) {
-                    copies.put(entry.getKey(), SnapshotFile.open(entry.getValue()));
+                    putInForce(entry.getKey(), SnapshotFile.openChecked(entry.getValue()));
                     seen.put(entry.getKey(), now);
                     unreadable.remove(entry.getKey());
                     changed++;
@@ -198,7 +199,7 @@ public final class RegistrySnapshots {
                 Path destination = folder.resolve(fileName(list));
                 SnapshotFile.write(built.snapshot(), destination);
                 synchronized (this) {
-                    copies.put(list, SnapshotFile.open(destination));
+                    putInForce(list, SnapshotFile.openChecked(destination));
                     seen.put(list, Seen.of(destination));
                     unreadable.remove(list);
                 }
@@ -206,6 +207,51 @@ public final class RegistrySnapshots {
             } finally {
                 lock.release();
             }
+        }
+    }
+
+    /**
+     * Puts a copy in force and has its numbers checked against their checksums on a thread of its own (reading a
+     * national copy whole takes longer than a restart may). A copy that fails the check is taken out of force and its
+     * list becomes unreadable: checks that need it wait (STORE_UNAVAILABLE) and {@code /health} names it, until it is
+     * imported again. A number wrongly listed or unlisted by a flipped bit is never relied on past the check.
+     */
+    private void putInForce(String list, SnapshotFile.Opened opened) {
+        copies.put(list, opened.registry());
+        if (!opened.checked()) {
+            LOG.warn("the registry snapshot {} was written before snapshots had checksums: it is used unchecked until {} is "
+                    + "imported again", opened.file(), list);
+            return;
+        }
+        CompletableFuture<Void> check = CompletableFuture.runAsync(() -> {
+            try {
+                opened.verify();
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    if (copies.get(list) == opened.registry()) {
+                        copies.remove(list);
+                        unreadable.add(list);
+                        LOG.error("{}: {} is unknown and every check that needs it waits (STORE_UNAVAILABLE) until it is imported "
+                                + "again", e.getMessage(), list);
+                    }
+                }
+            }
+        }, work -> {
+            Thread thread = new Thread(work, "consentry-registry-check");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        checks.add(check);
+        checks.removeIf(CompletableFuture::isDone);
+    }
+
+    /** The checks of copies put in force, until they end. */
+    private final java.util.Queue<CompletableFuture<Void>> checks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Waits until every copy put in force so far has been checked against its checksums (for tests and tools). */
+    public void awaitChecks() {
+        for (CompletableFuture<Void> check : List.copyOf(checks)) {
+            check.join();
         }
     }
 

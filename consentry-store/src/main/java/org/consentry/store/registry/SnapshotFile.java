@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
 import org.consentry.registry.NanpRegistry;
 import org.consentry.registry.RegistryBuilder;
 import org.roaringbitmap.RoaringBitmap;
@@ -24,20 +27,27 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * few hundred map calls, not a load; the numbers stay off the heap, in the operating system's page cache.
  *
  * <pre>
- * magic "CNSRYDNC"  version int (1)  as_of long (epoch s)  created long (epoch s)  size long
+ * magic "CNSRYDNC"  version int (2)  as_of long (epoch s)  created long (epoch s)  size long
  * list name: length short, UTF-8 bytes   area codes: count int, then per area code
- *   area code short, kind byte (0 roaring, 1 flat), offset long, length int, numbers int
+ *   area code short, kind byte (0 roaring, 1 flat), offset long, length int, numbers int, crc32c int (of its bitmap)
+ * crc32c int (of everything before it)
  * the bitmaps, each at its offset (8-byte aligned)
  * </pre>
  * All numbers are big-endian. A file is written beside its destination and moved over it atomically
  * ({@link #write}): a reader sees the old copy or the new one, never part of one, and an import that
  * dies leaves only a temporary file, which the next one removes.
+ *
+ * <p>The checksums catch a file changed on disk by other means (a flipped bit would list or unlist a number): the
+ * header's is checked when the file is opened, the bitmaps' by {@link Opened#verify} (reading all of a 426 MB copy
+ * takes longer than a restart may, so the caller runs it once the copy is in force). Version 1 files, written before
+ * the checksums, are still read, unchecked.
  */
 public final class SnapshotFile {
 
     static final byte[] MAGIC = "CNSRYDNC".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
-    private static final int ENTRY = 2 + 1 + 8 + 4 + 4;
+    static final int VERSION = 2;
+    private static final int ENTRY_V1 = 2 + 1 + 8 + 4 + 4;
+    private static final int ENTRY = ENTRY_V1 + 4;
     private static final byte ROARING = 0;
     private static final byte FLAT = 1;
     /** Temporary files are named {@code <destination>.<this><random>}. */
@@ -68,7 +78,12 @@ public final class SnapshotFile {
         }
     }
 
-    private static void writeTo(RegistryBuilder.Snapshot snapshot, Path file) throws IOException {
+    static void writeTo(RegistryBuilder.Snapshot snapshot, Path file) throws IOException {
+        writeTo(snapshot, file, VERSION);
+    }
+
+    /** Writes the snapshot in a format version (1 only for the tests of reading files older than the checksums). */
+    static void writeTo(RegistryBuilder.Snapshot snapshot, Path file, int version) throws IOException {
         long[][] dense = snapshot.dense();
         RoaringBitmap[] sparse = snapshot.sparse();
         int count = 0;
@@ -78,9 +93,10 @@ public final class SnapshotFile {
             }
         }
         byte[] name = snapshot.list().getBytes(StandardCharsets.UTF_8);
-        int headerLength = MAGIC.length + 4 + 8 + 8 + 8 + 2 + name.length + 4 + count * ENTRY;
+        boolean checked = version >= 2;
+        int headerLength = MAGIC.length + 4 + 8 + 8 + 8 + 2 + name.length + 4 + count * (checked ? ENTRY : ENTRY_V1) + (checked ? 4 : 0);
         ByteBuffer header = ByteBuffer.allocate(headerLength).order(ByteOrder.BIG_ENDIAN);
-        header.put(MAGIC).putInt(VERSION).putLong(snapshot.asOf().getEpochSecond()).putLong(snapshot.createdAt().getEpochSecond())
+        header.put(MAGIC).putInt(version).putLong(snapshot.asOf().getEpochSecond()).putLong(snapshot.createdAt().getEpochSecond())
                 .putLong(snapshot.size()).putShort((short) name.length).put(name).putInt(count);
         long offset = align(headerLength);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -104,12 +120,22 @@ public final class SnapshotFile {
                     continue;
                 }
                 int length = body.remaining();
+                CRC32C crc = new CRC32C();
+                crc.update(body.duplicate());
                 long position = offset;
                 while (body.hasRemaining()) {
                     position += channel.write(body, position);
                 }
                 header.putShort((short) areaCode).put(kind).putLong(offset).putInt(length).putInt(numbers);
+                if (checked) {
+                    header.putInt((int) crc.getValue());
+                }
                 offset = align(offset + length);
+            }
+            if (checked) {
+                CRC32C crc = new CRC32C();
+                crc.update(header.array(), 0, header.position());
+                header.putInt((int) crc.getValue());
             }
             header.flip();
             long position = 0;
@@ -140,13 +166,43 @@ public final class SnapshotFile {
         }
     }
 
-    /**
-     * Maps a snapshot. Checks the header, that every bitmap lies inside the file, that each compressed one
-     * holds the count its entry records, and that the counts add up to the size recorded: a damaged or
-     * foreign file is refused with the reason, never half-used. (Files are only ever replaced whole, by an
-     * atomic move after a sync, so these checks guard against a file altered or cut by other means.)
-     */
+    /** Maps a snapshot ({@link #openChecked}, the bitmaps' checksums left unchecked). */
     public static NanpRegistry open(Path file) throws IOException {
+        return openChecked(file).registry();
+    }
+
+    /**
+     * A mapped copy and what checks its bitmaps against the checksums written with them.
+     *
+     * @param checked whether the file has checksums (version 2 on); a version 1 file's bitmaps cannot be checked
+     */
+    public record Opened(Path file, NanpRegistry registry, boolean checked, List<Bitmap> bitmaps) {
+
+        /** Reads every bitmap of the copy as mapped and compares its checksum; throws naming the first area code that differs. */
+        public void verify() throws IOException {
+            for (Bitmap bitmap : bitmaps) {
+                CRC32C crc = new CRC32C();
+                crc.update(bitmap.bytes().duplicate());
+                if ((int) crc.getValue() != bitmap.crc32c()) {
+                    throw new IOException(file + " is damaged: the numbers of area code " + bitmap.areaCode()
+                            + " do not match their checksum (the file was changed after it was written)");
+                }
+            }
+        }
+    }
+
+    /** An area code's bitmap as mapped (from {@code offset} in the file), with the checksum written for it. */
+    public record Bitmap(int areaCode, long offset, ByteBuffer bytes, int crc32c) {
+    }
+
+    /**
+     * Maps a snapshot. Checks the header (and its checksum), that every bitmap lies inside the file, that each
+     * compressed one holds the count its entry records, and that the counts add up to the size recorded: a damaged or
+     * foreign file is refused with the reason, never half-used. (Files are only ever replaced whole, by an atomic move
+     * after a sync, so these checks guard against a file altered or cut by other means.) The bitmaps' own checksums
+     * are checked by {@link Opened#verify}.
+     */
+    public static Opened openChecked(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long fileSize = channel.size();
             ByteBuffer fixed = ByteBuffer.allocate(MAGIC.length + 4 + 8 + 8 + 8 + 2);
@@ -163,9 +219,10 @@ public final class SnapshotFile {
                 throw new IOException(file + " is not a Consentry registry snapshot");
             }
             int version = fixed.getInt();
-            if (version != VERSION) {
-                throw new IOException(file + " is a registry snapshot of version " + version + "; this version reads " + VERSION);
+            if (version != VERSION && version != 1) {
+                throw new IOException(file + " is a registry snapshot of version " + version + "; this version reads 1 and " + VERSION);
             }
+            boolean checked = version >= 2;
             Instant asOf = Instant.ofEpochSecond(fixed.getLong());
             Instant created = Instant.ofEpochSecond(fixed.getLong());
             long size = fixed.getLong();
@@ -179,11 +236,22 @@ public final class SnapshotFile {
             if (count < 0 || count > 1000) {
                 throw new IOException(file + " is damaged: " + count + " area codes");
             }
-            ByteBuffer directory = ByteBuffer.allocate(count * ENTRY);
+            int entry = checked ? ENTRY : ENTRY_V1;
+            ByteBuffer directory = ByteBuffer.allocate(count * entry + (checked ? 4 : 0));
             readFully(channel, directory, fixed.capacity() + rest.capacity(), file);
             directory.flip();
+            if (checked) {
+                CRC32C crc = new CRC32C();
+                crc.update(fixed.array());
+                crc.update(rest.array());
+                crc.update(directory.array(), 0, count * entry);
+                if ((int) crc.getValue() != directory.getInt(count * entry)) {
+                    throw new IOException(file + " is damaged: its header does not match its checksum");
+                }
+            }
             java.nio.LongBuffer[] dense = new java.nio.LongBuffer[1000];
             ImmutableRoaringBitmap[] sparse = new ImmutableRoaringBitmap[1000];
+            List<Bitmap> bitmaps = new ArrayList<>(count);
             long total = 0;
             for (int i = 0; i < count; i++) {
                 int areaCode = directory.getShort();
@@ -191,11 +259,15 @@ public final class SnapshotFile {
                 long offset = directory.getLong();
                 int length = directory.getInt();
                 int numbers = directory.getInt();
+                int crc32c = checked ? directory.getInt() : 0;
                 if (areaCode < 200 || areaCode > 999 || offset < 0 || length < 0 || offset + length > fileSize
                         || (kind == FLAT && length != RegistryBuilder.WORDS * 8) || (kind != FLAT && kind != ROARING)) {
                     throw new IOException(file + " is damaged: area code entry " + i + " points outside the file or is of no known kind");
                 }
                 MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+                if (checked) {
+                    bitmaps.add(new Bitmap(areaCode, offset, mapped.duplicate(), crc32c));
+                }
                 if (kind == FLAT) {
                     // counting a flat area code's numbers would read all of it from disk: a restart must not wait for that
                     dense[areaCode] = mapped.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
@@ -211,7 +283,8 @@ public final class SnapshotFile {
             if (total != size) {
                 throw new IOException(file + " is damaged: its area codes hold " + total + " numbers, its header says " + size);
             }
-            return new NanpRegistry(new String(name, StandardCharsets.UTF_8), asOf, created, size, dense, sparse);
+            NanpRegistry registry = new NanpRegistry(new String(name, StandardCharsets.UTF_8), asOf, created, size, dense, sparse);
+            return new Opened(file, registry, checked, List.copyOf(bitmaps));
         } catch (RuntimeException e) {
             throw new IOException(file + " is damaged: " + e.getMessage(), e);
         }

@@ -293,4 +293,31 @@ class RegistrySnapshotsTest {
                 new org.consentry.ledger.RegistryEntriesAdded("national", List.of("+13055550199"), NOW), "", ""));
         assertThat(lists.asOf("national")).as("the imported copy's date decides").isEqualTo(AS_OF);
     }
+
+    @Test
+    void aCopyChangedOnDiskAfterItsImportIsTakenOutOfForceOnceItsChecksumFails() throws IOException {
+        Path registries = folder.resolve("registries");
+        RegistrySnapshots imported = RegistrySnapshots.open(registries);
+        importText(imported, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n212,5550102\n");
+        imported.awaitChecks();
+        assertThat(imported.get("national")).as("the copy as written passes its check").isNotNull();
+        assertThat(imported.unreadable()).isEmpty();
+
+        // one bit of the last bitmap flipped on disk (a listed number unlisted, or one listed that never was)
+        Path file = registries.resolve("national.dnc");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] ^= 0x10;
+        Files.write(file, bytes);
+        RegistrySnapshots restarted = RegistrySnapshots.open(registries);
+        restarted.awaitChecks();
+        assertThat(restarted.get("national")).as("no longer relied on").isNull();
+        assertThat(restarted.unreadable()).containsExactly("national");
+        ProviderLists lists = new ProviderLists(restarted);
+        assertThat(lists.unreadable()).containsExactly("national");
+
+        importText(restarted, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n");
+        restarted.awaitChecks();
+        assertThat(restarted.unreadable()).as("imported again").isEmpty();
+        assertThat(restarted.get("national").contains("+13055550100")).isTrue();
+    }
 }

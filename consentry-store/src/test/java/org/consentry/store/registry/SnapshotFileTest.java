@@ -80,6 +80,72 @@ class SnapshotFileTest {
     }
 
     @Test
+    void aBitFlippedInTheNumbersIsFoundByTheirChecksumAndOneInTheHeaderAtOnce() throws IOException {
+        RegistryBuilder builder = new RegistryBuilder();
+        for (int i = 0; i < 700_000; i++) {
+            builder.add(212, 2_000_000 + 11 * i); // held flat
+        }
+        builder.add(305, 5_550_100); // held compressed
+        Path file = folder.resolve("national.dnc");
+        SnapshotFile.write(builder.build("national", AS_OF, NOW), file);
+        SnapshotFile.Opened intact = SnapshotFile.openChecked(file);
+        assertThat(intact.checked()).isTrue();
+        intact.verify();
+
+        for (int areaCode : new int[] {212, 305}) {
+            Path damaged = folder.resolve("damaged-" + areaCode + ".dnc");
+            Files.copy(file, damaged);
+            long offset = offsetOf(areaCode, intact);
+            try (FileChannel channel = FileChannel.open(damaged, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                ByteBuffer one = ByteBuffer.allocate(1);
+                channel.read(one, offset + 7);
+                one.put(0, (byte) (one.get(0) ^ 0x04)).rewind();
+                channel.write(one, offset + 7);
+            }
+            SnapshotFile.Opened opened;
+            try {
+                opened = SnapshotFile.openChecked(damaged);
+            } catch (IOException e) {
+                // a compressed bitmap may already fail its count: refused either way
+                assertThat(e).hasMessageContaining("damaged");
+                continue;
+            }
+            assertThatThrownBy(opened::verify).isInstanceOf(IOException.class).hasMessageContaining("damaged")
+                    .hasMessageContaining("area code " + areaCode);
+        }
+
+        Path header = folder.resolve("header.dnc");
+        Files.copy(file, header);
+        try (FileChannel channel = FileChannel.open(header, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {1}), 16); // in the as_of date: an old copy would pass as fresh
+        }
+        assertThatThrownBy(() -> SnapshotFile.openChecked(header)).isInstanceOf(IOException.class)
+                .hasMessageContaining("its header does not match its checksum");
+    }
+
+    @Test
+    void aCopyWrittenBeforeTheChecksumsIsStillReadUnchecked() throws IOException {
+        RegistryBuilder builder = new RegistryBuilder();
+        builder.add(305, 5_550_100);
+        builder.add(212, 5_550_101);
+        Path file = Files.createFile(folder.resolve("national.dnc"));
+        SnapshotFile.writeTo(builder.build("national", AS_OF, NOW), file, 1);
+        SnapshotFile.Opened opened = SnapshotFile.openChecked(file);
+        assertThat(opened.checked()).isFalse();
+        opened.verify();
+        assertThat(opened.registry().asOf()).isEqualTo(AS_OF);
+        assertThat(opened.registry().size()).isEqualTo(2);
+        assertThat(opened.registry().contains("+13055550100")).isTrue();
+        assertThat(opened.registry().contains("+12125550101")).isTrue();
+        assertThat(opened.registry().contains("+12125550102")).isFalse();
+    }
+
+    /** Where an area code's bitmap starts in the file. */
+    private static long offsetOf(int areaCode, SnapshotFile.Opened opened) {
+        return opened.bitmaps().stream().filter(b -> b.areaCode() == areaCode).findFirst().orElseThrow().offset();
+    }
+
+    @Test
     void aChangeListStartsFromTheCopyInForce() throws IOException {
         RegistryBuilder first = new RegistryBuilder();
         first.add(305, 5_550_100);
