@@ -118,8 +118,8 @@ final class ScrubCommand implements Callable<Integer> {
             ListScrubber.Request request = new ListScrubber.Request(tenant, channel, purpose, when, region, column,
                     prerecorded, aiVoice);
             return scrub(store, request, started);
-        } catch (FolderInUseException | StoreDamagedException e) {
-            err.println(e.getMessage());
+        } catch (FolderInUseException | StoreDamagedException | org.consentry.ledger.LedgerFormatException e) {
+            err.println(e.getMessage()); // a damaged ledger or store in one line, as `serve` says it
             return 1;
         }
     }

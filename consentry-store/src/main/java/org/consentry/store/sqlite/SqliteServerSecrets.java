@@ -10,11 +10,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.consentry.store.keys.ServerSecrets;
 import org.consentry.store.ledger.StoreUnavailableException;
+import org.consentry.store.ledger.SubjectRefs;
 
 /** Server secrets in the {@code server_secrets} table, read once and kept in memory. */
 public final class SqliteServerSecrets implements ServerSecrets {
 
     private static final int SECRET_BYTES = 32;
+
+    /**
+     * Secrets whose loss the database itself shows, with the query that finds what was made with them: people are
+     * filed in {@code subject_keys} under their address's hash salted with {@code subject-refs}, so that secret cannot
+     * be made anew once anyone is filed (stores older than sealing have no one filed, and get theirs made).
+     */
+    private static final Map<String, String> MADE_WITH = Map.of(SubjectRefs.KEY_NAME, "SELECT 1 FROM subject_keys LIMIT 1");
 
     private final SqliteDatabase database;
     private final Clock clock;
@@ -38,6 +46,17 @@ public final class SqliteServerSecrets implements ServerSecrets {
                     if (row.next()) {
                         connection.rollback();
                         return row.getBytes(1);
+                    }
+                }
+            }
+            String madeWith = MADE_WITH.get(name);
+            if (madeWith != null) {
+                try (PreparedStatement made = connection.prepareStatement(madeWith); ResultSet row = made.executeQuery()) {
+                    if (row.next()) {
+                        connection.rollback();
+                        throw new StoreDamagedException("the store " + database.file() + " holds what was made with the server secret '" + name
+                                + "', which is missing from its server_secrets table: a new secret would leave every person's records "
+                                + "unfindable and erased addresses no longer suppressed; restore the data folder from a backup", null);
                     }
                 }
             }

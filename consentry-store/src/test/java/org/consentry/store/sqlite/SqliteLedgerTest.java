@@ -154,6 +154,24 @@ class SqliteLedgerTest extends LedgerContract {
     }
 
     @Test
+    void aStoreWhosePeoplesSecretWasLostIsRefusedRatherThanGivenANewOne() throws Exception {
+        open().append("ten_a", List.of(consent("con_1", "+13055550100")));
+        databases.forEach(SqliteDatabase::close);
+        try (Connection connection = sideConnection(); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("DELETE FROM server_secrets WHERE name = '" + org.consentry.store.ledger.SubjectRefs.KEY_NAME + "'"))
+                    .isEqualTo(1);
+        }
+        SqliteDatabase database = SqliteDatabase.open(directory);
+        databases.add(database);
+        assertThatThrownBy(() -> SqliteLedger.open(database, Clock.systemUTC(), List.of())).isInstanceOf(StoreDamagedException.class)
+                .hasMessageContaining("server secret 'subject-refs'").hasMessageContaining("restore the data folder from a backup");
+        try (Connection connection = sideConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM server_secrets WHERE name = 'subject-refs'")) {
+            assertThat(row.getInt(1)).as("no new secret stored").isZero();
+        }
+    }
+
+    @Test
     void runsInWalModeWithFullSynchronousCommits() throws Exception {
         open();
         try (Connection connection = databases.get(0).openWriter(); Statement statement = connection.createStatement()) {
