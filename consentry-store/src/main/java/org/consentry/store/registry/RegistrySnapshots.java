@@ -229,8 +229,8 @@ public final class RegistrySnapshots {
             } catch (IOException | RuntimeException e) {
                 synchronized (this) {
                     if (copies.get(list) == opened.registry()) {
+                        unreadable.add(list); // first: a check reads the copy, then whether any list is unreadable
                         copies.remove(list);
-                        unreadable.add(list);
                         LOG.error("{}: {} is unknown and every check that needs it waits (STORE_UNAVAILABLE) until it is imported "
                                 + "again", e.getMessage(), list);
                     }

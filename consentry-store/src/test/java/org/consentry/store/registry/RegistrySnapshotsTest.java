@@ -320,4 +320,43 @@ class RegistrySnapshotsTest {
         assertThat(restarted.unreadable()).as("imported again").isEmpty();
         assertThat(restarted.get("national").contains("+13055550100")).isTrue();
     }
+
+    @Test
+    void aCopyTakenOutOfForceByItsCheckIsNeverSeenAsNeverImported() throws Exception {
+        // a check reads the copy in force, then whether any list is unreadable (LedgerFacts): a copy whose checksum
+        // fails must be unreadable by the time it is gone, or a check between the two passes the number as unlisted
+        Path registries = folder.resolve("registries");
+        RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n212,5550102\n");
+        snapshots.awaitChecks();
+        Path file = registries.resolve("national.dnc");
+        Path good = Files.copy(file, folder.resolve("good.dnc"));
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] ^= 0x10;
+        Path damaged = Files.write(folder.resolve("damaged.dnc"), bytes);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong neither = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger round = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                int before = round.get(); // odd: a damaged copy is put in force and taken out again, nothing else
+                if (snapshots.get("national") == null && !snapshots.anyUnreadable() && before % 2 == 1 && round.get() == before) {
+                    neither.incrementAndGet();
+                }
+            }
+        });
+        reader.start();
+        try {
+            for (int i = 0; i < 3_000 && neither.get() == 0; i++) {
+                Files.copy(i % 2 == 0 ? damaged : good, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                round.incrementAndGet();
+                snapshots.refresh();
+                snapshots.awaitChecks();
+            }
+        } finally {
+            done.set(true);
+            reader.join();
+        }
+        assertThat(neither.get()).as("times the national list was neither in force nor unreadable").isZero();
+    }
 }
