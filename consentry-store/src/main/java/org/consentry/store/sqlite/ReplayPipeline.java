@@ -82,11 +82,25 @@ final class ReplayPipeline<R, D> implements AutoCloseable {
         batch = new ArrayList<>(BATCH);
         pending.add(decoders.submit(() -> {
             List<D> decoded = new ArrayList<>(rows.size());
-            for (R row : rows) {
-                decoded.add(decode.apply(row));
+            try {
+                for (R row : rows) {
+                    decoded.add(decode.apply(row));
+                }
+            } catch (RuntimeException | Error e) {
+                throw new DecodedBefore(decoded, e); // the rows before it are applied first, as on one thread
             }
             return decoded;
         }));
+    }
+
+    /** A decoder's failure with the rows of its batch decoded before it. */
+    private static final class DecodedBefore extends RuntimeException {
+        final transient List<?> decoded;
+
+        DecodedBefore(List<?> decoded, Throwable failure) {
+            super(failure);
+            this.decoded = decoded;
+        }
     }
 
     private void applyOldest() {
@@ -97,6 +111,16 @@ final class ReplayPipeline<R, D> implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("the ledger's replay was interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof DecodedBefore before) {
+                for (Object row : before.decoded) {
+                    @SuppressWarnings("unchecked") D decodedRow = (D) row;
+                    apply.accept(decodedRow);
+                }
+                if (before.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) before.getCause();
+            }
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
