@@ -77,6 +77,10 @@ public final class RegistryImport {
     /** How much smaller than the copy in force a full list may be, in percent, unless told otherwise. */
     public static final int MAX_SHRINK_PERCENT = 10;
 
+    RegistryFiles.Kind kind() {
+        return kind;
+    }
+
     public RegistryImport(String list, RegistryFiles.Kind kind, Instant asOf, long maxBadLines) {
         this(list, kind, asOf, maxBadLines, MAX_SHRINK_PERCENT);
     }

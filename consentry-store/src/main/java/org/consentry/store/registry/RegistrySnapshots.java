@@ -195,6 +195,10 @@ public final class RegistrySnapshots {
             try {
                 removePartials();
                 refresh();
+                SnapshotFile.Opened base = unverified.get(list);
+                if (registryImport.kind() != RegistryFiles.Kind.FULL && base != null && base.registry() == get(list)) {
+                    base.verify(); // changes start from the copy in force: a damaged one must not be carried into a new copy
+                }
                 RegistryImport.Built built = registryImport.read(files, get(list), now, progress);
                 Path destination = folder.resolve(fileName(list));
                 SnapshotFile.write(built.snapshot(), destination);
@@ -223,9 +227,11 @@ public final class RegistrySnapshots {
                     + "imported again", opened.file(), list);
             return;
         }
+        unverified.put(list, opened);
         CompletableFuture<Void> check = CompletableFuture.runAsync(() -> {
             try {
                 opened.verify();
+                unverified.remove(list, opened);
             } catch (IOException | RuntimeException e) {
                 synchronized (this) {
                     if (copies.get(list) == opened.registry()) {
@@ -234,6 +240,7 @@ public final class RegistrySnapshots {
                         LOG.error("{}: {} is unknown and every check that needs it waits (STORE_UNAVAILABLE) until it is imported "
                                 + "again", e.getMessage(), list);
                     }
+                    unverified.remove(list, opened); // last: until the copy is out of force, an import reading it finds it damaged
                 }
             }
         }, work -> {
@@ -244,6 +251,9 @@ public final class RegistrySnapshots {
         checks.add(check);
         checks.removeIf(CompletableFuture::isDone);
     }
+
+    /** Copies put in force whose numbers are not yet read against their checksums. */
+    private final Map<String, SnapshotFile.Opened> unverified = new ConcurrentHashMap<>();
 
     /** The checks of copies put in force, until they end. */
     private final java.util.Queue<CompletableFuture<Void>> checks = new java.util.concurrent.ConcurrentLinkedQueue<>();

@@ -359,4 +359,27 @@ class RegistrySnapshotsTest {
         }
         assertThat(neither.get()).as("times the national list was neither in force nor unreadable").isZero();
     }
+
+    @Test
+    void aChangeListIsNotAppliedToACopyWhoseCheckHasNotEndedAndWouldFail() throws IOException {
+        Path registries = folder.resolve("registries");
+        RegistrySnapshots imported = RegistrySnapshots.open(registries);
+        importText(imported, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n212,5550102\n");
+        imported.awaitChecks();
+        Path file = registries.resolve("national.dnc");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] ^= 0x10;
+        Files.write(file, bytes);
+
+        RegistrySnapshots restarted = RegistrySnapshots.open(registries);
+        // the check still reading the copy (a national copy takes seconds): held back here by the lock it takes it out under
+        synchronized (restarted) {
+            assertThatThrownBy(() -> importText(restarted, "national", RegistryFiles.Kind.CHANGES, AS_OF.plusSeconds(86_400), "212,5550103,A\n"))
+                    .as("a change list would carry the damaged numbers into a new copy with checksums of its own")
+                    .isInstanceOf(IOException.class).hasMessageContaining("damaged");
+        }
+        restarted.awaitChecks();
+        assertThat(restarted.get("national")).isNull();
+        assertThat(restarted.unreadable()).containsExactly("national");
+    }
 }
