@@ -157,6 +157,9 @@ public final class RegistrySnapshots {
             }
         }
         unreadable.retainAll(present.keySet());
+        // a copy its check took out of force is seen but not in force: its file gone, it must be read again when back
+        seen.keySet().removeIf(list -> !copies.containsKey(list) && !present.containsKey(list)
+                && !Files.exists(folder.resolve(fileName(list))));
         for (String list : List.copyOf(copies.keySet())) {
             // a listing taken while another process renames a new copy into place may skip the name on some file
             // systems: a list is forgotten only when its file is really gone

@@ -382,4 +382,29 @@ class RegistrySnapshotsTest {
         assertThat(restarted.get("national")).isNull();
         assertThat(restarted.unreadable()).containsExactly("national");
     }
+
+    @Test
+    void aCopyTakenOutOfForceWhoseFileIsMovedAwayAndBackIsReadAgain() throws IOException {
+        Path registries = folder.resolve("registries");
+        RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n212,5550102\n");
+        snapshots.awaitChecks();
+        Path file = registries.resolve("national.dnc");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] ^= 0x10;
+        Files.write(file, bytes);
+        snapshots.refresh();
+        snapshots.awaitChecks();
+        assertThat(snapshots.unreadable()).containsExactly("national");
+
+        // moved aside (to look at it) and back: the same file, the same size and time, but not the same list as before
+        Path aside = Files.move(file, folder.resolve("aside.dnc"));
+        snapshots.refresh();
+        assertThat(snapshots.unreadable()).as("no file, no list").isEmpty();
+        Files.move(aside, file);
+        snapshots.refresh();
+        snapshots.awaitChecks();
+        assertThat(snapshots.get("national")).isNull();
+        assertThat(snapshots.unreadable()).as("the file is back, and still damaged").containsExactly("national");
+    }
 }
