@@ -3,7 +3,6 @@ package org.consentry.registry;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -81,7 +80,7 @@ public final class RegistryFiles {
         int fourth = buffered.read();
         buffered.reset();
         if (first == 0x1f && second == 0x8b) {
-            read(new GZIPInputStream(buffered, BUFFER), name);
+            read(new StrictGzipInputStream(buffered), name);
         } else if (first == 'P' && second == 'K' && third == 3 && fourth == 4) {
             ZipInputStream zip = new ZipInputStream(buffered);
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
