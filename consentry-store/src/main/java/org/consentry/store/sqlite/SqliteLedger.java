@@ -1,6 +1,5 @@
 package org.consentry.store.sqlite;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,8 +37,6 @@ import org.consentry.store.ledger.SubjectRefs;
  */
 public final class SqliteLedger implements Ledger {
 
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
-    };
     /** An entry's columns, with the key of the person it is about (null for events in clear, and once erased). */
     private static final String COLUMNS = "l.seq, l.tenant_id, l.tenant_seq, l.type, l.recorded_at, l.payload, l.prev_hash, l.hash, k.key"
             + " FROM ledger l LEFT JOIN subject_keys k ON k.id = l.subject_id";
@@ -331,7 +328,7 @@ public final class SqliteLedger implements Ledger {
                 stored = fields;
                 Optional<String> opened = key == null ? Optional.empty()
                         : SealedFields.open(key, SealedFields.context(tenant, type), (String) fields.get(SealedFields.MEMBER));
-                event = opened.isPresent() ? kind.read(json.readValue(opened.get(), FIELDS)) : new ErasedEvent(kind, fields);
+                event = opened.isPresent() ? kind.read(payloads.fields(opened.get())) : new ErasedEvent(kind, fields);
             } else {
                 event = kind.read(fields);
             }

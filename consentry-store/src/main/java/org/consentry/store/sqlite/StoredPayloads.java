@@ -9,7 +9,8 @@ import org.consentry.ledger.SealedFields;
 /**
  * Reads an event's payload as stored. Most stored payloads are a sealed event's {@code {"sealed":"<base64>"}}; that
  * shape is recognised without a JSON parser (a replay reads every payload of the ledger), and every other payload
- * goes to Jackson. The answer is Jackson's whichever way it is read.
+ * goes to {@link CanonicalJsonReader}, and what that does not read to Jackson. The answer is Jackson's whichever way it
+ * is read.
  */
 final class StoredPayloads {
 
@@ -26,7 +27,13 @@ final class StoredPayloads {
 
     Map<String, Object> read(String payload) throws JsonProcessingException {
         String sealed = sealedMember(payload);
-        return sealed != null ? Map.of(SealedFields.MEMBER, sealed) : json.readValue(payload, FIELDS);
+        return sealed != null ? Map.of(SealedFields.MEMBER, sealed) : fields(payload);
+    }
+
+    /** An event's fields (an opened sealed payload, or one in clear), read as canonical JSON or else by Jackson. */
+    Map<String, Object> fields(String json) throws JsonProcessingException {
+        Map<String, Object> fields = CanonicalJsonReader.read(json);
+        return fields != null ? fields : this.json.readValue(json, FIELDS);
     }
 
     /** The sealed member of a payload that is exactly {@code {"sealed":"..."}} with no escapes or controls in it, else null. */
