@@ -105,6 +105,9 @@ final class ScrubCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         try (Store store = Store.embedded(dataFolder.path, Clock.systemUTC())) {
+            // the registry copies read whole against their checksums before any row is judged by them: a scrub is over in
+            // seconds, and a copy changed on disk must be out of force (its list unreadable) before then, not after
+            store.registries().awaitChecks();
             // no server runs while a scrub holds the folder: a proof request left unanswered past its due time suspends its
             // tenant here, as the server does at every start
             store.proofRequests().expireOverdue(Instant.now());

@@ -71,18 +71,22 @@ public final class ChainHash {
             if (bytes.length < length) {
                 bytes = new byte[Math.max(length, 2 * bytes.length)];
             }
+            byte[] hash = null;
             byte[] ascii = bytes;
             for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
                 if (c >= 0x80) {
-                    return HEX.formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+                    hash = sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+                    break;
                 }
                 ascii[i] = (byte) c;
             }
-            sha256.update(ascii, 0, length);
-            byte[] hash = sha256.digest();
+            if (hash == null) {
+                sha256.update(ascii, 0, length);
+                hash = sha256.digest();
+            }
             if (bytes.length > KEPT) {
-                bytes = new byte[1_024];
+                bytes = new byte[1_024]; // one huge event does not keep its buffer for good
             }
             return HEX.formatHex(hash);
         }

@@ -156,7 +156,8 @@ public final class RegistrySnapshots {
                 }
             }
         }
-        unreadable.retainAll(present.keySet());
+        // as below: a listing may skip a name under a rename; an unreadable list is forgotten only when its file is gone
+        unreadable.removeIf(list -> !present.containsKey(list) && !Files.exists(folder.resolve(fileName(list))));
         // a copy its check took out of force is seen but not in force: its file gone, it must be read again when back
         seen.keySet().removeIf(list -> !copies.containsKey(list) && !present.containsKey(list)
                 && !Files.exists(folder.resolve(fileName(list))));
@@ -235,7 +236,8 @@ public final class RegistrySnapshots {
             try {
                 opened.verify();
                 unverified.remove(list, opened);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | InternalError e) {
+                // (InternalError: the mapped file was cut short under the reader, a fault on its pages)
                 synchronized (this) {
                     if (copies.get(list) == opened.registry()) {
                         unreadable.add(list); // first: a check reads the copy, then whether any list is unreadable

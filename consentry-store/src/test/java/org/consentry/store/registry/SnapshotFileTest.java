@@ -95,21 +95,17 @@ class SnapshotFileTest {
         for (int areaCode : new int[] {212, 305}) {
             Path damaged = folder.resolve("damaged-" + areaCode + ".dnc");
             Files.copy(file, damaged);
-            long offset = offsetOf(areaCode, intact);
+            // the bitmap's last byte: in a flat bitset, numbers near the code's end; in a compressed one, the low bits of its
+            // last number (the count stays the same, so only the checksum tells)
+            SnapshotFile.Bitmap bitmap = intact.bitmaps().stream().filter(b -> b.areaCode() == areaCode).findFirst().orElseThrow();
+            long last = bitmap.offset() + bitmap.bytes().capacity() - 1;
             try (FileChannel channel = FileChannel.open(damaged, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 ByteBuffer one = ByteBuffer.allocate(1);
-                channel.read(one, offset + 7);
+                channel.read(one, last);
                 one.put(0, (byte) (one.get(0) ^ 0x04)).rewind();
-                channel.write(one, offset + 7);
+                channel.write(one, last);
             }
-            SnapshotFile.Opened opened;
-            try {
-                opened = SnapshotFile.openChecked(damaged);
-            } catch (IOException e) {
-                // a compressed bitmap may already fail its count: refused either way
-                assertThat(e).hasMessageContaining("damaged");
-                continue;
-            }
+            SnapshotFile.Opened opened = SnapshotFile.openChecked(damaged);
             assertThatThrownBy(opened::verify).isInstanceOf(IOException.class).hasMessageContaining("damaged")
                     .hasMessageContaining("area code " + areaCode);
         }
@@ -140,10 +136,6 @@ class SnapshotFileTest {
         assertThat(opened.registry().contains("+12125550102")).isFalse();
     }
 
-    /** Where an area code's bitmap starts in the file. */
-    private static long offsetOf(int areaCode, SnapshotFile.Opened opened) {
-        return opened.bitmaps().stream().filter(b -> b.areaCode() == areaCode).findFirst().orElseThrow().offset();
-    }
 
     @Test
     void aChangeListStartsFromTheCopyInForce() throws IOException {
