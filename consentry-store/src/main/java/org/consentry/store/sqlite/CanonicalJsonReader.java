@@ -61,7 +61,7 @@ final class CanonicalJsonReader {
             if (peek() != '"') {
                 return null;
             }
-            String key = string();
+            String key = string(true);
             if (key == null || peek() != ':') {
                 return null;
             }
@@ -114,7 +114,7 @@ final class CanonicalJsonReader {
         char c = peek();
         switch (c) {
             case '"': {
-                String value = string();
+                String value = string(false);
                 return value == null ? NOT_READ : value;
             }
             case '{': {
@@ -177,7 +177,7 @@ final class CanonicalJsonReader {
     }
 
     /** A string at {@code at} (its opening quote), or null when it holds what is not read here. */
-    private String string() {
+    private String string(boolean name) {
         at++; // "
         int start = at;
         while (true) {
@@ -223,6 +223,9 @@ final class CanonicalJsonReader {
                             return null;
                         }
                         code = code * 16 + digit;
+                    }
+                    if (name && code >= 0xd800 && code <= 0xdfff) {
+                        return null; // Jackson checks the pairing of escaped surrogates in a name
                     }
                     out.append((char) code);
                 }

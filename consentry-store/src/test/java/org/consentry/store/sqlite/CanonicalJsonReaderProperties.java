@@ -60,6 +60,15 @@ class CanonicalJsonReaderProperties {
                 .containsEntry("min", Long.MIN_VALUE).containsEntry("max", Long.MAX_VALUE);
     }
 
+    @Example
+    void leavesToJacksonANameWithAnEscapedSurrogateJacksonRefuses() {
+        for (String text : new String[] {"{\"\\uD83D\":1}", "{\"\\uDE00\":1}", "{\"a\\uDE00\":1}", "{\"\\uD83Dx\":1}",
+                "{\"\\uD83D\\u0041\":1}", "{\"a\":{\"\\uD83D\\uDE00\\uDE00\":1}}"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jackson(text)).as(text).isNotNull();
+            assertThat(CanonicalJsonReader.read(text)).as(text).isNull();
+        }
+    }
+
     private static Map<String, Object> jackson(String text) throws Exception {
         return JSON.readValue(text, new TypeReference<Map<String, Object>>() {
         });
