@@ -1,5 +1,6 @@
 package org.consentry.store.sqlite;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,10 +181,12 @@ final class CanonicalJsonReader {
     private String string(boolean name) {
         at++; // "
         int start = at;
+        // longer than Jackson's limits (those of a mapper made with the defaults, as the ledger's is) is left to Jackson
+        int longest = name ? StreamReadConstraints.defaults().getMaxNameLength() : StreamReadConstraints.defaults().getMaxStringLength();
         while (true) {
             char c = text.charAt(at);
             if (c == '"') {
-                return text.substring(start, at++);
+                return at - start > longest ? null : text.substring(start, at++);
             }
             if (c == '\\') {
                 break;
@@ -198,7 +201,7 @@ final class CanonicalJsonReader {
         while (true) {
             char c = text.charAt(at++);
             if (c == '"') {
-                return out.toString();
+                return out.length() > longest ? null : out.toString();
             }
             if (c < 0x20) {
                 return null;

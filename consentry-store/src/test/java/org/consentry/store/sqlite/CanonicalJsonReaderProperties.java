@@ -69,6 +69,15 @@ class CanonicalJsonReaderProperties {
         }
     }
 
+    @Example
+    void leavesToJacksonANameOrStringPastJacksonsLimits() {
+        for (String text : new String[] {"{\"" + "k".repeat(50_001) + "\":1}", "{\"" + "k".repeat(50_000) + "\\n\":1}",
+                "{\"a\":\"" + "x".repeat(20_000_001) + "\"}", "{\"a\":[\"" + "x".repeat(20_000_000) + "\\n\"]}"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jackson(text)).isNotNull();
+            assertThat(CanonicalJsonReader.read(text)).isNull();
+        }
+    }
+
     private static Map<String, Object> jackson(String text) throws Exception {
         return JSON.readValue(text, new TypeReference<Map<String, Object>>() {
         });
