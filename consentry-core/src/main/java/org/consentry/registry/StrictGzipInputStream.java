@@ -104,6 +104,9 @@ final class StrictGzipInputStream extends InputStream {
             throw new IOException(firstMember ? "the data is not gzip"
                     : "bytes follow the last gzip member that do not start another (the file is damaged or not gzip)");
         }
+        crc.reset(); // the header's own CRC (FHCRC) covers its bytes from the first
+        crc.update(first);
+        crc.update(second);
         if (byteOfHeader() != 8) {
             throw new IOException("a gzip member is compressed by a method other than deflate");
         }
@@ -128,8 +131,10 @@ final class StrictGzipInputStream extends InputStream {
             }
         }
         if ((flags & FHCRC) != 0) {
-            byteOfHeader();
-            byteOfHeader();
+            int expected = (int) crc.getValue() & 0xffff;
+            if ((byteOfHeader() | byteOfHeader() << 8) != expected) {
+                throw new IOException("the gzip data is damaged: a member's header does not match its header CRC");
+            }
         }
         inflater.reset();
         crc.reset();
@@ -143,6 +148,7 @@ final class StrictGzipInputStream extends InputStream {
         if (b < 0) {
             throw new EOFException("the gzip data ends inside a member's header (the file is cut short)");
         }
+        crc.update(b);
         return b;
     }
 

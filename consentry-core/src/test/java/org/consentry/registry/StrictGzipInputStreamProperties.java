@@ -89,6 +89,24 @@ class StrictGzipInputStreamProperties {
                 .hasMessageContaining("checksum");
     }
 
+    @Example
+    void aMemberWhoseHeaderDoesNotMatchItsHeaderCrcIsRefusedAsByTheJdk() throws IOException {
+        byte[] member = gzip("305,5550100\n".getBytes());
+        byte[] withCrc = new byte[member.length + 2];
+        System.arraycopy(member, 0, withCrc, 0, 10);
+        System.arraycopy(member, 10, withCrc, 12, member.length - 10);
+        withCrc[3] |= 2; // FHCRC
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(withCrc, 0, 10);
+        withCrc[10] = (byte) crc.getValue();
+        withCrc[11] = (byte) (crc.getValue() >> 8);
+        assertThat(new String(readAll(new StrictGzipInputStream(new ByteArrayInputStream(withCrc)), 4096))).isEqualTo("305,5550100\n");
+        withCrc[11] ^= 1;
+        assertThatThrownBy(() -> readAll(new GZIPInputStream(new ByteArrayInputStream(withCrc)), 4096)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> readAll(new StrictGzipInputStream(new ByteArrayInputStream(withCrc)), 4096))
+                .isInstanceOf(IOException.class).hasMessageContaining("header");
+    }
+
     @Provide
     Arbitrary<List<byte[]>> members() {
         Arbitrary<byte[]> text = Arbitraries.strings().withChars("0123456789,\n").ofMinLength(0).ofMaxLength(3_000).map(String::getBytes);
