@@ -44,6 +44,20 @@ final class StrictGzipInputStream extends InputStream {
     }
 
     @Override public int read(byte[] b, int off, int len) throws IOException {
+        if (failed != null) {
+            throw new IOException(failed.getMessage(), failed); // a read past a refusal would go on past the damage
+        }
+        try {
+            return inflateSome(b, off, len);
+        } catch (IOException e) {
+            failed = e;
+            throw e;
+        }
+    }
+
+    private IOException failed;
+
+    private int inflateSome(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
             return 0;
         }

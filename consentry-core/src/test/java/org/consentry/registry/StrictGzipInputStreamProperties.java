@@ -107,6 +107,16 @@ class StrictGzipInputStreamProperties {
                 .isInstanceOf(IOException.class).hasMessageContaining("header");
     }
 
+    @Example
+    void aReadAfterARefusalIsRefusedTooRatherThanGoingOnPastTheDamage() {
+        byte[] member = gzip("305,5550100\n".getBytes());
+        byte[] damaged = join(List.of(member, new byte[] {0, 0}, member));
+        StrictGzipInputStream in = new StrictGzipInputStream(new ByteArrayInputStream(damaged));
+        assertThatThrownBy(() -> readAll(in, 4096)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> readAll(in, 4096)).isInstanceOf(IOException.class);
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+    }
+
     @Provide
     Arbitrary<List<byte[]>> members() {
         Arbitrary<byte[]> text = Arbitraries.strings().withChars("0123456789,\n").ofMinLength(0).ofMaxLength(3_000).map(String::getBytes);
