@@ -44,6 +44,9 @@ final class StrictGzipInputStream extends InputStream {
     }
 
     @Override public int read(byte[] b, int off, int len) throws IOException {
+        if (closed) {
+            throw new IOException("Stream closed");
+        }
         if (failed != null) {
             throw new IOException(failed.getMessage(), failed); // a read past a refusal would go on past the damage
         }
@@ -188,7 +191,10 @@ final class StrictGzipInputStream extends InputStream {
         return b;
     }
 
+    private boolean closed;
+
     @Override public void close() throws IOException {
+        closed = true;
         inflater.end();
         in.close();
     }

@@ -117,6 +117,15 @@ class StrictGzipInputStreamProperties {
         assertThatThrownBy(in::read).isInstanceOf(IOException.class);
     }
 
+    @Example
+    void aReadAfterCloseIsAnIOExceptionAsWithTheJdk() throws IOException {
+        StrictGzipInputStream in = new StrictGzipInputStream(new ByteArrayInputStream(gzip(new byte[100_000])));
+        assertThat(in.read(new byte[10])).isPositive();
+        in.close();
+        assertThatThrownBy(() -> in.read(new byte[10])).isInstanceOf(IOException.class);
+        in.close();
+    }
+
     @Provide
     Arbitrary<List<byte[]>> members() {
         Arbitrary<byte[]> text = Arbitraries.strings().withChars("0123456789,\n").ofMinLength(0).ofMaxLength(3_000).map(String::getBytes);
