@@ -196,7 +196,7 @@ final class CanonicalJsonReader {
             }
             at++;
         }
-        StringBuilder out = new StringBuilder(text.length() - start);
+        StringBuilder out = new StringBuilder(at - start + 16); // not the rest of the text: a payload of many escaped strings would be read in quadratic time
         out.append(text, start, at);
         while (true) {
             char c = text.charAt(at++);

@@ -78,6 +78,18 @@ class CanonicalJsonReaderProperties {
         }
     }
 
+    @Example
+    void readsManyEscapedStringsInTimeLinearInTheText() {
+        StringBuilder text = new StringBuilder("{\"lines\":[");
+        for (int i = 0; i < 150_000; i++) {
+            text.append(i == 0 ? "" : ",").append("\"a\\nb").append(i).append('"');
+        }
+        String json = text.append("]}").toString();
+        long started = System.nanoTime();
+        assertThat(CanonicalJsonReader.read(json)).isNotNull();
+        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds to read %d chars", json.length()).isLessThan(3_000);
+    }
+
     private static Map<String, Object> jackson(String text) throws Exception {
         return JSON.readValue(text, new TypeReference<Map<String, Object>>() {
         });
