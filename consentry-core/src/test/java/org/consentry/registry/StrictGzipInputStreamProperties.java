@@ -61,22 +61,21 @@ class StrictGzipInputStreamProperties {
     }
 
     @Example
-    void aFileCutInsideItsSecondMembersHeaderIsRefusedWhereTheJdkStopsQuietly() throws IOException {
+    void aFileCutInsideItsSecondMembersHeaderIsRefused() throws IOException {
         byte[] first = "305,5550100\n".getBytes();
         byte[] cut = Arrays.copyOf(concatenate(List.of(first, "305,5550101\n212,5550102\n".getBytes())), gzip(first).length + 5);
-        assertThat(new String(readAll(new GZIPInputStream(new ByteArrayInputStream(cut)), 4096)))
-                .as("the JDK's reader takes the cut for the end").isEqualTo("305,5550100\n");
+        // (Java 17's GZIPInputStream takes this cut for the end of the data and gives the first member alone)
         assertThatThrownBy(() -> readAll(new StrictGzipInputStream(new ByteArrayInputStream(cut)), 4096))
                 .hasMessageContaining("cut short");
     }
 
     @Example
-    void aPipeThatPausesBetweenMembersIsReadToItsEndWhereTheJdkStops() throws IOException {
+    void aPipeThatPausesBetweenMembersIsReadToItsEnd() throws IOException {
         byte[] first = "305,5550100\n".getBytes();
         byte[] gzip = concatenate(List.of(first, "305,5550101\n212,5550102\n".getBytes()));
         int pause = gzip(first).length; // the pipe has given the first member whole, and nothing more yet
-        assertThat(new String(readAll(new GZIPInputStream(new TrickleInputStream(gzip, pause), 512), pause)))
-                .as("the JDK's reader stops at the pause").isEqualTo("305,5550100\n");
+        // (Java 17's GZIPInputStream ends the data at such a pause when the next member's bytes are not already waiting;
+        // later JDKs read on)
         assertThat(new String(readAll(new StrictGzipInputStream(new TrickleInputStream(gzip, pause)), pause)))
                 .isEqualTo("305,5550100\n305,5550101\n212,5550102\n");
     }
