@@ -71,6 +71,11 @@ public final class LedgerFacts {
         this.ledger = ledger;
     }
 
+    /** Waits until the registry copies in force have been read against their checksums (a list is judged whole by them). */
+    public void awaitRegistryChecks() {
+        provider.awaitRegistryChecks();
+    }
+
     /** The request as it will be sent: with the opt-out line appended when the tenant asked for it. */
     public SendRequest complete(TenantProfile tenant, SendRequest request) {
         if (!tenant.settings().autoAppendOptOut()) {

@@ -51,6 +51,11 @@ public final class ProviderLists implements LedgerListener {
         this.snapshots = snapshots;
     }
 
+    /** Waits until the imported copies put in force so far have been read against their checksums. */
+    public void awaitRegistryChecks() {
+        snapshots.awaitChecks();
+    }
+
     public RegistryFacts factsFor(String address) {
         if (address == null) {
             return RegistryFacts.NONE;

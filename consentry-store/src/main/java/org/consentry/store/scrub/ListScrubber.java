@@ -205,6 +205,9 @@ public final class ListScrubber {
 
     /** As above, cutting the input into chunks of about {@code chunkSize} bytes (small ones in the tests). */
     ScrubSummary scrub(InputStream input, OutputStream output, Request request, LongConsumer progress, int chunkSize) throws IOException {
+        // a copy imported or mapped a moment ago is read against its checksums before any row is judged by it: a damaged
+        // one is then out of force (its list unreadable, every row deferred) rather than relied on for a whole list
+        facts.awaitRegistryChecks();
         CsvChunks chunks = new CsvChunks(input, chunkSize);
         CsvChunks.Chunk first = chunks.next();
         // a byte order mark is no part of the first column's name: read from there, a quoted name would be refused

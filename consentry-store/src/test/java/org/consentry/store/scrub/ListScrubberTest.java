@@ -253,6 +253,21 @@ class ListScrubberTest {
 
     /** A row short of the header's fields gets empty ones, so that decision stands under "decision"; a longer row is refused. */
     @Test
+    void aRegistryCopyDamagedOnDiskIsNotReliedOnByAScrubBegunTheMomentItIsMapped() throws IOException {
+        String number = Kind.CONSENTED.number(0, national);
+        assertThat(scrub("phone\n" + number + "\n", null, Channel.SMS)).contains(",allow,");
+        // one bit of the national copy flipped on disk; the server maps the changed file and checks it on a thread of its own
+        Path copy = folder.resolve("data").resolve(Store.REGISTRIES).resolve("national.dnc");
+        byte[] bytes = Files.readAllBytes(copy);
+        bytes[bytes.length - 1] ^= 0x01;
+        Files.write(copy, bytes);
+        Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(60)));
+        store.registries().refresh();
+        // the scrub waits for the check: every row needing the copy is deferred, none judged by the damaged numbers
+        assertThat(scrub("phone\n" + number + "\n", null, Channel.SMS)).contains(",defer,").contains("STORE_UNAVAILABLE");
+    }
+
+    @Test
     void theAddedColumnsStandUnderTheirNamesWhateverARowsLength() throws IOException {
         String number = Kind.CONSENTED.number(0, national);
         assertThat(scrub("name,phone,note\nJo," + number + "\n", null, Channel.SMS))
