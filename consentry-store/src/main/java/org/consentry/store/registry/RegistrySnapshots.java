@@ -236,8 +236,9 @@ public final class RegistrySnapshots {
             try {
                 opened.verify();
                 unverified.remove(list, opened);
-            } catch (IOException | RuntimeException | InternalError e) {
-                // (InternalError: the mapped file was cut short under the reader, a fault on its pages)
+            } catch (Throwable e) { // whatever stops the check (an InternalError from a mapped file cut short under
+                // the reader, even an OutOfMemoryError), the copy was not shown sound, so it leaves force (fail closed); the
+                // check itself then ends normally, so that awaitChecks() never throws
                 synchronized (this) {
                     if (copies.get(list) == opened.registry()) {
                         unreadable.add(list); // first: a check reads the copy, then whether any list is unreadable
