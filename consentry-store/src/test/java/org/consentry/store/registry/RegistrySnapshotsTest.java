@@ -35,6 +35,19 @@ class RegistrySnapshotsTest {
         return snapshots.importFiles(list, kind, asOf, 0, List.of(file), RegistryImport.Progress.NONE, NOW);
     }
 
+    /** Imports a national copy of three numbers and waits until it passes its checksum check. */
+    private void importNational(RegistrySnapshots snapshots) throws IOException {
+        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n212,5550102\n");
+        snapshots.awaitChecks();
+    }
+
+    /** A snapshot file's bytes with one bit of its last bitmap flipped (a listed number unlisted, or one listed that never was). */
+    private static byte[] withABitFlipped(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] ^= 0x10;
+        return bytes;
+    }
+
     @Test
     void aFullImportPutsTheCopyInForceAndAChangeListIsAppliedToIt() throws IOException {
         RegistrySnapshots snapshots = RegistrySnapshots.open(folder.resolve("registries"));
@@ -298,16 +311,13 @@ class RegistrySnapshotsTest {
     void aCopyChangedOnDiskAfterItsImportIsTakenOutOfForceOnceItsChecksumFails() throws IOException {
         Path registries = folder.resolve("registries");
         RegistrySnapshots imported = RegistrySnapshots.open(registries);
-        importText(imported, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n212,5550102\n");
-        imported.awaitChecks();
+        importNational(imported);
         assertThat(imported.get("national")).as("the copy as written passes its check").isNotNull();
         assertThat(imported.unreadable()).isEmpty();
 
         // one bit of the last bitmap flipped on disk (a listed number unlisted, or one listed that never was)
         Path file = registries.resolve("national.dnc");
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length - 3] ^= 0x10;
-        Files.write(file, bytes);
+        Files.write(file, withABitFlipped(file));
         RegistrySnapshots restarted = RegistrySnapshots.open(registries);
         restarted.awaitChecks();
         assertThat(restarted.get("national")).as("no longer relied on").isNull();
@@ -327,13 +337,10 @@ class RegistrySnapshotsTest {
         // fails must be unreadable by the time it is gone, or a check between the two passes the number as unlisted
         Path registries = folder.resolve("registries");
         RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
-        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n212,5550102\n");
-        snapshots.awaitChecks();
+        importNational(snapshots);
         Path file = registries.resolve("national.dnc");
         Path good = Files.copy(file, folder.resolve("good.dnc"));
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length - 3] ^= 0x10;
-        Path damaged = Files.write(folder.resolve("damaged.dnc"), bytes);
+        Path damaged = Files.write(folder.resolve("damaged.dnc"), withABitFlipped(file));
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicLong neither = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicInteger round = new java.util.concurrent.atomic.AtomicInteger();
@@ -364,12 +371,9 @@ class RegistrySnapshotsTest {
     void aChangeListIsNotAppliedToACopyWhoseCheckHasNotEndedAndWouldFail() throws IOException {
         Path registries = folder.resolve("registries");
         RegistrySnapshots imported = RegistrySnapshots.open(registries);
-        importText(imported, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n212,5550102\n");
-        imported.awaitChecks();
+        importNational(imported);
         Path file = registries.resolve("national.dnc");
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length - 3] ^= 0x10;
-        Files.write(file, bytes);
+        Files.write(file, withABitFlipped(file));
 
         RegistrySnapshots restarted = RegistrySnapshots.open(registries);
         // the check still reading the copy (a national copy takes seconds): held back here by the lock it takes it out under
@@ -387,12 +391,9 @@ class RegistrySnapshotsTest {
     void aCopyTakenOutOfForceWhoseFileIsMovedAwayAndBackIsReadAgain() throws IOException {
         Path registries = folder.resolve("registries");
         RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
-        importText(snapshots, "national", RegistryFiles.Kind.FULL, AS_OF, "305,5550100\n305,5550101\n212,5550102\n");
-        snapshots.awaitChecks();
+        importNational(snapshots);
         Path file = registries.resolve("national.dnc");
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length - 3] ^= 0x10;
-        Files.write(file, bytes);
+        Files.write(file, withABitFlipped(file));
         snapshots.refresh();
         snapshots.awaitChecks();
         assertThat(snapshots.unreadable()).containsExactly("national");

@@ -61,28 +61,6 @@ class ReplayPipelineTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
-    void aDecoderThatThrowsFailsTheReplayAtThatRowsTurn(int threads) {
-        List<Integer> applied = new ArrayList<>();
-        int broken = ReplayPipeline.BATCH + 3;
-        try (ReplayPipeline<Integer, Integer> pipeline = new ReplayPipeline<>(threads, row -> {
-            if (row == broken) {
-                throw new IllegalArgumentException("cannot decode " + row);
-            }
-            return row;
-        }, applied::add)) {
-            assertThatThrownBy(() -> {
-                for (int i = 0; i < 4 * ReplayPipeline.BATCH; i++) {
-                    pipeline.accept(i);
-                }
-                pipeline.finish();
-            }).isInstanceOf(IllegalArgumentException.class).hasMessage("cannot decode " + broken);
-        }
-        // the rows of the batches before the broken one's were applied; none after it
-        assertThat(applied).doesNotContain(broken).allMatch(row -> row < broken);
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2})
     void everyRowBeforeOneWhoseDecoderThrowsIsAppliedFirst(int threads) {
         // as on the reading thread alone: the rows read before the broken one, in its own batch too, are applied (and
         // checked, so that an earlier damaged entry is the one named) before its failure is thrown
