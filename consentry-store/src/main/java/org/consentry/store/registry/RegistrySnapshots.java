@@ -79,8 +79,12 @@ public final class RegistrySnapshots {
         }
         if (name.startsWith("state:") && SUBDIVISIONS.countryOf(name.substring(6)) == null) {
             // a list under a mistyped name would load and never match anyone: every check would pass it by
-            throw new IllegalArgumentException("no state '" + raw.substring(6) + "'; state:XX takes a US state's (or a Canadian "
-                    + "province's) two letters");
+            throw new IllegalArgumentException("no state '" + raw.substring(6) + "'; state:XX takes a US state's two letters");
+        }
+        if (name.startsWith("state:") && !"US".equals(SUBDIVISIONS.countryOf(name.substring(6)))) {
+            // the state Do-Not-Call rules bind US numbers only: a province's list would load and never block anyone
+            throw new IllegalArgumentException("'" + name.substring(6) + "' is a Canadian province or territory: state:XX lists are "
+                    + "the US states' Do-Not-Call lists, and Canada's National DNCL is not applied");
         }
         return name;
     }

@@ -199,6 +199,8 @@ class RegistrySnapshotsTest {
         assertThatThrownBy(() -> RegistrySnapshots.listName("state:ZZ")).as("a mistyped state's list would never match anyone")
                 .hasMessageContaining("no state 'ZZ'");
         assertThat(RegistrySnapshots.listName("state:pr")).isEqualTo("state:PR");
+        assertThatThrownBy(() -> RegistrySnapshots.listName("state:ON")).as("a province's list would load and never block anyone")
+                .hasMessageContaining("Canadian province").hasMessageContaining("not applied");
     }
 
     @Test

@@ -99,6 +99,9 @@ class DataEndpointsTest {
         assertThat(unknown.isProblem()).isTrue();
         assertThat(server.post("/v1/registries/state:florida/entries", TestServer.ADMIN_KEY, "{\"numbers\": []}").status()).isEqualTo(404);
         assertThat(server.post("/v1/registries/state:zz/entries", TestServer.ADMIN_KEY, "{\"numbers\": []}").body()).contains("no state 'zz'");
+        HttpAnswer province = server.post("/v1/registries/state:on/entries", TestServer.ADMIN_KEY, "{\"numbers\": [\"+14165550100\"]}");
+        assertThat(province.status()).as("a province's list would never block anyone").isEqualTo(404);
+        assertThat(province.body()).contains("Canadian province");
         HttpAnswer shrink = server.send("DELETE", "/v1/registries/internal/entries", acme.key(), "{\"numbers\": [\"+13055550100\"]}");
         assertThat(shrink.status()).isEqualTo(400);
         assertThat(shrink.text("/errors/0/field")).isEqualTo("list");
