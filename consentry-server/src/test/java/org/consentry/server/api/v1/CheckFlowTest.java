@@ -3,7 +3,6 @@ package org.consentry.server.api.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,37 +10,14 @@ import java.sql.Statement;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
 import org.consentry.store.sqlite.SqliteDatabase;
-import org.consentry.store.testing.MutableClock;
-import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The path a sender walks: a tenant, a verified sender, a consent, checks, a STOP, and the evidence. */
-class CheckFlowTest {
+class CheckFlowTest extends ServerWithAcme {
 
     private static final String CHECK = """
             {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
              "body": "Acme: spring sale, 20%% off today. Reply STOP to opt out."%s}""";
-
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
-    private TestServer server;
-    private TestServer.Tenant acme;
-
-    @BeforeEach
-    void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private HttpAnswer check(String extra) {
         return server.post("/v1/checks", acme.key(), CHECK.formatted(extra));

@@ -2,18 +2,13 @@ package org.consentry.server.api.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
-import org.consentry.store.testing.MutableClock;
-import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What committed sends count for, through HTTP: a Florida number's cap of three marketing texts a day on a topic. */
-class CommittedSendsTest {
+class CommittedSendsTest extends ServerWithAcme {
 
     private static final String[] BODIES = {
         "Acme: spring sale on all boots, 20% off today only.",
@@ -22,26 +17,12 @@ class CommittedSendsTest {
         "Acme: last chance, the garden collection closes at midnight.",
     };
 
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
-    private TestServer server;
-    private TestServer.Tenant acme;
-
     @BeforeEach
     void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
         assertThat(server.post("/v1/consents", acme.key(), """
                 {"address": "+13055550100", "channel": "sms", "purpose": "marketing", "method": "web_form",
                  "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
                  "disclosure_text": "By checking this box you agree to receive marketing texts."}""").status()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private HttpAnswer commit(String purpose, String body, String extra) {

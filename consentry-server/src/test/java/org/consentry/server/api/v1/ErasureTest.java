@@ -10,19 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
-import org.consentry.store.testing.MutableClock;
-import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Erasure at a person's request (GDPR art. 17) over HTTP: what the tenant held about them is unreadable, in the process
  * and in the files; the chain and the proof bundle still verify; the address is never messaged again, across a
  * restart; other people are untouched.
  */
-class ErasureTest {
+class ErasureTest extends ServerWithAcme {
 
     private static final String ANA = "+13055550100";
     private static final String IP = "203.0.113.77";
@@ -31,17 +27,8 @@ class ErasureTest {
             {"channel": "sms", "from": "+18005550199", "to": "%s", "purpose": "marketing",
              "body": "Acme: 20%% off today. Reply STOP to opt out."}""";
 
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
-    private TestServer server;
-    private TestServer.Tenant acme;
-
     @BeforeEach
     void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
         for (String address : List.of(ANA, "+13055550101")) {
             HttpAnswer consent = server.post("/v1/consents", acme.key(), """
                     {"address": "%s", "channel": "sms", "purpose": "marketing", "method": "web_form", "confirmed": true,
@@ -50,11 +37,6 @@ class ErasureTest {
             assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
         }
         server.post("/v1/contacts", acme.key(), "{\"address\": \"" + ANA + "\", \"state\": \"FL\", \"line_type\": \"mobile\"}");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private JsonNode check(String to) {

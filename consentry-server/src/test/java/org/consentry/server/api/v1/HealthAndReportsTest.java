@@ -7,41 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
-import org.consentry.store.testing.MutableClock;
 import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Call detail records and spam reports, and the tenant health they make, over HTTP. */
-class HealthAndReportsTest {
+class HealthAndReportsTest extends ServerWithAcme {
 
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
     private final HttpClient client = HttpClient.newHttpClient();
-    private TestServer server;
-    private TestServer.Tenant acme;
-
-    @BeforeEach
-    void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     /** {@code count} calls ending before now, {@code answered} of them answered, {@code shortOnes} of those under 6 s. */
     private HttpAnswer calls(int count, int answered, int shortOnes) {
         List<String> records = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,43 +17,21 @@ import org.consentry.server.http.TrustedProxies;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
 import org.consentry.store.consent.OptInForms;
-import org.consentry.store.testing.MutableClock;
 import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hosted opt-in forms over HTTP: what a tenant publishes, what the page shows, and what a submission records (and,
  * when it is refused, that it records nothing). {@code OptInBrowserTest} drives the same page in Chromium.
  */
-class HostedFormTest {
+class HostedFormTest extends ServerWithAcme {
 
     static final String FORM = """
             {"name": "Spring club", "title": "Join the Acme club", "channels": ["sms", "email"], "purpose": "marketing",
              "frequency": "Up to 4 msgs/month", "terms_url": "https://acme.example/terms",
              "privacy_url": "https://acme.example/privacy", "disclosure_text": "Members get early access to sales."}""";
 
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
     private final HttpClient client = HttpClient.newHttpClient();
-    private TestServer server;
-    private TestServer.Tenant acme;
-
-    @BeforeEach
-    void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     private HttpAnswer publish() {
         HttpAnswer form = server.post("/v1/forms", acme.key(), FORM);
         assertThat(form.status()).as(form.toString()).isEqualTo(201);

@@ -2,36 +2,22 @@ package org.consentry.server.api.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
-import org.consentry.store.testing.MutableClock;
-import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Replies in the recipient's own words through {@code POST /v1/inbound/sms}, and what the next check makes of them. */
-class InboundRepliesTest {
+class InboundRepliesTest extends ServerWithAcme {
 
     private static final String CHECK = """
             {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "marketing",
              "body": "Acme: spring sale, 20% off today. Reply STOP to opt out."}""";
 
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
-    private TestServer server;
-    private TestServer.Tenant acme;
-
     @BeforeEach
     void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
         HttpAnswer consent = server.post("/v1/consents", acme.key(), """
                 {"address": "+13055550100", "channel": "sms", "purpose": "marketing", "method": "web_form",
                  "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
@@ -39,11 +25,6 @@ class InboundRepliesTest {
                  "disclosure_text": "By checking this box you agree to receive up to 4 marketing texts a month.",
                  "frequency": "4/month"}""");
         assertThat(consent.status()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private HttpAnswer reply(String text) {

@@ -2,19 +2,12 @@ package org.consentry.server.api.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.consentry.server.testing.HttpAnswer;
-import org.consentry.server.testing.TestServer;
-import org.consentry.store.testing.MutableClock;
-import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An opt-out acknowledged over HTTP is in force for the very next check, made by another thread on another connection:
@@ -23,28 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * must block with OPTED_OUT, and once a check blocked with it every later one does. Bounded by the number of
  * recipients, not by time.
  */
-class OptOutReadYourWritesTest {
+class OptOutReadYourWritesTest extends ServerWithAcme {
 
     private static final int PAIRS = 3;
     private static final int PER_PAIR = 12;
-
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
-    private TestServer server;
-    private TestServer.Tenant acme;
-
-    @BeforeEach
-    void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private static String number(int pair, int k) {
         return "+13055550" + (100 + pair * PER_PAIR + k);

@@ -2,39 +2,20 @@ package org.consentry.server.api.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
-import org.consentry.store.testing.MutableClock;
-import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A permission pass over HTTP: the consents it reaches are unconfirmed until the recipient replies YES. */
-class PermissionPassTest {
-
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
-    private TestServer server;
-    private TestServer.Tenant acme;
+class PermissionPassTest extends ServerWithAcme {
 
     @BeforeEach
     void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
         assertThat(server.postCsv("/v1/consents/import?source=Spring%20list&collection_method=web_form&channel=sms&purpose=marketing",
                 acme.key(), "address,captured_at\n+13055550100,2026-02-20T10:00:00Z\n").status()).isEqualTo(201);
         assertThat(consent("+13055550101", "2026-02-20T10:00:00Z").status()).isEqualTo(201);
         assertThat(consent("+13055550102", "2026-03-05T10:00:00Z").status()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private HttpAnswer consent(String number, String capturedAt) {

@@ -3,42 +3,24 @@ package org.consentry.server.api.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.consentry.evidence.EvidenceSignature;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
-import org.consentry.store.testing.MutableClock;
 import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Proof-of-opt-in requests over HTTP: answered in one call with the signed bundle, or suspending the tenant when due. */
-class ProofRequestsTest {
-
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
-    private TestServer server;
-    private TestServer.Tenant acme;
+class ProofRequestsTest extends ServerWithAcme {
 
     @BeforeEach
     void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
         server.post("/v1/consents", acme.key(), """
                 {"address": "+13055550100", "channel": "sms", "purpose": "marketing", "method": "web_form",
                  "captured_at": "2026-01-10T15:00:00Z", "confirmed": true, "ip": "203.0.113.7",
                  "disclosure_text": "By checking this box you agree to receive up to 4 marketing texts a month."}""");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private HttpAnswer open() {

@@ -2,42 +2,24 @@ package org.consentry.server.api.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.consentry.server.testing.HttpAnswer;
 import org.consentry.server.testing.TestServer;
-import org.consentry.store.testing.MutableClock;
-import org.consentry.store.testing.StoreFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /v1/traceback?to=&from=&at=} (admin): who sent to that number, from that caller ID, around that time. */
-class TracebackTest {
+class TracebackTest extends ServerWithAcme {
 
-    @TempDir
-    Path directory;
-
-    private final MutableClock clock = new MutableClock(StoreFixture.START);
-    private TestServer server;
-    private TestServer.Tenant acme;
     private TestServer.Tenant globex;
     private String acmeCheck;
 
     @BeforeEach
     void start() {
-        server = new TestServer(directory, clock);
-        acme = server.tenantWithSender("Acme");
         globex = server.tenant("Globex");
         assertThat(server.post("/v1/tenants/" + globex.id() + "/senders", TestServer.ADMIN_KEY,
                 "{\"address\": \"+18005550198\", \"kind\": \"phone\", \"verified\": true}").status()).isEqualTo(201);
         acmeCheck = commit(acme, "Acme", "+18005550199");
         commit(globex, "Globex", "+18005550198");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private String commit(TestServer.Tenant tenant, String brand, String from) {
