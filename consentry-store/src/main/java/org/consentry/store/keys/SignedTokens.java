@@ -55,7 +55,10 @@ public final class SignedTokens {
         }
         String encoded = token.substring(0, dot);
         try {
-            if (!MessageDigest.isEqual(Base64.getUrlDecoder().decode(token.substring(dot + 1)), tag(encoded))) {
+            // the tag compared as written, not decoded: a decoder ignores the spare bits of the last character, so a
+            // decoded comparison accepts several spellings of one token
+            byte[] expected = Base64.getUrlEncoder().withoutPadding().encode(tag(encoded));
+            if (!MessageDigest.isEqual(token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII), expected)) {
                 return Optional.empty();
             }
             String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\n", -1);
