@@ -43,7 +43,7 @@ public final class LedgerFacts {
 
     private static final Set<FactSource> UNAVAILABLE = Set.of(FactSource.LEDGER, FactSource.REGISTRY, FactSource.COUNTERS);
     /** An imported registry copy could not be read: whether a number is on it is unknown, so every verdict waits. */
-    private static final Set<FactSource> REGISTRY_UNREADABLE = Set.of(FactSource.REGISTRY);
+    private static final Set<FactSource> REGISTRY_UNKNOWN = Set.of(FactSource.REGISTRY);
 
     private final RecipientResolver recipients;
     private final PhoneNumberParser phones;
@@ -155,13 +155,14 @@ public final class LedgerFacts {
 
     private Facts facts(TenantProfile tenant, SendRequest request, SenderStatus sender, MessageContent body, Optional<Address> address,
                         ContactState contact) {
+        // whether a list is unknown is asked before the copies are read: a list leaves that state only once its copy is in force
+        Set<FactSource> unavailable = !ledger.healthy() ? UNAVAILABLE : !provider.anyUnknown() ? Set.of() : REGISTRY_UNKNOWN;
         Recipient recipient = address.map(a -> recipients.place(request.to(), a, placement(tenant, request, a, contact)))
                 .orElseGet(() -> Recipient.invalid(request.to()));
         RegistryFacts registry = provider.factsFor(recipient.key());
         // the tenant's sends in the minute before this one, read only when its plan has a rate (ThrottledRule)
         TenantActivity sent = tenant.plan().sendsPerMinute() == 0 ? TenantActivity.NONE : activity.activityOf(tenant.id(), request.sendAt());
-        return new Facts(recipient, tenant, sender, emailDomains(tenant, request), contact, registry, body, sent,
-                !ledger.healthy() ? UNAVAILABLE : !provider.anyUnreadable() ? Set.of() : REGISTRY_UNREADABLE);
+        return new Facts(recipient, tenant, sender, emailDomains(tenant, request), contact, registry, body, sent, unavailable);
     }
 
     /**

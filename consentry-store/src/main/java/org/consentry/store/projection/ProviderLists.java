@@ -126,9 +126,17 @@ public final class ProviderLists implements LedgerListener {
         return snapshots == null ? java.util.Set.of() : snapshots.unreadable();
     }
 
-    /** Whether any imported copy could not be read; asked on every check, so it copies nothing. */
-    public boolean anyUnreadable() {
-        return snapshots != null && snapshots.anyUnreadable();
+    /** Lists whose first imported copy is still being read against its checksums: unknown until it passes. */
+    public java.util.Set<String> checking() {
+        return snapshots == null ? java.util.Set.of() : snapshots.checking();
+    }
+
+    /**
+     * Whether any imported list is unknown (unreadable, or its copy not yet checked); asked on every check, so it
+     * copies nothing, and asked before {@link #factsFor} reads the copies (see {@link RegistrySnapshots#anyUnknown}).
+     */
+    public boolean anyUnknown() {
+        return snapshots != null && snapshots.anyUnknown();
     }
 
     /** The numbers recorded in the ledger on the list (not those of an imported copy). */

@@ -51,8 +51,14 @@ public final class RegistrySnapshots {
     private final Path folder;
     private final Map<String, NanpRegistry> copies = new ConcurrentHashMap<>();
     private final Map<String, Seen> seen = new HashMap<>();
-    /** Lists whose snapshot file exists but could not be read, with no copy in force: unknown, so checks wait. */
-    private final java.util.Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    /** Why a list with a file and no copy in force is unknown. */
+    private enum Unknown { UNREADABLE, CHECKING }
+
+    /**
+     * Lists whose snapshot file exists with no copy in force: it could not be read, or its first copy is still being
+     * checked. One map, so that a list passes from one state to the other in one write: a check never sees it in neither.
+     */
+    private final Map<String, Unknown> unknown = new ConcurrentHashMap<>();
 
     private RegistrySnapshots(Path folder) {
         this.folder = folder;
@@ -107,14 +113,34 @@ public final class RegistrySnapshots {
         return copies.get(list);
     }
 
-    /** Whether any list's snapshot could not be read with no copy in force (asked on every check: copies nothing). */
-    public boolean anyUnreadable() {
-        return !unreadable.isEmpty();
+    /**
+     * Whether any list is unknown: its snapshot could not be read, or is still being checked against its checksums, and
+     * no copy of it is in force. Asked on every check, so it copies nothing. A check asks this <em>before</em> it reads
+     * the copies in force ({@link #get}): a list leaves this state only by having a copy put in force first, so a check
+     * that found no list unknown finds every list that has a file in force.
+     */
+    public boolean anyUnknown() {
+        return !unknown.isEmpty();
     }
 
     /** Lists whose snapshot could not be read and that have no copy in force. */
     public java.util.Set<String> unreadable() {
-        return java.util.Set.copyOf(unreadable);
+        return unknownAs(Unknown.UNREADABLE);
+    }
+
+    /** Lists whose first copy is still being read against its checksums (none in force until it passes). */
+    public java.util.Set<String> checking() {
+        return unknownAs(Unknown.CHECKING);
+    }
+
+    private java.util.Set<String> unknownAs(Unknown state) {
+        java.util.Set<String> lists = new java.util.TreeSet<>();
+        unknown.forEach((list, why) -> {
+            if (why == state) {
+                lists.add(list);
+            }
+        });
+        return lists;
     }
 
     /** Every copy in force. */
@@ -142,26 +168,48 @@ public final class RegistrySnapshots {
             return 0;
         }
         for (Map.Entry<String, Path> entry : present.entrySet()) {
+            String list = entry.getKey();
+            Seen before = seen.get(list);
+            Seen now;
             try {
-                Seen now = Seen.of(entry.getValue());
-                if (!now.equals(seen.get(entry.getKey()))) {
-                    putInForce(entry.getKey(), SnapshotFile.openChecked(entry.getValue()));
-                    seen.put(entry.getKey(), now);
-                    unreadable.remove(entry.getKey());
-                    changed++;
-                }
+                now = Seen.of(entry.getValue());
+            } catch (IOException e) {
+                continue; // renamed away under the listing: the next refresh sees what took its place
+            }
+            if (now.equals(before)) {
+                continue;
+            }
+            // a file changed in place (not replaced by a move, which leaves the old file mapped as it was) changes the
+            // copy in force with it: that copy is no longer the one that passed its check
+            boolean inPlace = before != null && (now.key() == null || now.key().equals(before.key()));
+            if (inPlace && copies.containsKey(list)) {
+                unknown.put(list, Unknown.CHECKING); // first: a list is never neither in force nor unknown
+                copies.remove(list);
+            }
+            try {
+                SnapshotFile.Opened opened = SnapshotFile.openChecked(entry.getValue());
+                seen.put(list, now);
+                check(list, opened);
+                changed++;
             } catch (IOException | RuntimeException e) {
-                if (copies.containsKey(entry.getKey())) {
-                    LOG.error("cannot map the registry snapshot {}; the copy in force of {} stays", entry.getValue(), entry.getKey(), e);
-                } else if (unreadable.add(entry.getKey())) {
+                if (copies.containsKey(list)) {
+                    LOG.error("cannot map the registry snapshot {}; the copy in force of {} stays", entry.getValue(), list, e);
+                } else if (unknown.put(list, Unknown.UNREADABLE) != Unknown.UNREADABLE) {
                     // a damaged file's own message says what is wrong; a stack trace is for what nobody foresaw
                     LOG.error("cannot map the registry snapshot {}: {} is unknown and every check waits (STORE_UNAVAILABLE) until "
-                            + "it is imported again ({})", entry.getValue(), entry.getKey(), e.getMessage(), e instanceof IOException ? null : e);
+                            + "it is imported again ({})", entry.getValue(), list, e.getMessage(), e instanceof IOException ? null : e);
                 }
+                pending.remove(list); // an earlier file of the list still being checked is not this one
             }
         }
+        for (String list : List.copyOf(pending.keySet())) {
+            if (!present.containsKey(list) && !Files.exists(folder.resolve(fileName(list)))) {
+                pending.remove(list); // its file is gone before its check ended: the list is forgotten, as below
+            }
+        }
+        rejected.removeIf(list -> !present.containsKey(list) && !Files.exists(folder.resolve(fileName(list))));
         // as below: a listing may skip a name under a rename; an unreadable list is forgotten only when its file is gone
-        unreadable.removeIf(list -> !present.containsKey(list) && !Files.exists(folder.resolve(fileName(list))));
+        unknown.keySet().removeIf(list -> !present.containsKey(list) && !Files.exists(folder.resolve(fileName(list))));
         // a copy its check took out of force is seen but not in force: its file gone, it must be read again when back
         seen.keySet().removeIf(list -> !copies.containsKey(list) && !present.containsKey(list)
                 && !Files.exists(folder.resolve(fileName(list))));
@@ -203,17 +251,26 @@ public final class RegistrySnapshots {
             try {
                 removePartials();
                 refresh();
-                SnapshotFile.Opened base = unverified.get(list);
-                if (registryImport.kind() != RegistryFiles.Kind.FULL && base != null && base.registry() == get(list)) {
-                    base.verify(); // changes start from the copy in force: a damaged one must not be carried into a new copy
+                awaitChecks(); // the list's newest file in force, or known to be damaged
+                if (registryImport.kind() != RegistryFiles.Kind.FULL && (unknown.containsKey(list) || rejected.contains(list))) {
+                    // changes start from the copy on disk: a damaged one must not be carried into a new copy, nor an older
+                    // one in force stand in for it
+                    throw new IOException("the copy of " + list + " in " + folder + " is damaged: a change list cannot be applied "
+                            + "to it; import the full list");
                 }
                 RegistryImport.Built built = registryImport.read(files, get(list), now, progress);
                 Path destination = folder.resolve(fileName(list));
                 SnapshotFile.write(built.snapshot(), destination);
+                SnapshotFile.Opened opened = SnapshotFile.openChecked(destination);
+                if (opened.checked()) {
+                    opened.verify(); // read back as mapped before any check relies on it
+                }
                 synchronized (this) {
-                    putInForce(list, SnapshotFile.openChecked(destination));
+                    copies.put(list, opened.registry()); // first: a list is never neither in force nor unknown
                     seen.put(list, Seen.of(destination));
-                    unreadable.remove(list);
+                    pending.remove(list);
+                    rejected.remove(list);
+                    unknown.remove(list);
                 }
                 return built.summary();
             } finally {
@@ -223,35 +280,55 @@ public final class RegistrySnapshots {
     }
 
     /**
-     * Puts a copy in force and has its numbers checked against their checksums on a thread of its own (reading a
-     * national copy whole takes longer than a restart may). A copy that fails the check is taken out of force and its
-     * list becomes unreadable: checks that need it wait (STORE_UNAVAILABLE) and {@code /health} names it, until it is
-     * imported again. A number wrongly listed or unlisted by a flipped bit is never relied on past the check.
+     * Has a copy's numbers read against their checksums on a thread of its own (reading a national copy whole takes
+     * longer than a restart may), and puts it in force once they pass. Until then the copy in force before it, if any,
+     * still answers; a list with none is unknown ({@link #anyUnknown}): checks that need it wait (STORE_UNAVAILABLE)
+     * and {@code /health} names it. A copy that fails is never put in force: its list becomes unreadable, or keeps
+     * the copy in force before it and refuses change lists until a full list is imported. A number wrongly listed or
+     * unlisted by a flipped bit is never relied on. A copy written before snapshots had checksums is put in force
+     * unchecked, with a warning.
      */
-    private void putInForce(String list, SnapshotFile.Opened opened) {
-        copies.put(list, opened.registry());
+    private void check(String list, SnapshotFile.Opened opened) {
         if (!opened.checked()) {
             LOG.warn("the registry snapshot {} was written before snapshots had checksums: it is used unchecked until {} is "
                     + "imported again", opened.file(), list);
+            copies.put(list, opened.registry()); // first: a list is never neither in force nor unknown
+            pending.remove(list);
+            rejected.remove(list);
+            unknown.remove(list);
             return;
         }
-        unverified.put(list, opened);
+        if (!copies.containsKey(list)) {
+            unknown.put(list, Unknown.CHECKING); // unknown until it passes (one write: from unreadable, or new)
+        }
+        pending.put(list, opened);
         CompletableFuture<Void> check = CompletableFuture.runAsync(() -> {
+            Throwable failure = null;
             try {
                 opened.verify();
-                unverified.remove(list, opened);
-            } catch (Throwable e) { // whatever stops the check (an InternalError from a mapped file cut short under
-                // the reader, even an OutOfMemoryError), the copy was not shown sound, so it leaves force (fail closed); the
+            } catch (Throwable e) { // whatever stops the check (an InternalError from a mapped file cut short under the
+                // reader, even an OutOfMemoryError), the copy was not shown sound, so it is not relied on (fail closed); the
                 // check itself then ends normally, so that awaitChecks() never throws
-                synchronized (this) {
-                    if (copies.get(list) == opened.registry()) {
-                        unreadable.add(list); // first: a check reads the copy, then whether any list is unreadable
-                        copies.remove(list);
-                        LOG.error("{}: {} is unknown and every check that needs it waits (STORE_UNAVAILABLE) until it is imported "
-                                + "again", e.getMessage(), list);
-                    }
-                    unverified.remove(list, opened); // last: until the copy is out of force, an import reading it finds it damaged
+                failure = e;
+            }
+            synchronized (this) {
+                if (pending.get(list) != opened) {
+                    return; // a newer file of the list, or an import, took its place
                 }
+                if (failure == null) {
+                    copies.put(list, opened.registry()); // first: a list is never neither in force nor unknown
+                    rejected.remove(list);
+                    unknown.remove(list);
+                } else if (copies.containsKey(list)) {
+                    rejected.add(list);
+                    LOG.error("{}: the copy of {} in force before it stays, and change lists are refused until the full list is "
+                            + "imported again", failure.getMessage(), list);
+                } else {
+                    unknown.put(list, Unknown.UNREADABLE);
+                    LOG.error("{}: {} is unknown and every check that needs it waits (STORE_UNAVAILABLE) until it is imported "
+                            + "again", failure.getMessage(), list);
+                }
+                pending.remove(list);
             }
         }, work -> {
             Thread thread = new Thread(work, "consentry-registry-check");
@@ -262,10 +339,13 @@ public final class RegistrySnapshots {
         checks.removeIf(CompletableFuture::isDone);
     }
 
-    /** Copies put in force whose numbers are not yet read against their checksums. */
-    private final Map<String, SnapshotFile.Opened> unverified = new ConcurrentHashMap<>();
+    /** Copies opened and being read against their checksums, not yet in force. */
+    private final Map<String, SnapshotFile.Opened> pending = new ConcurrentHashMap<>();
 
-    /** The checks of copies put in force, until they end. */
+    /** Lists whose newest file failed its check while an older copy stays in force. */
+    private final java.util.Set<String> rejected = ConcurrentHashMap.newKeySet();
+
+    /** The checks of copies opened, until they end. */
     private final java.util.Queue<CompletableFuture<Void>> checks = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** Waits until every copy put in force so far has been checked against its checksums (for tests and tools). */

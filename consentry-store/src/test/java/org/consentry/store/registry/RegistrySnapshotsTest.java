@@ -143,7 +143,9 @@ class RegistrySnapshotsTest {
         try (var files = Files.list(registries)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("national.dnc", ".import.lock");
         }
-        assertThat(RegistrySnapshots.open(registries).get("national").contains("+13055550100")).as("after a restart too").isTrue();
+        RegistrySnapshots restarted = RegistrySnapshots.open(registries);
+        restarted.awaitChecks();
+        assertThat(restarted.get("national").contains("+13055550100")).as("after a restart too").isTrue();
     }
 
     /**
@@ -179,6 +181,7 @@ class RegistrySnapshotsTest {
 
         assertThat(server.refresh()).isEqualTo(3);
         assertThat(server.refresh()).as("nothing new").isZero();
+        server.awaitChecks();
         RegistryFacts listed = lists.factsFor("+13055550100");
         assertThat(listed.onNationalDnc()).isTrue();
         assertThat(listed.nationalAsOf()).isEqualTo(AS_OF);
@@ -349,7 +352,7 @@ class RegistrySnapshotsTest {
         Thread reader = new Thread(() -> {
             while (!done.get()) {
                 int before = round.get(); // odd: a damaged copy is put in force and taken out again, nothing else
-                if (snapshots.get("national") == null && !snapshots.anyUnreadable() && before % 2 == 1 && round.get() == before) {
+                if (!snapshots.anyUnknown() && snapshots.get("national") == null && before % 2 == 1 && round.get() == before) {
                     neither.incrementAndGet();
                 }
             }
@@ -370,23 +373,90 @@ class RegistrySnapshotsTest {
     }
 
     @Test
-    void aChangeListIsNotAppliedToACopyWhoseCheckHasNotEndedAndWouldFail() throws IOException {
+    void aChangeListIsNotAppliedToACopyThatFailsItsCheck() throws IOException {
         Path registries = folder.resolve("registries");
         RegistrySnapshots imported = RegistrySnapshots.open(registries);
         importNational(imported);
         Path file = registries.resolve("national.dnc");
         Files.write(file, withABitFlipped(file));
 
-        RegistrySnapshots restarted = RegistrySnapshots.open(registries);
-        // the check still reading the copy (a national copy takes seconds): held back here by the lock it takes it out under
-        synchronized (restarted) {
-            assertThatThrownBy(() -> importText(restarted, "national", RegistryFiles.Kind.CHANGES, AS_OF.plusSeconds(86_400), "212,5550103,A\n"))
-                    .as("a change list would carry the damaged numbers into a new copy with checksums of its own")
-                    .isInstanceOf(IOException.class).hasMessageContaining("damaged");
-        }
-        restarted.awaitChecks();
+        RegistrySnapshots restarted = RegistrySnapshots.open(registries); // its check may still be running: the import waits for it
+        assertThatThrownBy(() -> importText(restarted, "national", RegistryFiles.Kind.CHANGES, AS_OF.plusSeconds(86_400), "212,5550103,A\n"))
+                .as("a change list would carry the damaged numbers into a new copy with checksums of its own")
+                .isInstanceOf(IOException.class).hasMessageContaining("damaged");
         assertThat(restarted.get("national")).isNull();
         assertThat(restarted.unreadable()).containsExactly("national");
+    }
+
+    @Test
+    void aCopyIsNotReliedOnUntilItPassesItsCheckAndTheListIsUnknownMeanwhile() throws Exception {
+        Path registries = folder.resolve("registries");
+        importNational(RegistrySnapshots.open(registries));
+        Path file = registries.resolve("national.dnc");
+        Files.write(file, withABitFlipped(file));
+
+        // every state the list passes through after a restart, seen by a check's two reads in the order a check makes them
+        java.util.Set<String> seenStates = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicReference<RegistrySnapshots> current = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                RegistrySnapshots snapshots = current.get();
+                if (snapshots != null) {
+                    boolean unknown = snapshots.anyUnknown();
+                    boolean inForce = snapshots.get("national") != null;
+                    seenStates.add(unknown ? "unknown" : inForce ? "in force" : "absent");
+                }
+            }
+        });
+        reader.start();
+        try {
+            for (int i = 0; i < 200; i++) {
+                RegistrySnapshots restarted = RegistrySnapshots.open(registries);
+                current.set(restarted);
+                restarted.awaitChecks();
+                assertThat(restarted.unreadable()).containsExactly("national");
+                assertThat(restarted.checking()).isEmpty();
+            }
+        } finally {
+            done.set(true);
+            reader.join();
+        }
+        assertThat(seenStates).as("a damaged copy is never in force, and its list never looks absent").containsExactly("unknown");
+    }
+
+    @Test
+    void aCopyImportedByAnotherProcessAnswersOnlyOnceCheckedAndTheCopyBeforeItAnswersMeanwhile() throws IOException {
+        Path registries = folder.resolve("registries");
+        RegistrySnapshots server = RegistrySnapshots.open(registries);
+        importNational(server);
+        RegistrySnapshots other = RegistrySnapshots.open(registries);
+        other.awaitChecks();
+        importText(other, "national", RegistryFiles.Kind.FULL, AS_OF.plusSeconds(86_400), "305,5550100\n305,5550101\n212,5550199\n");
+
+        server.refresh();
+        assertThat(server.anyUnknown()).as("the copy before it answers while the new one is checked").isFalse();
+        assertThat(server.get("national")).isNotNull();
+        server.awaitChecks();
+        assertThat(server.get("national").contains("+12125550199")).isTrue();
+        assertThat(server.get("national").asOf()).isEqualTo(AS_OF.plusSeconds(86_400));
+
+        // the next copy from the other process is damaged on disk (changed after the move): the copy before it stays
+        importText(other, "national", RegistryFiles.Kind.FULL, AS_OF.plusSeconds(2 * 86_400), "305,5550100\n305,5550101\n212,5550198\n");
+        Path file = registries.resolve("national.dnc");
+        Path damaged = Files.write(folder.resolve("damaged.dnc"), withABitFlipped(file));
+        Files.move(damaged, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        server.refresh();
+        server.awaitChecks();
+        assertThat(server.get("national").asOf()).as("the checked copy before it").isEqualTo(AS_OF.plusSeconds(86_400));
+        assertThat(server.unreadable()).isEmpty();
+        assertThatThrownBy(() -> importText(server, "national", RegistryFiles.Kind.CHANGES, AS_OF.plusSeconds(3 * 86_400), "212,5550103,A\n"))
+                .as("changes would be applied to a copy older than the one they follow")
+                .isInstanceOf(IOException.class).hasMessageContaining("damaged");
+        importText(server, "national", RegistryFiles.Kind.FULL, AS_OF.plusSeconds(3 * 86_400), "305,5550100\n305,5550101\n212,5550197\n");
+        assertThat(server.get("national").contains("+12125550197")).isTrue();
+        importText(server, "national", RegistryFiles.Kind.CHANGES, AS_OF.plusSeconds(4 * 86_400), "212,5550103,A\n");
+        assertThat(server.get("national").size()).as("a full list imported again takes change lists").isEqualTo(4);
     }
 
     @Test

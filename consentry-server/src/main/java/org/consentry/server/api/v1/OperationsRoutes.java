@@ -43,16 +43,22 @@ final class OperationsRoutes {
 
     /**
      * 200 when the server can judge, else 503 naming what fails: the ledger (writes refused), or a registry copy that
-     * cannot be read (every check a registry binds defers until it is imported again), so that monitoring sees it.
+     * cannot be read (every check a registry binds defers until it is imported again) or is still being read against
+     * its checksums after a start (a second or so for the national list), so that monitoring and load balancers see it.
      */
     private void health(Context ctx) {
         boolean ledgerHealthy = ledger.healthy();
         java.util.Set<String> unreadable = new java.util.TreeSet<>(registries.unreadable());
+        java.util.Set<String> checking = new java.util.TreeSet<>(registries.checking());
+        boolean ok = ledgerHealthy && unreadable.isEmpty() && checking.isEmpty();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", ledgerHealthy && unreadable.isEmpty() ? "ok" : "failing");
+        answer.put("status", ok ? "ok" : "failing");
         answer.put("ledger", ledgerHealthy ? "ok" : "failing: writes are refused and checks defer with STORE_UNAVAILABLE");
-        answer.put("registries", unreadable.isEmpty() ? "ok" : "failing: " + String.join(", ", unreadable)
-                + " cannot be read; checks defer with STORE_UNAVAILABLE until it is imported again");
-        ctx.status(ledgerHealthy && unreadable.isEmpty() ? 200 : 503).json(answer);
+        answer.put("registries", !unreadable.isEmpty()
+                ? "failing: " + String.join(", ", unreadable) + " cannot be read; checks defer with STORE_UNAVAILABLE until it is imported again"
+                : !checking.isEmpty()
+                ? "checking: " + String.join(", ", checking) + " being read against its checksums; checks defer with STORE_UNAVAILABLE until then"
+                : "ok");
+        ctx.status(ok ? 200 : 503).json(answer);
     }
 }
