@@ -52,9 +52,10 @@ public final class SqliteLedger implements Ledger {
         this.database = database;
         this.refs = refs;
         // the writer's directory of people is not needed by the replay: it is read on a thread of its own meanwhile
+        java.util.concurrent.atomic.AtomicBoolean replayFailed = new java.util.concurrent.atomic.AtomicBoolean();
         CompletableFuture<SubjectDirectory> directory = CompletableFuture.supplyAsync(() -> {
             try (Connection connection = database.readers().getConnection()) {
-                return SubjectDirectory.load(connection);
+                return SubjectDirectory.load(connection, replayFailed::get);
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }
@@ -64,11 +65,20 @@ public final class SqliteLedger implements Ledger {
             thread.start();
         });
         ChainLinks links = new ChainLinks();
-        long lastSeq = replayInto(entry -> {
-            for (LedgerListener listener : listeners) {
-                listener.apply(entry);
-            }
-        }, links);
+        long lastSeq;
+        try {
+            lastSeq = replayInto(entry -> {
+                for (LedgerListener listener : listeners) {
+                    listener.apply(entry);
+                }
+            }, links);
+        } catch (SQLException | RuntimeException | Error e) {
+            // the directory's reading stops and gives its connection back before the failure is thrown: closing the
+            // database then does not wait for it
+            replayFailed.set(true);
+            directory.handle((loaded, failure) -> null).join();
+            throw e;
+        }
         try {
             this.subjects = directory.join();
         } catch (CompletionException e) {

@@ -43,13 +43,16 @@ final class SubjectDirectory {
         }
     }
 
-    /** Reads every person's number and hash. */
-    static SubjectDirectory load(Connection connection) throws SQLException {
+    /** Reads every person's number and hash, unless {@code stop} says to stop (then throws). */
+    static SubjectDirectory load(Connection connection, java.util.function.BooleanSupplier stop) throws SQLException {
         SubjectDirectory directory = new SubjectDirectory();
         try (Statement statement = connection.createStatement()) {
             statement.setFetchSize(10_000);
             try (ResultSet rows = statement.executeQuery("SELECT id, subject_ref FROM subject_keys ORDER BY id")) {
                 while (rows.next()) {
+                    if (stop.getAsBoolean()) {
+                        throw new SQLException("the directory of people was not read: the ledger's replay failed");
+                    }
                     directory.add(rows.getString(2), rows.getInt(1), null);
                     directory.lastId = Math.max(directory.lastId, rows.getInt(1));
                 }
