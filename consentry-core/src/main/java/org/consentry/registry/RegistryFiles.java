@@ -72,24 +72,24 @@ public final class RegistryFiles {
      * names it in reports of bad lines (a zip entry as {@code name!entry}).
      */
     public void readStored(InputStream stored, String name) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER);
-        buffered.mark(4);
-        int first = buffered.read();
-        int second = buffered.read();
-        int third = buffered.read();
-        int fourth = buffered.read();
-        buffered.reset();
-        if (first == 0x1f && second == 0x8b) {
-            read(new StrictGzipInputStream(buffered), name);
-        } else if (first == 'P' && second == 'K' && third == 3 && fourth == 4) {
-            ZipInputStream zip = new ZipInputStream(buffered);
+        java.io.PushbackInputStream head = new java.io.PushbackInputStream(stored, 4);
+        byte[] start = head.readNBytes(4);
+        head.unread(start);
+        if (start.length >= 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b) {
+            read(new StrictGzipInputStream(new BufferedInputStream(head, BUFFER)), name);
+        } else if (start.length == 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4) {
+            ZipEnding ending = new ZipEnding(head);
+            ZipInputStream zip = new ZipInputStream(new BufferedInputStream(ending, BUFFER));
+            long entries = 0;
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries++;
                 if (!entry.isDirectory()) {
                     read(zip, name + "!" + entry.getName());
                 }
             }
+            ending.check(entries, name); // the end of the stream after an entry is not the end of the archive
         } else {
-            read(buffered, name);
+            read(new BufferedInputStream(head, BUFFER), name);
         }
     }
 
