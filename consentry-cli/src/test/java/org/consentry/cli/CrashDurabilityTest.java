@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Nothing acknowledged is lost: opt-outs are recorded from several clients at full speed, the server is
  * killed with SIGKILL mid-stream and restarted, and every opt-out that got a 2xx is there, still blocks,
- * and the tenant's hash chain verifies.
+ * and the tenant's hash chain verifies. Each was sent with an Idempotency-Key: retried after the restart, an
+ * acknowledged one gets its first answer again and writes nothing, and one cut off by the kill is either run (it had
+ * not begun) or refused as of unknown outcome (409), never run twice.
  */
 class CrashDurabilityTest {
 
@@ -33,6 +35,7 @@ class CrashDurabilityTest {
         String admin;
         String tenantKey;
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> cutOff = ConcurrentHashMap.newKeySet();
         AtomicInteger failures = new AtomicInteger();
         try (ServerProcess server = ServerProcess.start(data)) {
             admin = Files.readString(data.resolve(ServeCommand.ADMIN_KEY_FILE)).strip();
@@ -49,13 +52,15 @@ class CrashDurabilityTest {
                     for (int i = 0; i < 100_000; i++) {
                         String number = String.format("+1305%03d%04d", 200 + clientNumber, i);
                         try {
-                            ServerProcess.Answer answer = server.post("/v1/opt-outs", key, "{\"address\": \"" + number + "\", \"channel\": \"sms\"}");
+                            ServerProcess.Answer answer = server.post("/v1/opt-outs", key, "{\"address\": \"" + number + "\", \"channel\": \"sms\"}",
+                                    "Idempotency-Key", "opt-out-" + number);
                             if (answer.status() / 100 == 2) {
                                 acknowledged.add(number);
                                 enough.countDown();
                             }
                         } catch (Exception e) {
                             failures.incrementAndGet();
+                            cutOff.add(number);
                             return;
                         }
                     }
@@ -91,6 +96,21 @@ class CrashDurabilityTest {
             assertThat(evidence.at("/chain/verified").asBoolean()).isTrue();
             assertThat(evidence.at("/chain/length").asLong()).isGreaterThanOrEqualTo(acknowledged.size() + 2L);
             assertThat(evidence.at("/events/0/type").asText()).isEqualTo("opt_out.recorded");
+
+            long chain = evidence.at("/chain/length").asLong();
+            for (String number : numbers.subList(0, Math.min(200, numbers.size()))) {
+                ServerProcess.Answer retry = restarted.post("/v1/opt-outs", tenantKey, "{\"address\": \"" + number + "\", \"channel\": \"sms\"}",
+                        "Idempotency-Key", "opt-out-" + number);
+                assertThat(retry.status()).as(number).isEqualTo(201);
+                assertThat(retry.headers().firstValue("Idempotent-Replayed")).as("the first answer, kept through the kill").contains("true");
+            }
+            assertThat(restarted.get("/v1/evidence?address=" + numbers.get(0).replace("+", "%2B"), tenantKey).at("/chain/length").asLong())
+                    .as("the retries wrote nothing").isEqualTo(chain);
+            for (String number : cutOff) {
+                ServerProcess.Answer retry = restarted.post("/v1/opt-outs", tenantKey, "{\"address\": \"" + number + "\", \"channel\": \"sms\"}",
+                        "Idempotency-Key", "opt-out-" + number);
+                assertThat(retry.status()).as("%s: run, answered again, or of unknown outcome", number).isIn(201, 409);
+            }
         }
     }
 

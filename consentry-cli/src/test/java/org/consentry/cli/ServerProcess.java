@@ -122,16 +122,20 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError("consentry serve did not answer /health within 60 s: " + stderr());
     }
 
-    /** An answer: its status and its JSON body. */
-    record Answer(int status, JsonNode json) {
+    /** An answer: its status, its JSON body and its headers. */
+    record Answer(int status, JsonNode json, java.net.http.HttpHeaders headers) {
     }
 
-    /** POSTs a JSON body with a bearer key. */
-    Answer post(String path, String key, String body) throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    /** POSTs a JSON body with a bearer key, and {@code headers} as name, value pairs. */
+    Answer post(String path, String key, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()), response.headers());
     }
 
     /** GETs a JSON answer, with a bearer key unless {@code key} is null. */

@@ -71,14 +71,16 @@ public final class Store implements AutoCloseable {
     private final ApiKeys apiKeys;
     private final RegistrySnapshots registries;
     private final RecipientLocks recipientLocks = new RecipientLocks();
+    private final org.consentry.store.sqlite.SqliteIdempotencyStore idempotency;
     private volatile org.consentry.store.scrub.ListScrubber scrubber;
 
     /** The folder of the imported registry copies, inside the store's folder. */
     public static final String REGISTRIES = "registries";
 
     private Store(AutoCloseable database, Ledger ledger, AdminKeys adminKeys, ServerSecrets secrets, Projections projections,
-                  RegistrySnapshots registries, Clock clock) {
+                  RegistrySnapshots registries, org.consentry.store.sqlite.SqliteIdempotencyStore idempotency, Clock clock) {
         this.database = database;
+        this.idempotency = idempotency;
         this.registries = registries;
         this.ledger = ledger;
         this.adminKeys = adminKeys;
@@ -133,7 +135,7 @@ public final class Store implements AutoCloseable {
             Projections projections = Projections.fresh(registries, refs);
             Ledger ledger = SqliteLedger.open(database, clock, projections.listeners(), refs);
             return new Store(database, ledger, new SqliteAdminKeys(database), new SqliteServerSecrets(database, clock), projections,
-                    registries, clock);
+                    registries, new org.consentry.store.sqlite.SqliteIdempotencyStore(database), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -231,7 +233,7 @@ public final class Store implements AutoCloseable {
     }
 
     public org.consentry.store.consent.Erasures erasures() {
-        return new org.consentry.store.consent.Erasures(ledger, proofRequests);
+        return new org.consentry.store.consent.Erasures(ledger, proofRequests, idempotency);
     }
 
     public ProofRequests proofRequests() {
@@ -270,7 +272,13 @@ public final class Store implements AutoCloseable {
         return ids;
     }
 
+    /** The answers kept for requests sent with an {@code Idempotency-Key}. */
+    public org.consentry.store.idempotency.IdempotencyStore idempotency() {
+        return idempotency;
+    }
+
     @Override public void close() {
+        idempotency.close();
         ledger.close();
         try {
             database.close();

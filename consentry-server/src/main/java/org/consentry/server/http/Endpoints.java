@@ -39,9 +39,32 @@ public final class Endpoints {
         routes.get(path, named(path, handler));
     }
 
+    /**
+     * POST routes registered after this answer once per {@code Idempotency-Key} ({@link Idempotency}) when their path is
+     * one of {@code paths}: the routes whose requests take effect.
+     */
+    public void idempotent(Idempotency idempotency, java.util.Set<String> paths) {
+        this.idempotency = idempotency;
+        this.idempotentPaths = java.util.Set.copyOf(paths);
+    }
+
+    private Idempotency idempotency;
+    private java.util.Set<String> idempotentPaths = java.util.Set.of();
+    private final java.util.Set<String> idempotentRegistered = new java.util.TreeSet<>();
+
     public void post(String path, Handler handler) {
         registered.add("POST " + path);
+        if (idempotentPaths.contains(path)) {
+            idempotentRegistered.add(path);
+            routes.post(path, named(path, idempotency.wrap(handler)));
+            return;
+        }
         routes.post(path, named(path, handler));
+    }
+
+    /** The POST paths that take an {@code Idempotency-Key}. */
+    public java.util.Set<String> idempotentPaths() {
+        return java.util.Collections.unmodifiableSet(idempotentRegistered);
     }
 
     public void put(String path, Handler handler) {

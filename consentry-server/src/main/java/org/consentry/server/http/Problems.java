@@ -118,6 +118,14 @@ public final class Problems {
     }
 
     public void write(Context ctx, ApiProblem problem) {
+        if (problem.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(render(ctx, problem));
+    }
+
+    /** The problem's body as {@link #write} answers it. */
+    public byte[] render(Context ctx, ApiProblem problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.type());
         body.put("title", problem.title());
@@ -131,13 +139,10 @@ public final class Problems {
             }
             body.put("errors", errors);
         }
-        if (problem.status() == 401) {
-            ctx.header("WWW-Authenticate", "Bearer");
-        }
         try {
-            ctx.status(problem.status()).contentType(CONTENT_TYPE).result(json.writeValueAsBytes(body));
+            return json.writeValueAsBytes(body);
         } catch (Exception e) {
-            ctx.status(problem.status()).contentType(CONTENT_TYPE).result("{\"status\":" + problem.status() + "}");
+            return ("{\"status\":" + problem.status() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

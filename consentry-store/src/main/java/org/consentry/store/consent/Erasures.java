@@ -19,16 +19,21 @@ public final class Erasures {
 
     private final Ledger ledger;
     private final ProofRequests proofRequests;
+    private final org.consentry.store.idempotency.IdempotencyStore idempotency;
 
-    public Erasures(Ledger ledger, ProofRequests proofRequests) {
+    public Erasures(Ledger ledger, ProofRequests proofRequests, org.consentry.store.idempotency.IdempotencyStore idempotency) {
         this.ledger = ledger;
         this.proofRequests = proofRequests;
+        this.idempotency = idempotency;
     }
 
     public Erased erase(String tenant, String address) {
         return proofRequests.unlessOpen(tenant, address, () -> {
             int events = (int) ledger.about(tenant, address).stream().filter(entry -> entry.sealed() != null && !entry.erased()).count();
             LedgerEntry entry = ledger.erase(tenant, address);
+            // the answers kept for the tenant's retries may name the person (a check, a consent): they go too, and a
+            // retry of one of those requests is judged again
+            idempotency.forgetTenant(tenant);
             return new Erased(((SubjectErased) entry.event()).subjectRef(), entry.recordedAt(), events);
         });
     }

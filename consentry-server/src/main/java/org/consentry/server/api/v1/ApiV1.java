@@ -14,6 +14,10 @@ import org.consentry.store.inbound.EmailFeedback;
 /** Every endpoint of version 1, over one store. */
 public final class ApiV1 {
 
+    /** The routes whose requests take effect, which answer once per {@code Idempotency-Key}. */
+    static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("/v1/checks", "/v1/checks/batch", "/v1/consents",
+            "/v1/consents/{id}/revoke", "/v1/consents/import", "/v1/opt-outs", "/v1/contacts", "/v1/relationships", "/v1/inbound/sms");
+
     private ApiV1() {
     }
 
@@ -23,6 +27,8 @@ public final class ApiV1 {
         Addresses addresses = new Addresses(store.phones(), store.emails());
         StateField states = new StateField(Subdivisions.load(), store.phones());
         SenderReader senders = new SenderReader(addresses);
+        endpoints.idempotent(new org.consentry.server.http.Idempotency(store.idempotency(), ctx -> auth.tenant(ctx).id(),
+                new org.consentry.server.http.Problems(json), clock), IDEMPOTENT);
         new OperationsRoutes(store.ledger(), store.providerLists(), metrics).register(endpoints);
         new TenantRoutes(auth, store.tenants(), senders, json).register(endpoints);
         new SenderRoutes(auth, store.tenants(), store.directory(), senders, json).register(endpoints);
