@@ -32,7 +32,8 @@ public enum EventType {
     REGISTRY_ENTRIES_REMOVED("registry.entries_removed", RegistryEntriesRemoved::read),
     NUMBERS_REPORTED("numbers.reported", NumbersReported::read),
     FORM_PUBLISHED("form.published", FormPublished::read),
-    SUBJECT_ERASED("subject.erased", SubjectErased::read);
+    SUBJECT_ERASED("subject.erased", SubjectErased::read),
+    API_KEY_REVOKED("api_key.revoked", ApiKeyRevoked::read);
 
     private final String storedName;
     private final Function<EventFields, LedgerEvent> reader;

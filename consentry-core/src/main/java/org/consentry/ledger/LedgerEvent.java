@@ -7,7 +7,7 @@ import java.util.Map;
  * senders, every consent, confirmation, revocation, opt-out and opt-in, its own Do-Not-Call entries, and
  * committed sends. Events are facts in the past tense; state is what replaying them gives.
  */
-public sealed interface LedgerEvent permits TenantCreated, TenantStatusChanged, ApiKeyIssued, SettingsChanged,
+public sealed interface LedgerEvent permits TenantCreated, TenantStatusChanged, ApiKeyIssued, ApiKeyRevoked, SettingsChanged,
         SenderRegistered, ConsentGranted, ConsentConfirmed, ConsentRevoked, ConsentReinstated, OptedOut, OptedIn, ListUnsubscribed, EmailFeedbackRecorded, SpamReported, CallsReported, ProofRequested, ProofAnswered, PermissionPassRequired,
         InternalDncAdded, SendCommitted, ContactDeclared, RelationshipRecorded, PlanChanged, RegistryEntriesAdded,
         RegistryEntriesRemoved, NumbersReported, FormPublished, SubjectErased, ErasedEvent {

@@ -53,6 +53,7 @@ class LedgerEventsProperties {
                 Combinators.combine(text, text, text, text, optional, optional).as(TenantCreated::new),
                 Combinators.combine(Arbitraries.of(TenantStatus.class), optional).as(TenantStatusChanged::new),
                 Combinators.combine(text, text).as(ApiKeyIssued::new),
+                text.map(ApiKeyRevoked::new),
                 Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false))
                         .as((sms, email) -> new SettingsChanged(new TenantSettings(sms, email))),
                 Combinators.combine(text, text, Arbitraries.of(SenderKind.class), Arbitraries.of(SenderStatus.class))

@@ -46,6 +46,15 @@ public final class Authenticator {
                 .orElseThrow(() -> ApiProblem.unauthorized("the key is not valid"));
     }
 
+    /** The SHA-256 of the request's bearer key, as key hashes are kept (null without one). */
+    public String presentedKeyHash(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return ApiKeys.hash(header.substring(7).strip());
+    }
+
     /** Requires the admin key. */
     public void admin(Context ctx) {
         if (!(caller(ctx) instanceof Caller.Admin)) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.consentry.ledger.ApiKeyIssued;
+import org.consentry.ledger.ApiKeyRevoked;
 import org.consentry.ledger.LedgerEntry;
 import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.PlanChanged;
@@ -25,6 +26,12 @@ public final class TenantDirectory implements LedgerListener {
 
     private final Map<String, TenantProfile> tenants = new ConcurrentHashMap<>();
     private final Map<String, String> tenantByKeyHash = new ConcurrentHashMap<>();
+    /** Each tenant's keys in force, by id, in the order issued. */
+    private final Map<String, Map<String, ApiKey>> keys = new ConcurrentHashMap<>();
+
+    /** A tenant key in force: its id, its hash and when it was issued. */
+    public record ApiKey(String id, String hash, java.time.Instant issuedAt) {
+    }
     private final Map<String, Map<SenderKey, Sender>> senders = new ConcurrentHashMap<>();
     private final Map<String, String> phoneOwners = new ConcurrentHashMap<>();
     private final Map<String, String> emailDomainOwners = new ConcurrentHashMap<>();
@@ -40,6 +47,17 @@ public final class TenantDirectory implements LedgerListener {
 
     public Optional<String> tenantForKeyHash(String keyHash) {
         return Optional.ofNullable(tenantByKeyHash.get(keyHash));
+    }
+
+    /** The tenant's keys in force, oldest first. */
+    public List<ApiKey> keysOf(String tenant) {
+        Map<String, ApiKey> held = keys.get(tenant);
+        if (held == null) {
+            return List.of();
+        }
+        synchronized (held) { // a synchronized map's views are walked under its lock
+            return List.copyOf(held.values());
+        }
     }
 
     /** The tenant a phone sender belongs to, verified or pending. */
@@ -131,7 +149,16 @@ public final class TenantDirectory implements LedgerListener {
         } else if (event instanceof PlanChanged) {
             tenants.computeIfPresent(tenant, (id, profile) -> profile.withPlan(((PlanChanged) event).plan()));
         } else if (event instanceof ApiKeyIssued) {
-            tenantByKeyHash.put(((ApiKeyIssued) event).keyHash(), tenant);
+            ApiKeyIssued issued = (ApiKeyIssued) event;
+            tenantByKeyHash.put(issued.keyHash(), tenant);
+            keys.computeIfAbsent(tenant, id -> java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>()))
+                    .put(issued.keyId(), new ApiKey(issued.keyId(), issued.keyHash(), entry.recordedAt()));
+        } else if (event instanceof ApiKeyRevoked) {
+            Map<String, ApiKey> held = keys.get(tenant);
+            ApiKey revoked = held == null ? null : held.remove(((ApiKeyRevoked) event).keyId());
+            if (revoked != null) {
+                tenantByKeyHash.remove(revoked.hash(), tenant); // from this event on, the key opens nothing
+            }
         } else if (event instanceof SenderRegistered) {
             SenderRegistered registered = (SenderRegistered) event;
             Sender sender = new Sender(registered.senderId(), registered.address(), registered.kind(), registered.status());

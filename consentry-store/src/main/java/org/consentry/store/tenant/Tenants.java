@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.consentry.ledger.ApiKeyIssued;
+import org.consentry.ledger.ApiKeyRevoked;
 import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.PlanChanged;
 import org.consentry.ledger.SenderRegistered;
@@ -55,6 +56,40 @@ public final class Tenants {
                         tenant.supportContact()),
                 new ApiKeyIssued(ids.next("key"), ApiKeys.hash(key))));
         return new CreatedTenant(profile(id), key);
+    }
+
+    /** A key issued: its id, the key itself (shown once, kept only as a hash) and when. */
+    public record IssuedKey(String id, String key, java.time.Instant issuedAt) {
+    }
+
+    /** Issues the tenant another key; the ones it has stay in force until revoked (so a key can be replaced without a gap). */
+    public IssuedKey issueKey(String tenant) {
+        synchronized (changes) {
+            profile(tenant);
+            String key = keys.newTenantKey();
+            String id = ids.next("key");
+            java.time.Instant at = ledger.append(tenant, List.of(new ApiKeyIssued(id, ApiKeys.hash(key)))).get(0).recordedAt();
+            return new IssuedKey(id, key, at);
+        }
+    }
+
+    /**
+     * Revokes one of the tenant's keys: from the answer on it opens nothing. The last key is not revoked (issue its
+     * replacement first): the account would be left with no key of its own.
+     */
+    public java.time.Instant revokeKey(String tenant, String keyId) {
+        synchronized (changes) {
+            profile(tenant);
+            List<TenantDirectory.ApiKey> held = directory.keysOf(tenant);
+            if (held.stream().noneMatch(key -> key.id().equals(keyId))) {
+                throw new RequestRefused(RequestRefused.Kind.NOT_FOUND, "key_id", "no key " + keyId + " in force for this tenant");
+            }
+            if (held.size() == 1) {
+                throw new RequestRefused(RequestRefused.Kind.CONFLICT, "key_id",
+                        keyId + " is the tenant's last key: issue its replacement (POST /v1/api-keys) before revoking it");
+            }
+            return ledger.append(tenant, List.of(new ApiKeyRevoked(keyId))).get(0).recordedAt();
+        }
     }
 
     public TenantProfile profile(String id) {

@@ -33,6 +33,7 @@ public final class ApiV1 {
         new TenantRoutes(auth, store.tenants(), senders, json).register(endpoints);
         new SenderRoutes(auth, store.tenants(), store.directory(), senders, json).register(endpoints);
         new SettingsRoutes(auth, store.tenants(), json).register(endpoints);
+        new ApiKeyRoutes(auth, store.tenants(), store.directory(), json).register(endpoints);
         new ConsentRoutes(auth, store.consents(), store.contacts(), addresses, json, clock, store.confirmationLinks(), config.publicUrl()).register(endpoints);
         new OptOutRoutes(auth, store.optOuts(), addresses, json, clock).register(endpoints);
         new RegistryRoutes(auth, store.internalDnc(), store.providerData(), addresses, json, clock).register(endpoints);
