@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code consentry}: the command line. */
 @Command(name = "consentry", mixinStandardHelpOptions = true, version = "consentry 0.1.0",
         description = "A compliance gateway for outbound business communications.",
-        subcommands = {ServeCommand.class, EvidenceCommand.class, RegistryCommand.class, ScrubCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, AdminKeyCommand.class, EvidenceCommand.class, RegistryCommand.class, ScrubCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

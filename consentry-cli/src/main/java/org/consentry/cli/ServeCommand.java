@@ -1,15 +1,6 @@
 package org.consentry.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -142,23 +133,7 @@ final class ServeCommand implements Callable<Integer> {
      * that cannot write the file stores no key, and the next start makes one.
      */
     private void keep(String key) {
-        Path file = dataFolder.path.resolve(ADMIN_KEY_FILE);
-        try {
-            Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap((key + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + "; no admin key was stored, the next start makes one", e);
-        }
+        AdminKeyCommand.keep(dataFolder.path, key);
     }
 
     /** Shows a newly generated admin key once, and where it is kept. */

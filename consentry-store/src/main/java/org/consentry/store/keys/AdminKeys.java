@@ -20,6 +20,16 @@ public interface AdminKeys {
      */
     Optional<String> ensure(String configured, ApiKeys keys, Clock clock, Consumer<String> keep);
 
+    /**
+     * Replaces the stored admin key with a new one (a key that leaked, or a person who had it left): the new key is
+     * handed to {@code keep} first, then its hash replaces every stored one in one transaction, so the old key opens
+     * nothing once a server has started on the store again. A key configured by CONSENTRY_ADMIN_KEY is not stored and
+     * is replaced where it is configured.
+     *
+     * @return the new key
+     */
+    String replace(ApiKeys keys, Clock clock, Consumer<String> keep);
+
     /** As above, for a caller that keeps a generated key only by showing it. */
     default Optional<String> ensure(String configured, ApiKeys keys, Clock clock) {
         return ensure(configured, keys, clock, key -> {

@@ -57,4 +57,24 @@ public final class SqliteAdminKeys implements AdminKeys {
             throw new StoreUnavailableException("cannot read or store the admin key", e);
         }
     }
+
+    @Override public String replace(ApiKeys keys, Clock clock, Consumer<String> keep) {
+        String key = keys.newAdminKey();
+        keep.accept(key); // before the hash is committed, as at first start
+        try (Connection connection = database.openWriter()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM admin_keys");
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO admin_keys (key_hash, created_at) VALUES (?, ?)")) {
+                delete.executeUpdate();
+                insert.setString(1, ApiKeys.hash(key));
+                insert.setString(2, clock.instant().toString());
+                insert.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot replace the admin key", e);
+        }
+        hashes.clear();
+        hashes.add(ApiKeys.hash(key));
+        return key;
+    }
 }
