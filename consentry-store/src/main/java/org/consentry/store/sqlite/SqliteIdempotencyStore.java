@@ -84,23 +84,10 @@ public final class SqliteIdempotencyStore implements IdempotencyStore, AutoClose
 
     @Override public synchronized void complete(String tenant, String key, int status, String contentType, byte[] body) {
         try {
-            Connection db = connection();
-            try (PreparedStatement update = db.prepareStatement(
-                    "UPDATE idempotency SET status = ?, content_type = ?, body = ? WHERE tenant_id = ? AND key = ? AND status IS NULL")) {
-                update.setInt(1, status);
-                update.setString(2, contentType);
-                update.setBytes(3, body);
-                update.setString(4, tenant);
-                update.setString(5, key);
-                update.executeUpdate();
-                commit(db);
-            } catch (SQLException e) {
-                rollbackQuietly(db);
-                throw e;
-            }
-        } catch (SQLException e) {
-            // the request took effect and its answer is given; a retry finds the key unended, as after a crash
-            throw new StoreUnavailableException("cannot keep the answer of the idempotency key", e);
+            // the request took effect and its answer is given; should this fail, a retry finds the key unended, as after a crash
+            update("keep the answer of the idempotency key",
+                    "UPDATE idempotency SET status = ?, content_type = ?, body = ? WHERE tenant_id = ? AND key = ? AND status IS NULL",
+                    status, contentType, body, tenant, key);
         } finally {
             running.remove(name(tenant, key));
         }
@@ -108,38 +95,33 @@ public final class SqliteIdempotencyStore implements IdempotencyStore, AutoClose
 
     @Override public synchronized void release(String tenant, String key) {
         try {
-            Connection db = connection();
-            try (PreparedStatement delete = db.prepareStatement(
-                    "DELETE FROM idempotency WHERE tenant_id = ? AND key = ? AND status IS NULL")) {
-                delete.setString(1, tenant);
-                delete.setString(2, key);
-                delete.executeUpdate();
-                commit(db);
-            } catch (SQLException e) {
-                rollbackQuietly(db);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot release the idempotency key", e);
+            update("release the idempotency key", "DELETE FROM idempotency WHERE tenant_id = ? AND key = ? AND status IS NULL", tenant, key);
         } finally {
             running.remove(name(tenant, key));
         }
     }
 
     @Override public synchronized void forgetTenant(String tenant) {
+        // claims still unended stay: they hold no answer, and a retry must not run what may have taken effect
+        update("forget the tenant's idempotency keys", "DELETE FROM idempotency WHERE tenant_id = ? AND status IS NOT NULL", tenant);
+    }
+
+    /** One statement in a transaction of its own, committed (synced) before it returns. */
+    private void update(String what, String sql, Object... values) {
         try {
             Connection db = connection();
-            // claims still unended stay: they hold no answer, and a retry must not run what may have taken effect
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM idempotency WHERE tenant_id = ? AND status IS NOT NULL")) {
-                delete.setString(1, tenant);
-                delete.executeUpdate();
+            try (PreparedStatement statement = db.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                statement.executeUpdate();
                 commit(db);
             } catch (SQLException e) {
                 rollbackQuietly(db);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot forget the tenant's idempotency keys", e);
+            throw new StoreUnavailableException("cannot " + what, e);
         }
     }
 
