@@ -19,6 +19,9 @@ final class IpAddresses {
         if (!V6.matcher(text).matches() || !text.contains(":")) {
             return false;
         }
+        if (text.contains(":::") || (text.startsWith(":") && !text.startsWith("::")) || (text.endsWith(":") && !text.endsWith("::"))) {
+            return false; // a colon alone at either end, or a third in a row, separates no group (":::", "1:2:3:4:5:6:7:8:")
+        }
         int doubleColons = text.split("::", -1).length - 1;
         if (doubleColons > 1) {
             return false;
