@@ -135,6 +135,10 @@ public final class JsonBody {
             reject(field, "must not be blank");
             return null;
         }
+        if (!isUnicode(text)) {
+            reject(field, UNPAIRED);
+            return null;
+        }
         if (text.length() > maxLength) {
             reject(field, "must be at most " + maxLength + " characters");
             return null;
@@ -239,6 +243,8 @@ public final class JsonBody {
             JsonNode item = value.get(i);
             if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > maxLength) {
                 errors.add(new FieldError(at(field) + "[" + i + "]", "must be a non-blank string of at most " + maxLength + " characters"));
+            } else if (!isUnicode(item.textValue())) {
+                errors.add(new FieldError(at(field) + "[" + i + "]", UNPAIRED));
             } else {
                 strings.add(item.textValue());
             }
@@ -307,11 +313,31 @@ public final class JsonBody {
             if (!entry.getValue().isTextual() || entry.getValue().textValue().length() > maxLength || entry.getKey().length() > 200) {
                 errors.add(new FieldError(at(field) + "." + printable(entry.getKey()),
                         "must be a string of at most " + maxLength + " characters"));
+            } else if (!isUnicode(entry.getKey()) || !isUnicode(entry.getValue().textValue())) {
+                errors.add(new FieldError(at(field) + "." + printable(entry.getKey()), UNPAIRED));
             } else {
                 map.put(entry.getKey(), entry.getValue().textValue());
             }
         }
         return map;
+    }
+
+    private static final String UNPAIRED = "must be Unicode text: it holds half of a surrogate pair (an escape such as \\ud800 alone)";
+
+    /**
+     * True when every surrogate in the text is one of a pair. JSON may escape half of one, which no UTF-8 text holds:
+     * stored, it would become a '?', and a record would say other words than those sent.
+     */
+    static boolean isUnicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A field name as an error may show it: plain names as they are, anything else quoted as JSON. */
