@@ -182,7 +182,10 @@ public final class ListScrubber {
         return !header.isEmpty() && header.charAt(0) == '\uFEFF' ? header.substring(1) : header;
     }
 
-    /** The header of the output: the input's, then the added columns (prefixed {@code consentry_} where a name is taken). */
+    /**
+     * The header of the output: the input's, then the added columns (prefixed {@code consentry_} where a name is taken,
+     * again as often as needed: a list scrubbed before holds the names of each scrub).
+     */
     static String outputHeader(String header, Request request) {
         Set<String> taken = new java.util.HashSet<>();
         for (String name : CsvRecords.fields(stripBom(header))) {
@@ -190,7 +193,11 @@ public final class ListScrubber {
         }
         StringBuilder out = new StringBuilder(header);
         for (String added : List.of("decision", "reasons", "not_before", request.channel().isPhone() ? "e164" : "address")) {
-            out.append(',').append(taken.contains(added) ? "consentry_" + added : added);
+            String name = added;
+            while (taken.contains(name)) {
+                name = "consentry_" + name;
+            }
+            out.append(',').append(name);
         }
         return out.toString();
     }

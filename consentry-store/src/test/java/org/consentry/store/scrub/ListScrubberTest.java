@@ -301,6 +301,23 @@ class ListScrubberTest {
                 .isEqualTo("email,decision,reasons,not_before,address\nnobody@example.com,block,CONSENT_MISSING,,nobody@example.com\n");
     }
 
+    /**
+     * A list scrubbed each month from the last month's answer: the third time its header held decision and
+     * consentry_decision both, and the answer added a second consentry_decision (and reasons, not_before, e164), so that
+     * a reader by name found last month's decision first.
+     */
+    @Test
+    void aListScrubbedAgainAndAgainNeverHasTwoColumnsOfOneName() throws IOException {
+        String number = Kind.CONSENTED.number(0, national);
+        String answer = "phone\n" + number + "\n";
+        for (int scrub = 0; scrub < 3; scrub++) {
+            answer = scrub(answer, "phone", Channel.SMS);
+        }
+        List<String> header = List.of(answer.split("\n")[0].split(","));
+        assertThat(header).doesNotHaveDuplicates().endsWith("consentry_consentry_decision", "consentry_consentry_reasons",
+                "consentry_consentry_not_before", "consentry_consentry_e164");
+    }
+
     @Test
     void blankLinesAreGivenBackUnjudgedAndVoiceCampaignsAreJudgedAsTheirCallsAre() throws IOException {
         String number = Kind.NO_CONSENT.number(0, national);
