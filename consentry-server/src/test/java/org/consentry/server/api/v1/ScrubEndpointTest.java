@@ -102,6 +102,21 @@ class ScrubEndpointTest {
         assertThat(server.postCsv(PATH, null, LIST).status()).isEqualTo(401);
     }
 
+    /**
+     * Which of two values counts is unknown: read as the first, "prerecorded=false&prerecorded=true" judged a
+     * prerecorded campaign as live calls (as the import refuses a collection_method given twice).
+     */
+    @net.jqwik.api.Example
+    void aParameterGivenTwiceIsRefusedNotReadAsItsFirst() {
+        assertThat(problemField(post(PATH + "&at=2026-03-17T01:30:00Z", LIST))).isEqualTo("at");
+        for (String name : List.of("prerecorded", "ai_voice")) {
+            assertThat(problemField(post(PATH.replace("sms", "voice") + "&" + name + "=false&" + name + "=true", LIST))).isEqualTo(name);
+        }
+        assertThat(problemField(post(PATH + "&column=mobile&column=id", LIST))).isEqualTo("column");
+        assertThat(problemField(post(PATH + "&country=US&country=CA", LIST))).isEqualTo("country");
+        assertThat(problemField(post(PATH + "&output=csv&output=summary", LIST))).isEqualTo("output");
+    }
+
     @net.jqwik.api.Example
     void aListThatTurnsOutMalformedAfterRowsWereSentIsAbortedNotCompleted() throws Exception {
         StringBuilder csv = new StringBuilder("id,phone\n");
