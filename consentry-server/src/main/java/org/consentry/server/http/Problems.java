@@ -52,8 +52,9 @@ public final class Problems {
             org.eclipse.jetty.http.HttpException unread = unreadable(e);
             if (unread != null) {
                 // a body Jetty could not read (a multipart body without its boundary, one cut short): the request is at fault
-                write(ctx, new ApiProblem(unread.getCode(), "about:blank", title(unread.getCode()),
-                        "the request could not be read: " + unread.getReason(), List.of()));
+                String detail = "the request could not be read: " + unread.getReason();
+                write(ctx, new ApiProblem(unread.getCode(), "about:blank", title(unread.getCode()), detail,
+                        unread.getCode() == 400 ? List.of(new FieldError("body", detail)) : List.of()));
                 return;
             }
             log.error("unexpected failure on {} {}", ctx.method(), logged(ctx), e);

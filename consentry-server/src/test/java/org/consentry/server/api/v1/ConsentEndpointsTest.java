@@ -64,6 +64,24 @@ class ConsentEndpointsTest {
                 .isEqualTo("Texts from Acme \ud83d\ude00");
     }
 
+    /** A chunked body whose chunk is longer than announced cannot be read: a 400 that names the body, as every 400 names its field. */
+    @Test
+    void aBodyThatCannotBeReadIsAProblemNamingTheBody() throws Exception {
+        long before = server.ledgerSize();
+        String response;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.uri("/").getPort())) {
+            socket.getOutputStream().write(("POST /v1/consents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + acme.key()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"address\"\r\n0\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(response).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/problem+json");
+        HttpAnswer answer = new HttpAnswer(400, "application/problem+json", response.substring(response.indexOf("\r\n\r\n") + 4), null);
+        assertThat(answer.json().at("/errors/0/field").asText()).as(response).isEqualTo("body");
+        assertThat(server.ledgerSize()).isEqualTo(before);
+    }
+
     @Test
     void anAddressMustSuitTheChannel() {
         HttpAnswer answer = server.post("/v1/consents", acme.key(),
