@@ -19,8 +19,8 @@ import org.consentry.ruledata.RuleDataFile;
  * <p>The FCC requires honouring a revocation made by any reasonable means (47 CFR 64.1200(a)(10), FCC 24-24),
  * so a revocation always wins, and a reply that may be one is one: a revocation word inside a longer reply
  * counts, marked ambiguous, unless the reply uses the word in another sense ("stop by the store", "bus stop")
- * or negates it ("don't stop"). Opt-ins are read the other way round: only a reply that says nothing else
- * starts messages again, since a wrong opt-in is a violation.
+ * or negates it ("don't stop"; "why won't you stop" and "you never stop" complain, and count). Opt-ins are read the
+ * other way round: only a reply that says nothing else starts messages again, since a wrong opt-in is a violation.
  *
  * <p>Before matching, a reply is read into words: lower case, accents dropped (arrêt reads arret, ß reads ss),
  * apostrophes dropped (don't reads dont), letters repeated three times or more read once (stooop reads stop),
@@ -40,6 +40,8 @@ public final class ReplyClassifier {
     private static final String PAUSE = ",";
     /** Words that may stand between a negator and the word it negates ("don't ever stop"). */
     private static final Set<String> NEGATION_GAP = Set.of("ever", "you", "u", "really", "even");
+    /** Words before a negator that make it a complaint that the messages go on ("why won't you stop", "you never stop"). */
+    private static final Set<String> COMPLAINT = Set.of("why", "you", "u");
     /** Revocation words of this length or more are recognised one letter off (stpo, stp, cancle), in a reply of one word. */
     private static final int FUZZY_MIN_LENGTH = 4;
     /** Longer replies are read up to here: a revocation is said early, and the work stays bounded. */
@@ -274,12 +276,19 @@ public final class ReplyClassifier {
         return false;
     }
 
-    /** A negator right before the word, or two before it with "ever", "you"... between, in the same sentence. */
+    /**
+     * A negator right before the word, or two before it with "ever", "you"... between, in the same sentence; unless the
+     * negator follows "why" or "you" (not "thank you"), which makes the reply a complaint that the messages go on.
+     */
     private boolean negated(List<String> words, int at) {
         if (at >= 1 && negators.contains(words.get(at - 1))) {
-            return true;
+            return !complaint(words, at - 1);
         }
-        return at >= 2 && NEGATION_GAP.contains(words.get(at - 1)) && negators.contains(words.get(at - 2));
+        return at >= 2 && NEGATION_GAP.contains(words.get(at - 1)) && negators.contains(words.get(at - 2)) && !complaint(words, at - 2);
+    }
+
+    private static boolean complaint(List<String> words, int negator) {
+        return negator >= 1 && COMPLAINT.contains(words.get(negator - 1)) && (negator < 2 || !words.get(negator - 2).equals("thank"));
     }
 
     /** True when every word is a revocation word (in its own sense), a filler or a sentence end. */

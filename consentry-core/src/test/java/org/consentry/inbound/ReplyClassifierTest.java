@@ -203,6 +203,23 @@ class ReplyClassifierTest {
     }
 
     /**
+     * A negator after "why", or right after "you" (but not "thank you"), complains that the messages go on rather than
+     * asks for more of them: "why won't you stop texting me" and "you never stop" are revocations.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Why won't you stop texting me?", "Why won't you stop", "why dont you stop texting me",
+        "Why can't you stop messaging me", "You never stop texting me!", "will you not stop"})
+    void aComplaintThatTheMessagesDoNotStopIsAnOptOut(String reply) {
+        assertThat(CLASSIFIER.classify(reply).kind()).isEqualTo(Kind.OPT_OUT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Thank you, don't stop", "thank u dont stop", "ty, never stop"})
+    void thanksBeforeANegatedRevocationWordIsStillNone(String reply) {
+        assertThat(CLASSIFIER.classify(reply).kind()).isEqualTo(Kind.NONE);
+    }
+
+    /**
      * "Stop at", "stop for", "stop in" read as a visit or a pause only when the words run on: a comma after the
      * revocation word ends that reading ("STOP, for the last time"), and the phrases that use those words to mean
      * "stop, and for good" are revocations.
