@@ -202,6 +202,16 @@ class ReplyClassifierTest {
         assertThat(CLASSIFIER.classify(reply).kind()).isEqualTo(Kind.NONE);
     }
 
+    /** "Unsubscribe" split by a hyphen or a space, and the everyday French imperatives of stop and unsubscribe. */
+    @ParameterizedTest
+    @ValueSource(strings = {"un-subscribe", "Un subscribe", "UN-SUBSCRIBE please", "Arrête", "Arrête de m'envoyer des messages",
+        "arrete svp", "Désabonnez-moi", "désinscrivez-moi svp"})
+    void aSplitUnsubscribeAndTheFrenchImperativesAreOptOuts(String reply) {
+        ReplyIntent intent = CLASSIFIER.classify(reply);
+        assertThat(intent.kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(intent.why()).doesNotContain("one letter off");
+    }
+
     /**
      * A negator after "why", or right after "you" (but not "thank you"), complains that the messages go on rather than
      * asks for more of them: "why won't you stop texting me" and "you never stop" are revocations.
