@@ -22,6 +22,12 @@ import org.consentry.tenant.TenantProfile;
  */
 final class InboundRoutes {
 
+    /**
+     * The longest reply taken. The classifier reads a reply from its beginning (its first 1,600 characters); a longer
+     * reply is read so, not refused, or a STOP at its start would be lost.
+     */
+    static final int MAX_TEXT = 100_000;
+
     private final Authenticator auth;
     private final SmsReplies replies;
     private final TenantDirectory directory;
@@ -49,7 +55,7 @@ final class InboundRoutes {
         String region = Addresses.region(body, "country");
         String from = addresses.phone(body, "from", body.string("from", 64), region);
         String to = addresses.phone(body, "to", body.string("to", 64), region);
-        String text = body.optionalString("body", 1600);
+        String text = body.optionalString("body", MAX_TEXT);
         Instant at = Moments.past(body, "at", clock);
         body.finish();
         String owner = directory.ownerOfPhone(to).orElseThrow(() -> ApiProblem.invalid("to", to + " is not a number of any account"));

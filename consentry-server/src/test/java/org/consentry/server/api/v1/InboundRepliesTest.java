@@ -63,6 +63,15 @@ class InboundRepliesTest extends ServerWithAcme {
         assertThat(evidence.json().at("/events").findValuesAsText("via")).contains("sms:STOP");
     }
 
+    /** A long reply (a rant, a pasted message, an MMS text) is read from its beginning, not refused: its STOP still counts. */
+    @Test
+    void aReplyLongerThanOneThousandSixHundredCharactersIsStillReadAndItsStopHonoured() {
+        HttpAnswer answer = reply("STOP. " + "I never asked for any of this. ".repeat(60));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.text("/action")).isEqualTo("opt_out");
+        assertThat(decision()).isEqualTo("block");
+    }
+
     @Test
     void onlyOneConfirmationIsSentForRepeatedRevocations() {
         assertThat(reply("STOP").text("/reply")).startsWith("Acme: You are unsubscribed");
