@@ -21,6 +21,8 @@ import org.consentry.tenant.TenantProfile;
 public final class SmsReplies {
 
     private static final Set<OptOutScope> TEXTS = Set.of(OptOutScope.SMS);
+    /** STOPALL as the classifier reads it, in one word or two ("STOP ALL", "stop-all"). */
+    private static final Set<String> STOP_ALL = Set.of("stopall", "stop all");
 
     private final ReplyClassifier classifier;
     private final OptOuts optOuts;
@@ -66,7 +68,7 @@ public final class SmsReplies {
         switch (intent.kind()) {
             case OPT_OUT: {
                 OptOuts.Change change = optOuts.optOut(tenant.id(), from, TEXTS, at, via);
-                if ("stopall".equals(intent.matched()) && to != null) {
+                if (STOP_ALL.contains(intent.matched()) && to != null) {
                     // CTIA: STOPALL stops every program on the number; any other tenant that texted this recipient
                     // from it (a number that changed hands) is opted out too
                     for (String other : contacts.tenantsThatSent(from, to)) {

@@ -142,4 +142,20 @@ class SmsRepliesTest {
         replies.handle(acme, "+13055550101", "+18005550199", "STOP", START);
         assertThat(fixture.store().contacts().stateOf(globex, "+13055550101").optOut(OptOutScope.SMS)).isNull();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STOP ALL", "stop all", "Stop-All", "STOP_ALL please"})
+    void stopAllWrittenAsTwoWordsIsStopall(String body) {
+        String globex = fixture.store().tenants().create(new org.consentry.store.tenant.NewTenant("Globex Inc.", "Globex", "retail", "US",
+                "2 Main St, Miami FL 33101", null)).profile().id();
+        fixture.store().ledger().append(globex, java.util.List.of(new org.consentry.ledger.SendCommitted("chk_1", ANA,
+                org.consentry.policy.Channel.SMS, org.consentry.policy.Purpose.MARKETING, "+18005550199", START.minusSeconds(3_600),
+                null, null, null, null, java.util.List.of())));
+
+        ReplyOutcome outcome = replies.handle(acme, ANA, "+18005550199", body, START);
+        assertThat(outcome.action()).isEqualTo(ReplyAction.OPT_OUT);
+        assertThat(outcome.keyword()).isEqualTo("STOP ALL");
+        assertThat(outcome.ambiguous()).isFalse();
+        assertThat(fixture.store().contacts().stateOf(globex, ANA).optOut(OptOutScope.SMS)).isNotNull();
+    }
 }
