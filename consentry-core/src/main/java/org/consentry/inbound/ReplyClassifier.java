@@ -346,9 +346,9 @@ public final class ReplyClassifier {
                 continue;
             }
             for (Phrase phrase : candidates) {
-                if (matchesAt(phrase.words(), words, i)
-                        && (phrase.intent() != Intent.BENIGN || !paused(pauseBefore, i + 1, i + phrase.words().length))) {
-                    found.add(new Match(phrase, i, i + phrase.words().length));
+                int end = endOf(phrase, words, i);
+                if (end >= 0 && (phrase.intent() != Intent.BENIGN || !paused(pauseBefore, i + 1, end))) {
+                    found.add(new Match(phrase, i, end));
                 }
             }
         }
@@ -365,16 +365,23 @@ public final class ReplyClassifier {
         return false;
     }
 
-    private static boolean matchesAt(String[] phrase, List<String> words, int at) {
-        if (at + phrase.length > words.size()) {
-            return false;
-        }
-        for (int j = 1; j < phrase.length; j++) {
-            if (!phrase[j].equals(words.get(at + j))) {
-                return false;
+    /**
+     * Where the phrase ends when it begins at {@code at}, or -1 when it is not there. A revocation phrase may run across
+     * sentence ends, as when it is said one word at a time ("Do. Not. Text. Me."); no other phrase does.
+     */
+    private static int endOf(Phrase phrase, List<String> words, int at) {
+        boolean acrossSentenceEnds = phrase.intent() == Intent.OPT_OUT;
+        int next = at + 1;
+        for (int j = 1; j < phrase.words().length; j++) {
+            while (acrossSentenceEnds && next < words.size() && words.get(next).equals(BOUNDARY)) {
+                next++;
             }
+            if (next >= words.size() || !phrase.words()[j].equals(words.get(next))) {
+                return -1;
+            }
+            next++;
         }
-        return true;
+        return next;
     }
 
     /** True when one insertion, deletion, substitution or swap of neighbours turns one word into the other. */

@@ -202,6 +202,15 @@ class ReplyClassifierTest {
         assertThat(CLASSIFIER.classify(reply).kind()).isEqualTo(Kind.NONE);
     }
 
+    /** A revocation phrase said one word at a time, for emphasis, is still that phrase. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Don't. Text. Me.", "Do. Not. Text. Me.", "Leave. Me. Alone.", "NO. MORE."})
+    void aRevocationPhraseWithAFullStopAfterEachWordIsAPlainOptOut(String reply) {
+        ReplyIntent intent = CLASSIFIER.classify(reply);
+        assertThat(intent.kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(intent.ambiguous()).isFalse();
+    }
+
     /** "Unsubscribe" split by a hyphen or a space, and the everyday French imperatives of stop and unsubscribe. */
     @ParameterizedTest
     @ValueSource(strings = {"un-subscribe", "Un subscribe", "UN-SUBSCRIBE please", "Arrête", "Arrête de m'envoyer des messages",
