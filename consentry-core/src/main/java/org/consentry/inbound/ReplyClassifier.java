@@ -44,6 +44,12 @@ public final class ReplyClassifier {
     private static final Set<String> COMPLAINT = Set.of("why", "you", "u");
     /** Revocation words of this length or more are recognised one letter off (stpo, stp, cancle), in a reply of one word. */
     private static final int FUZZY_MIN_LENGTH = 4;
+    /**
+     * Cyrillic and Greek letters that look like Latin ones, each followed by the Latin letter it is read as: STOP typed
+     * with the Cyrillic Ѕ, Т, О and Р reads stop.
+     */
+    private static final String LOOK_ALIKES = "АaВbЕeЅsІiЈjКkМmНhОoРpСcТtУyХxаaеeѕsіiјjоoрpсcуyхxһhԁdԛqԝw"
+            + "ΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧxαaιiκkνvοoρpυuχx";
     /** Longer replies are read up to here: a revocation is said early, and the work stays bounded. */
     static final int MAX_CHARS = 1_600;
 
@@ -484,7 +490,8 @@ public final class ReplyClassifier {
 
     /**
      * Lower case, accents dropped, ß as ss, the stop-sign emoji as the word stop, invisible format characters (a
-     * zero-width space or joiner, a soft hyphen) dropped: STOP with U+200B inside reads stop.
+     * zero-width space or joiner, a soft hyphen) dropped: STOP with U+200B inside reads stop; Cyrillic and Greek letters
+     * that look like Latin ones read as those.
      */
     private static String fold(String reply) {
         boolean ascii = true;
@@ -501,7 +508,8 @@ public final class ReplyClassifier {
             char c = text.charAt(i);
             int type = Character.getType(c);
             if (type != Character.NON_SPACING_MARK && type != Character.FORMAT) {
-                folded.append(c);
+                int lookAlike = c < 0x370 ? -1 : LOOK_ALIKES.indexOf(c);
+                folded.append(lookAlike >= 0 && lookAlike % 2 == 0 ? LOOK_ALIKES.charAt(lookAlike + 1) : c);
             }
         }
         return folded.toString().toLowerCase(Locale.ROOT);

@@ -202,6 +202,15 @@ class ReplyClassifierTest {
         assertThat(CLASSIFIER.classify(reply).kind()).isEqualTo(Kind.NONE);
     }
 
+    /** Cyrillic and Greek letters that look like Latin ones (a keyboard's or a font's) read as those Latin letters. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0405\u0422\u041E\u0420", "\u0455t\u043E\u0440", "S\u03A4\u039F\u03A1", "\u0421\u0410N\u0421\u0415L"})
+    void lookAlikeLettersOfOtherScriptsReadAsLatin(String reply) {
+        ReplyIntent intent = CLASSIFIER.classify(reply);
+        assertThat(intent.kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(intent.ambiguous()).isFalse();
+    }
+
     /** A revocation phrase said one word at a time, for emphasis, is still that phrase. */
     @ParameterizedTest
     @ValueSource(strings = {"Don't. Text. Me.", "Do. Not. Text. Me.", "Leave. Me. Alone.", "NO. MORE."})
