@@ -202,6 +202,17 @@ class ReplyClassifierTest {
         assertThat(CLASSIFIER.classify(reply).kind()).isEqualTo(Kind.NONE);
     }
 
+    /** Plain-language revocations in the four languages that the phrase list did not know. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dont msg me", "Do not msg me again", "Delete me", "I never gave you permission", "Déjenme en paz",
+        "Déjame en paz", "Sáquenme de la lista", "Bórrenme", "Je ne veux plus recevoir de messages", "Hört auf mir zu schreiben",
+        "Nicht mehr schicken"})
+    void plainLanguageRevocationsAreOptOuts(String reply) {
+        ReplyIntent intent = CLASSIFIER.classify(reply);
+        assertThat(intent.kind()).isEqualTo(Kind.OPT_OUT);
+        assertThat(intent.ambiguous()).isFalse();
+    }
+
     /** Cyrillic and Greek letters that look like Latin ones (a keyboard's or a font's) read as those Latin letters. */
     @ParameterizedTest
     @ValueSource(strings = {"\u0405\u0422\u041E\u0420", "\u0455t\u043E\u0440", "S\u03A4\u039F\u03A1", "\u0421\u0410N\u0421\u0415L"})
