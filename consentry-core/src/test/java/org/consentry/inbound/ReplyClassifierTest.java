@@ -205,7 +205,7 @@ class ReplyClassifierTest {
     /** Plain-language revocations in the four languages that the phrase list did not know. */
     @ParameterizedTest
     @ValueSource(strings = {"dont msg me", "Do not msg me again", "Delete me", "I never gave you permission", "Déjenme en paz",
-        "Déjame en paz", "Sáquenme de la lista", "Bórrenme", "Je ne veux plus recevoir de messages", "Hört auf mir zu schreiben",
+        "Déjame en paz", "Sáquenme de la lista", "Bórrenme", "Je ne veux plus recevoir de messages", "Je ne veux plus de vos SMS", "Hört auf mir zu schreiben",
         "Nicht mehr schicken"})
     void plainLanguageRevocationsAreOptOuts(String reply) {
         ReplyIntent intent = CLASSIFIER.classify(reply);
