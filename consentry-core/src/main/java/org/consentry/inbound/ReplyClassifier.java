@@ -508,7 +508,7 @@ public final class ReplyClassifier {
             char c = text.charAt(i);
             int type = Character.getType(c);
             if (type != Character.NON_SPACING_MARK && type != Character.FORMAT) {
-                int lookAlike = c < 0x370 ? -1 : LOOK_ALIKES.indexOf(c);
+                int lookAlike = c < 0x370 || c > 0x52F ? -1 : LOOK_ALIKES.indexOf(c); // Greek and Cyrillic only
                 folded.append(lookAlike >= 0 && lookAlike % 2 == 0 ? LOOK_ALIKES.charAt(lookAlike + 1) : c);
             }
         }
