@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Fla. Stat. 501.616(6)(b); 15 O.S. 775C.4; Md. Com. Law 14-4503: three per 24 hours on the same subject. */
+/** Fla. Stat. 501.616(6)(b); 15 O.S. 775C.4; Md. Com. Law 14-4503: three per 24 hours on the same subject; Oregon three on any. */
 class StateFrequencyCapRuleTest {
 
     private static final Map<String, StateFrequencyCapRule> PACKS = FrequencyCapPack.load().stream()
@@ -163,6 +163,21 @@ class StateFrequencyCapRuleTest {
         assertThat(PACKS.get("us-ok").check(oklahoma, sentHoursAgo(3, "t", Channel.SMS, 1, 2, 3).of(oklahoma)).passed()).isFalse();
         SendRequest maryland = marketingSms().to("+14105550100").topic("t").at(NOW).build();
         assertThat(PACKS.get("us-md").check(maryland, sentHoursAgo(3, "t", Channel.SMS, 1, 2, 3).of(maryland)).passed()).isFalse();
+    }
+
+    /** ORS 646.563 as amended by HB 3865 (2025): no more than three solicitations in 24 hours, whatever their subject. */
+    @ParameterizedTest(name = "{0} earlier sends on other topics: deferred={1}")
+    @CsvSource({"2, false", "3, true"})
+    void oregonAllowsThreeSolicitationsIn24HoursWhateverTheirTopic(int earlier, boolean deferred) {
+        SendRequest portland = marketingSms().to("+15035550100").topic("boots").at(NOW).build();
+        TestFacts facts = facts();
+        String[] topics = {"shoe-sale", "hats", "coats"};
+        for (int i = 0; i < earlier; i++) {
+            facts.sent(NOW.minus(Duration.ofHours(i + 1)), Channel.SMS, Purpose.MARKETING, topics[i], "Acme sale " + i);
+        }
+        assertThat(PACKS.values().stream().map(rule -> rule.check(portland, facts.of(portland)))
+                .filter(outcome -> !outcome.passed()).map(outcome -> outcome.reason().rule()).toList())
+                .isEqualTo(deferred ? java.util.List.of("frequency/us-or") : java.util.List.of());
     }
 
     @Test
