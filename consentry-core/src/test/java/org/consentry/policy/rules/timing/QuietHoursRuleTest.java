@@ -220,6 +220,26 @@ class QuietHoursRuleTest {
         assertThat(check("us-ne", request).passed()).as(description).isEqualTo(allowed);
     }
 
+    /** SDCL 37-30-28: an automated telephone dialing system solicits only on weekdays, 09:00-21:00 in South Dakota. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "RVM Saturday noon defers,                       RVM,   false, 2026-03-14T12:00, false",
+            "prerecorded voice Sunday noon defers,           VOICE, true,  2026-03-15T12:00, false",
+            "IVR Friday noon allows,                         IVR,   false, 2026-03-13T12:00, true",
+            "IVR Friday 09:59 Central (08:59 Mountain) defers, IVR, false, 2026-03-13T09:59, false",
+            "IVR Friday 20:59 Central allows,                IVR,   false, 2026-03-13T20:59, true",
+            "IVR Friday 21:00 Central defers,                IVR,   false, 2026-03-13T21:00, false",
+            "SMS Saturday noon allows,                       SMS,   false, 2026-03-14T12:00, true",
+    })
+    void southDakotaAllowsAutomatedCallsOnlyOnWeekdaysNineToNine(String description, Channel channel, boolean prerecorded,
+                                                                 String localTime, boolean allowed) {
+        SendRequest call = marketingSms().channel(channel).prerecorded(prerecorded).to("+16055550100").at(localTime, CHICAGO).build();
+        Facts facts = facts().of(call);
+        boolean deferred = PACKS.values().stream().filter(rule -> rule.pack().subdivisions().contains("SD"))
+                .anyMatch(rule -> rule.scope().covers(call.channel(), call.purpose(), facts.recipient()) && !rule.check(call, facts).passed());
+        assertThat(deferred).as(description).isEqualTo(!allowed);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "prerecorded voice Sunday 12:59 defers,  true,  false, 2026-03-15T12:59, false",
