@@ -296,6 +296,9 @@ class QuietHoursRuleTest {
             "Rhode Island Election Day 2039 defers,                              us-ri, +14015550100, 2039-11-08T12:00, false",
             "Louisiana: the day after Thanksgiving 2030 defers,                 us-la, +15045550100, 2030-11-29T12:00, false",
             "Louisiana: the last Friday of November 2029 allows,                us-la, +15045550100, 2029-11-30T12:00, true",
+            "Louisiana Juneteenth Day 2028 (the third Saturday in June) defers, us-la, +15045550100, 2028-06-17T12:00, false",
+            "Louisiana: the Friday before it (state offices close) defers,      us-la, +15045550100, 2028-06-16T12:00, false",
+            "Louisiana: the Saturday after it allows,                           us-la, +15045550100, 2028-06-24T12:00, true",
     })
     void holidaysADayFromAnotherFallOnTheirDay(String description, String pack, String number, String localTime, boolean allowed) {
         ZoneId zone = number.startsWith("+1504") ? CHICAGO : MIAMI;
