@@ -131,8 +131,9 @@ public final class RecipientResolver {
         return List.copyOf(union);
     }
 
+    /** The US (its outlying areas too: a Puerto Rican number may be said to be in Florida) and Canada. */
     private static boolean isPlacedBySubdivision(String country) {
-        return "US".equals(country) || "CA".equals(country);
+        return Subdivisions.countryOfRegion(country) != null;
     }
 
     private LineType lineTypeOf(PhoneNumber number) {

@@ -412,6 +412,15 @@ class QuietHoursRuleTest {
         assertThat(check("us-federal", marketingSms().to("+17875550100").at("2026-03-15T02:00:00Z").build()).passed()).isFalse();
     }
 
+    /** The API takes a state for a number of a US territory (it is a US number): its local time there binds too. */
+    @Test
+    void aPuertoRicanNumberTheRequestPlacesInCaliforniaKeepsCaliforniasLocalTime() {
+        SendRequest early = marketingSms().to("+17875550100").state("CA").at("2026-03-14T08:30", ZoneId.of("America/Puerto_Rico")).build();
+        Outcome outcome = check("us-federal", early);
+        assertThat(outcome.passed()).as("08:30 in San Juan, 05:30 in Los Angeles").isFalse();
+        assertThat(outcome.notBefore()).isEqualTo(local("2026-03-14T08:00", LOS_ANGELES));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "Guadeloupe landline,         +590590812345, GP, America/Guadeloupe",
