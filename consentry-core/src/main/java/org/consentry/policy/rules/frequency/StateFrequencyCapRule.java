@@ -14,10 +14,11 @@ import org.consentry.policy.Purpose;
 
 /**
  * Florida, Oklahoma and Maryland allow at most three telephone solicitations to one person in 24 hours on
- * the same subject, Oregon three whatever the subject: calls and texts together, from all of the seller's
- * numbers. Sends committed for later count as well as those made: no 24 hours holding the send may hold more than three. A send over the cap waits
- * until it fits (when the oldest counted one leaves the window, if all were before it). Sends whose topic is not
- * given count for every topic; a topic is the same whatever its case and white space.
+ * the same subject, Oregon three whatever the subject, France four canvassing calls in thirty days: calls and
+ * texts together, from all of the seller's numbers. Sends committed for later count as well as those made: no
+ * window holding the send may hold more than the cap. A send over the cap waits until it fits (when the oldest
+ * counted one leaves the window, if all were before it). Sends whose topic is not given count for every topic; a
+ * topic is the same whatever its case and white space.
  */
 public final class StateFrequencyCapRule implements Rule {
 
@@ -33,8 +34,8 @@ public final class StateFrequencyCapRule implements Rule {
                         + " hours" + (pack.perTopic() ? " on the same topic" : "") + ", across all the tenant's senders.",
                 pack.citation(), List.of(ReasonCode.FREQUENCY_CAP), List.of(FrequencyCapPack.FILE))
             .because("Florida, Oklahoma and Maryland limit how many telemarketing calls and texts one person may "
-                    + "receive on the same subject in 24 hours, Oregon how many on any subject, counting every sender of the "
-                    + "seller together.");
+                    + "receive on the same subject in 24 hours, Oregon how many on any subject, and France how many canvassing "
+                    + "calls in thirty days, counting every sender of the seller together.");
     }
 
     @Override public RuleInfo info() {

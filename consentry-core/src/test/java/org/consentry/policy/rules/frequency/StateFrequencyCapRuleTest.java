@@ -180,6 +180,20 @@ class StateFrequencyCapRuleTest {
                 .isEqualTo(deferred ? java.util.List.of("frequency/us-or") : java.util.List.of());
     }
 
+    /** Code de la consommation D. 223-9: no more than four canvassing calls or attempts in thirty calendar days. */
+    @ParameterizedTest(name = "{0} earlier calls: deferred={1}")
+    @CsvSource({"3, false", "4, true"})
+    void franceAllowsFourCanvassingCallsInThirtyDays(int earlier, boolean deferred) {
+        SendRequest paris = marketingSms().channel(Channel.VOICE).to("+33123456789").topic("boots").at(NOW).build();
+        TestFacts facts = facts();
+        for (int i = 0; i < earlier; i++) {
+            facts.sent(NOW.minus(Duration.ofDays(7L * i + 1)), Channel.VOICE, Purpose.MARKETING, "topic " + i, "Acme call " + i);
+        }
+        assertThat(PACKS.values().stream().map(rule -> rule.check(paris, facts.of(paris)))
+                .filter(outcome -> !outcome.passed()).map(outcome -> outcome.reason().rule()).toList())
+                .isEqualTo(deferred ? java.util.List.of("frequency/fr-calls") : java.util.List.of());
+    }
+
     @Test
     void transactionalMessagesNeitherCountNorAreCapped() {
         SendRequest transactional = marketingSms().to(MIAMI).purpose(Purpose.TRANSACTIONAL).at(NOW).build();
