@@ -6,9 +6,11 @@ import java.util.Optional;
 /**
  * Parses email addresses in the form mailbox providers accept for delivery: an unquoted dot-atom local
  * part of at most 64 characters and a domain of LDH labels with at least two labels and an alphabetic
- * (or punycode) top-level label, 254 characters in all (RFC 5321 4.5.3.1, RFC 5322 3.4.1). Quoted local
- * parts, IP-literal domains and non-ASCII addresses are refused: they are not lawful targets for bulk mail
- * that Consentry can vouch for.
+ * (or punycode) top-level label, 254 characters in all (RFC 5321 4.5.3.1, RFC 5322 3.4.1). A domain written in
+ * another script ({@code bücher.example}) is taken in its ASCII form ({@code xn--bcher-kva.example}, IDNA), which is
+ * how mail is addressed to it, so that a person who types it either way is the same person (an opt-out typed on a
+ * page in the one form covers mail sent to the other). Quoted local parts, IP-literal domains and non-ASCII local
+ * parts are refused: they are not lawful targets for bulk mail that Consentry can vouch for.
  */
 public final class EmailAddressParser {
 
@@ -26,11 +28,25 @@ public final class EmailAddressParser {
             return Optional.empty();
         }
         String local = raw.substring(0, at);
-        String domain = raw.substring(at + 1);
-        if (!isDotAtom(local) || !isDomain(domain)) {
+        String domain = ascii(raw.substring(at + 1));
+        if (domain == null || local.length() + 1 + domain.length() > MAX_TOTAL || !isDotAtom(local) || !isDomain(domain)) {
             return Optional.empty();
         }
         return Optional.of(new EmailAddress(local.toLowerCase(Locale.ROOT), domain.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The domain in ASCII: itself when it is, its IDNA form when it holds other letters, null when it has none. */
+    private static String ascii(String domain) {
+        for (int i = 0; i < domain.length(); i++) {
+            if (domain.charAt(i) >= 0x80) {
+                try {
+                    return java.net.IDN.toASCII(domain, java.net.IDN.USE_STD3_ASCII_RULES);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return domain;
     }
 
     private static boolean isDotAtom(String local) {

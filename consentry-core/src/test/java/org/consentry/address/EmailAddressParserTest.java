@@ -19,6 +19,10 @@ class EmailAddressParserTest {
             "o'brien@mail.example.co.uk,   o'brien@mail.example.co.uk",
             "x@xn--bcher-kva.example,      x@xn--bcher-kva.example",
             "user@sub-domain.example.io,   user@sub-domain.example.io",
+            "ana@bücher.example,           ana@xn--bcher-kva.example",
+            "Ana@BÜCHER.Example,           ana@xn--bcher-kva.example",
+            "ana@münchen.xn--p1ai,         ana@xn--mnchen-3ya.xn--p1ai",
+            "ana@пример.рф,                ana@xn--e1afmkfd.xn--p1ai",
     })
     void acceptsDeliverableAddressesInLowerCase(String raw, String canonical) {
         assertThat(parser.parse(raw)).map(EmailAddress::canonical).hasValue(canonical);
@@ -27,7 +31,8 @@ class EmailAddressParserTest {
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", "ana", "ana@", "@example.com", "ana@example", "ana@@example.com", "ana@exa mple.com",
             ".ana@example.com", "ana.@example.com", "a..na@example.com", "ana@-example.com", "ana@example-.com",
-            "ana@example.c", "ana@example.123", "\"ana\"@example.com", "ana@[192.0.2.1]", "añá@example.com",
+            "ana@example.c", "ana@example.123", "\"ana\"@example.com", "ana@[192.0.2.1]", "añá@example.com", "ana@bü cher.example",
+            "ana@bücher", "ana@-bücher.example", "ana@bücher..example", "ana@\u00a0.example",
             "ana@example..com"})
     void refusesWhatCannotBeVouchedFor(String raw) {
         assertThat(parser.parse(raw)).isEmpty();
@@ -42,5 +47,23 @@ class EmailAddressParserTest {
     @Property(tries = 2000)
     void neverThrows(@ForAll String raw) {
         parser.parse(raw);
+    }
+
+    /** Whatever was typed, what is kept is ASCII, and reads back as itself. */
+    @Property(tries = 3000)
+    void aCanonicalAddressIsAsciiAndReadsAsItself(@ForAll("typed") String raw) {
+        parser.parse(raw).ifPresent(address -> {
+            assertThat(address.canonical()).matches("[\\x21-\\x7e]+").hasSizeLessThanOrEqualTo(254);
+            assertThat(parser.parse(address.canonical())).map(EmailAddress::canonical).hasValue(address.canonical());
+        });
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> typed() {
+        net.jqwik.api.Arbitrary<String> label = net.jqwik.api.Arbitraries.strings().withChars("abcxyzüéßпримерΑΒ-0".toCharArray())
+                .ofMinLength(1).ofMaxLength(12);
+        net.jqwik.api.Arbitrary<String> local = net.jqwik.api.Arbitraries.strings().withChars("anx.+_-".toCharArray()).ofMinLength(1).ofMaxLength(10);
+        return net.jqwik.api.Combinators.combine(local, label.list().ofMinSize(1).ofMaxSize(3), net.jqwik.api.Arbitraries.of("com", "example", "xn--p1ai", "рф", "de"))
+                .as((l, labels, top) -> l + "@" + String.join(".", labels) + "." + top);
     }
 }

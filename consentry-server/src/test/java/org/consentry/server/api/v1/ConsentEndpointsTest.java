@@ -93,6 +93,17 @@ class ConsentEndpointsTest {
                 .text("/address")).isEqualTo("ana@example.com");
     }
 
+    /** An opt-out typed with a domain in its own script covers mail addressed to it in ASCII, as it is sent. */
+    @Test
+    void anOptOutOfADomainInAnotherScriptCoversItsAsciiForm() {
+        HttpAnswer optOut = server.post("/v1/opt-outs", acme.key(), "{\"address\": \"Ana@Bücher.example\", \"channel\": \"email\"}");
+        assertThat(optOut.status()).isEqualTo(201);
+        HttpAnswer check = server.post("/v1/checks", acme.key(), """
+                {"channel": "email", "from": "news@acme.example", "to": "ana@xn--bcher-kva.example", "purpose": "transactional",
+                 "subject": "Your receipt", "body": "Thank you for your order."}""");
+        assertThat(check.json().at("/reasons").findValuesAsText("code")).contains("OPTED_OUT");
+    }
+
     @Test
     void evidenceFieldsAreChecked() {
         HttpAnswer answer = server.post("/v1/consents", acme.key(), """
