@@ -53,13 +53,15 @@ public record Consent(
 
     /**
      * This consent waiting for the recipient to confirm it again (a permission pass): an active one becomes pending,
-     * and a revoked one comes back pending if an opt-in ever reinstates it; others stay as they are.
+     * and one an opt-out revoked comes back pending if an opt-in ever reinstates it; others stay as they are. One
+     * withdrawn otherwise is never reinstated and stays a withdrawal (revoked from active), which also withdrew the
+     * consents given before it ({@link ConsentStanding}).
      */
     public Consent awaitingReconfirmation() {
         if (status == ConsentStatus.ACTIVE) {
             return new Consent(id, channel, purpose, method, ConsentStatus.PENDING, false, capturedAt, null, null, false, frequency, importSource);
         }
-        if (status == ConsentStatus.REVOKED && revokedFrom == ConsentStatus.ACTIVE) {
+        if (status == ConsentStatus.REVOKED && revokedFrom == ConsentStatus.ACTIVE && revokedByOptOut) {
             return new Consent(id, channel, purpose, method, status, false, capturedAt, revokedAt, ConsentStatus.PENDING, revokedByOptOut,
                     frequency, importSource);
         }

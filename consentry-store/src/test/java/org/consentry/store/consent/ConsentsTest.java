@@ -6,10 +6,13 @@ import static org.consentry.store.testing.StoreFixture.smsMarketing;
 
 import java.nio.file.Path;
 import org.consentry.consent.Consent;
+import org.consentry.consent.ConsentStanding;
 import org.consentry.consent.ConsentStatus;
 import org.consentry.policy.OptOutScope;
+import org.consentry.policy.SendRequest;
 import org.consentry.store.RequestRefused;
 import org.consentry.store.testing.StoreFixture;
+import org.consentry.testing.SendRequests;
 import org.consentry.tenant.TenantSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,5 +135,31 @@ class ConsentsTest {
         assertThat(consents.find(tenant, consent.id()).status()).isEqualTo(ConsentStatus.PENDING);
         assertThat(consents.confirmPending(tenant, ANA, OptOutScope.SMS, consent.capturedAt(), "sms:YES")).containsExactly(consent.id());
         assertThat(consents.find(tenant, consent.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
+    }
+
+    /**
+     * A permission pass on an import does not undo a withdrawal: the recipient withdrew the imported consent, which
+     * withdrew the one given on the web form before it (47 CFR 64.1200(a)(10)); sending that consent back to pending
+     * must not turn the withdrawal into a lapse, or the older consent would count again.
+     */
+    @Test
+    void aPermissionPassDoesNotUndoAWithdrawal() {
+        Consent web = consents.record(tenant, TenantSettings.DEFAULTS, smsMarketing(ANA));
+        NewConsent row = smsMarketing(ANA);
+        Consent imported = consents.record(tenant, TenantSettings.DEFAULTS, new NewConsent(ANA, row.channel(), row.purpose(),
+                row.method(), row.capturedAt().plusSeconds(3_600), false,
+                new org.consentry.ledger.ConsentEvidence(null, null, null, null, null, "expo 2025 sign-up sheet")));
+        consents.revoke(tenant, imported.id(), StoreFixture.START, "api: the recipient asked to stop");
+        SendRequest marketingText = SendRequests.marketingSms().to(ANA).at(StoreFixture.START.plusSeconds(60)).build();
+        assertThat(standing(marketingText)).isEqualTo(ConsentStanding.Kind.REVOKED);
+
+        consents.requirePermissionPass(tenant, null, "expo 2025 sign-up sheet", "list of unknown origin");
+
+        assertThat(consents.find(tenant, web.id()).status()).isEqualTo(ConsentStatus.ACTIVE);
+        assertThat(standing(marketingText)).isEqualTo(ConsentStanding.Kind.REVOKED);
+    }
+
+    private ConsentStanding.Kind standing(SendRequest request) {
+        return ConsentStanding.of(request, fixture.store().contacts().stateOf(tenant, ANA), "US").kind();
     }
 }
