@@ -211,8 +211,11 @@ public final class ContactBook implements LedgerListener {
                     granted.status(), granted.confirmed(), granted.capturedAt()).withImportSource(granted.evidence().importSource());
             AgreedFrequency frequency = AgreedFrequency.parse(granted.evidence().frequency()).orElse(null);
             Consent withTerms = frequency == null ? consent : consent.withFrequency(frequency);
-            update(entry.tenant(), granted.address(), state -> state.withConsents(add(state.consents(), withTerms)));
-            if (granted.status() == org.consentry.consent.ConsentStatus.PENDING) {
+            // a pass reaches a consent whenever it is recorded: one decided active just before the pass, written after it, waits too
+            Consent recorded = withTerms.status() == org.consentry.consent.ConsentStatus.ACTIVE
+                    && reachedByPass(entry.tenant(), withTerms.capturedAt(), withTerms.importSource()) ? withTerms.awaitingReconfirmation() : withTerms;
+            update(entry.tenant(), granted.address(), state -> state.withConsents(add(state.consents(), recorded)));
+            if (recorded.status() == org.consentry.consent.ConsentStatus.PENDING) {
                 pendingSince.put(granted.consentId(), new Since(new Pending(entry.tenant(), granted.address(), granted.consentId()),
                         entry.recordedAt(), waiting.incrementAndGet()));
             }

@@ -159,6 +159,23 @@ class ConsentsTest {
         assertThat(standing(marketingText)).isEqualTo(ConsentStanding.Kind.REVOKED);
     }
 
+    /**
+     * A consent decided active just before a permission pass that reaches it, and written just after it (record and import
+     * decide the status, then append; the pass takes no recipient's lock), waits for its confirmation as any consent
+     * recorded after the pass does: the pass reaches it whenever it is recorded.
+     */
+    @Test
+    void aConsentWrittenJustAfterAPassThatReachesItWaitsForItsConfirmation() {
+        NewConsent row = smsMarketing(ANA);
+        consents.requirePermissionPass(tenant, StoreFixture.START, null, "list of unknown origin");
+        fixture.store().ledger().append(tenant, java.util.List.of(new org.consentry.ledger.ConsentGranted("con_raced", ANA, row.channel(),
+                row.purpose(), row.method(), ConsentStatus.ACTIVE, row.capturedAt(), false, row.evidence())));
+
+        assertThat(consents.find(tenant, "con_raced").status()).isEqualTo(ConsentStatus.PENDING);
+        assertThat(fixture.store().contacts().pendingOf(tenant)).extracting(p -> p.consentId()).containsExactly("con_raced");
+        assertThat(fixture.reopen().consents().find(tenant, "con_raced").status()).isEqualTo(ConsentStatus.PENDING);
+    }
+
     private ConsentStanding.Kind standing(SendRequest request) {
         return ConsentStanding.of(request, fixture.store().contacts().stateOf(tenant, ANA), "US").kind();
     }
