@@ -2,6 +2,7 @@
 # Load test of POST /v1/checks against a bare Javalin endpoint, on this machine, in one run (loopback only).
 # Builds nothing: run `./mvnw -B -DskipTests package` first. Needs wrk, curl and jq.
 #   bench/load/checks.sh                 # defaults below; override with the environment
+#   KEYED=1 bench/load/checks.sh         # also POST /v1/checks with an Idempotency-Key on every request
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/consentry-cli/target/consentry.jar"
@@ -51,6 +52,11 @@ echo "== POST /v1/checks for $DURATION"
 checks=$(run "http://127.0.0.1:$CHECK_PORT" "$DURATION" "$root/bench/load/check.lua"); echo "$checks"
 echo "== bare Javalin POST for $DURATION"
 bare=$(run "http://127.0.0.1:$BARE_PORT" "$DURATION" "$root/bench/load/bare.lua"); echo "$bare"
+
+if [ "${KEYED:-0}" = 1 ]; then
+  echo "== POST /v1/checks with an Idempotency-Key on each request, for $DURATION"
+  keyed=$(IDEMPOTENCY=1 run "http://127.0.0.1:$CHECK_PORT" "$DURATION" "$root/bench/load/check.lua"); echo "$keyed"
+fi
 
 c=$(echo "$checks" | awk '/Requests\/sec/ {print $2}')
 b=$(echo "$bare" | awk '/Requests\/sec/ {print $2}')

@@ -12,9 +12,17 @@ import org.consentry.store.idempotency.IdempotencyStore;
 import org.consentry.store.ledger.StoreUnavailableException;
 
 /**
- * Idempotency keys in the {@code idempotency} table, written through a connection of their own and synced (the
- * database's {@code synchronous=FULL}) before the request they claim takes effect. Claims made by this process and not
- * yet ended are kept in memory too, to tell a request still running from one a dead process left unended.
+ * Idempotency keys in the {@code idempotency} table, written through a connection of their own before the request
+ * they claim takes effect. Claims made by this process and not yet ended are kept in memory too, to tell a request
+ * still running from one a dead process left unended.
+ *
+ * <p>The connection commits with {@code synchronous=NORMAL}: a commit is written to the database's write-ahead log
+ * without waiting for the disk. That survives the process being killed (the log is in the operating system's hands),
+ * and a claim is on disk whenever the effect it guards is: every effect is a ledger entry, whose commit syncs the same
+ * log ({@code synchronous=FULL}), and with it every frame written before it, the claim's among them. After a power
+ * loss an answer kept after its effect may be lost; the retry then finds its claim unended and is refused (409),
+ * never run twice. Syncing each claim and answer on its own cost two disk flushes a request (about 700 requests/s
+ * with keys on this machine, against thousands without).
  */
 public final class SqliteIdempotencyStore implements IdempotencyStore, AutoCloseable {
 
@@ -150,6 +158,9 @@ public final class SqliteIdempotencyStore implements IdempotencyStore, AutoClose
         if (connection == null || connection.isClosed()) {
             connection = database.openWriter();
             connection.setAutoCommit(true); // transactions begun by hand, below
+            try (java.sql.Statement pragma = connection.createStatement()) {
+                pragma.execute("PRAGMA synchronous = NORMAL"); // see the class's comment: the ledger's commits sync the claims
+            }
         }
         try (java.sql.Statement begin = connection.createStatement()) {
             begin.execute("BEGIN IMMEDIATE");
