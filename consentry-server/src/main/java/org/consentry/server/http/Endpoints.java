@@ -80,11 +80,31 @@ public final class Endpoints {
     private Handler named(String path, Handler handler) {
         return ctx -> {
             ctx.attribute(ROUTE, path);
+            if (path.startsWith("/v1/") && ctx.queryString() != null) {
+                refuseRepeated(ctx);
+            }
             if (!proxies.isEmpty()) {
                 ctx.attribute(CLIENT, proxies.client(ctx.ip(), Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
             }
             handler.handle(ctx);
         };
+    }
+
+    /**
+     * A query parameter given twice is refused, naming it: no endpoint takes a list that way, and reading the first of
+     * two ({@code address=a&address=b}, {@code prerecorded=false&prerecorded=true}) would answer for something else
+     * than the caller may have meant.
+     */
+    private static void refuseRepeated(io.javalin.http.Context ctx) {
+        List<FieldError> errors = new ArrayList<>();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (values.size() > 1) {
+                errors.add(new FieldError(name, "is given more than once; give it once"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
     }
 
     /** Every endpoint as {@code METHOD /path/{param}}. */

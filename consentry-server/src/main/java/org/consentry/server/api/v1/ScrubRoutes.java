@@ -56,12 +56,6 @@ final class ScrubRoutes {
         if (purposeName != null && purpose == null) {
             errors.add(new FieldError("purpose", "must be one of marketing, transactional, informational"));
         }
-        for (String name : List.of("at", "output", "column", "country", "prerecorded", "ai_voice")) {
-            if (ctx.queryParams(name).size() > 1) {
-                // which one counts is unknown: read as the first, "prerecorded=false&prerecorded=true" judged live calls
-                errors.add(new FieldError(name, "is given more than once; give it once"));
-            }
-        }
         Instant at = clock.instant();
         String atParam = ctx.queryParam("at");
         if (atParam != null) {

@@ -105,6 +105,17 @@ class ConsentEndpointsTest {
     }
 
     @Test
+    void aQueryParameterGivenTwiceIsRefusedNamingIt() {
+        for (String path : new String[] {"/v1/consents?address=%2B13055550100&address=%2B13055550101",
+                "/v1/evidence?address=%2B13055550100&address=%2B13055550101", "/v1/consents?address=%2B13055550100&country=US&country=CA"}) {
+            HttpAnswer answer = server.get(path, acme.key());
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.text("/errors/0/field")).isIn("address", "country");
+        }
+        assertThat(server.get("/v1/consents?address=%2B13055550100", acme.key()).status()).isEqualTo(200);
+    }
+
+    @Test
     void evidenceFieldsAreChecked() {
         HttpAnswer answer = server.post("/v1/consents", acme.key(), """
                 {"address": "+13055550100", "channel": "sms", "purpose": "opt_out_confirmation", "method": "telepathy",
