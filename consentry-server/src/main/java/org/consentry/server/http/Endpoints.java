@@ -50,21 +50,10 @@ public final class Endpoints {
 
     private Idempotency idempotency;
     private java.util.Set<String> idempotentPaths = java.util.Set.of();
-    private final java.util.Set<String> idempotentRegistered = new java.util.TreeSet<>();
 
     public void post(String path, Handler handler) {
         registered.add("POST " + path);
-        if (idempotentPaths.contains(path)) {
-            idempotentRegistered.add(path);
-            routes.post(path, named(path, idempotency.wrap(handler)));
-            return;
-        }
-        routes.post(path, named(path, handler));
-    }
-
-    /** The POST paths that take an {@code Idempotency-Key}. */
-    public java.util.Set<String> idempotentPaths() {
-        return java.util.Collections.unmodifiableSet(idempotentRegistered);
+        routes.post(path, named(path, idempotentPaths.contains(path) ? idempotency.wrap(handler) : handler));
     }
 
     public void put(String path, Handler handler) {
