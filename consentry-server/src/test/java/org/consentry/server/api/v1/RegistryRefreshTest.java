@@ -55,6 +55,7 @@ class RegistryRefreshTest {
         RegistrySnapshots.open(directory.resolve(Store.REGISTRIES)).importFiles("national", RegistryFiles.Kind.FULL,
                 Instant.parse("2026-03-10T00:00:00Z"), 0, List.of(file), RegistryImport.Progress.NONE, StoreFixture.START);
         try (TestServer server = new TestServer(directory, new MutableClock(StoreFixture.START))) {
+            server.store().registries().awaitChecks(); // until then the list is unknown: /health says "checking"
             assertThat(server.get("/health", null).text("/registries")).isEqualTo("ok");
         }
         Files.writeString(directory.resolve(Store.REGISTRIES).resolve("national.dnc"), "garbage");
