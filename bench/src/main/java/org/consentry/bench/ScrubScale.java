@@ -68,9 +68,11 @@ public final class ScrubScale {
         long started = System.nanoTime();
         RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
         double mapSeconds = (System.nanoTime() - started) / 1e9;
+        snapshots.awaitChecks(); // a copy is in force once read against its checksums
+        double checkedSeconds = (System.nanoTime() - started) / 1e9;
         long numbers = snapshots.all().stream().mapToLong(NanpRegistry::size).sum();
-        System.out.printf(Locale.ROOT, "registries mapped in %.3f s: %,d numbers in %d lists; heap used %,d MiB%n", mapSeconds, numbers,
-                snapshots.all().size(), usedMiB());
+        System.out.printf(Locale.ROOT, "registries mapped in %.3f s, checked in %.3f s: %,d numbers in %d lists; heap used %,d MiB%n",
+                mapSeconds, checkedSeconds, numbers, snapshots.all().size(), usedMiB());
 
         if (!Files.exists(list)) {
             long made = System.nanoTime();
