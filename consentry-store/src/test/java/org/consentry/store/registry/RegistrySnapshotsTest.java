@@ -338,8 +338,9 @@ class RegistrySnapshotsTest {
 
     @Test
     void aCopyTakenOutOfForceByItsCheckIsNeverSeenAsNeverImported() throws Exception {
-        // a check reads the copy in force, then whether any list is unreadable (LedgerFacts): a copy whose checksum
-        // fails must be unreadable by the time it is gone, or a check between the two passes the number as unlisted
+        // a check asks whether any list is unknown, then reads the copy in force (LedgerFacts): while a file whose
+        // checksum fails comes and goes, the list must be in force or unknown at every moment, or a check between the
+        // two reads passes the number as unlisted
         Path registries = folder.resolve("registries");
         RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
         importNational(snapshots);
