@@ -70,6 +70,42 @@ public final class LongTable<V> {
         return table.keys()[i] + (table.values()[i] == null ? 0 : 1);
     }
 
+    /**
+     * The values of many keys at once ({@code into[i]} for {@code keys[i]}, null where a key has none), for a caller
+     * looking up a group of keys that are not in the cache: first a loop that only loads each key's home slot, so
+     * that the processor keeps all of those loads in flight together, then one that loads the values of the keys
+     * found, in flight together too, then the probes themselves from the cache. One look-up at a time waits for each
+     * key's slot, then its value, in turn; a loop that does more between its loads (parsing, hashing a string) keeps
+     * only a few of them in flight.
+     */
+    @SuppressWarnings("unchecked")
+    public void getAll(long[] keys, int count, V[] into) {
+        Slots table = slots;
+        long[] slotKeys = table.keys();
+        Object[] slotValues = table.values();
+        int mask = table.mask();
+        long touched = 0;
+        for (int i = 0; i < count; i++) {
+            touched += slotKeys[slot(keys[i], mask)];
+        }
+        for (int i = 0; i < count; i++) {
+            int home = slot(keys[i], mask);
+            if (slotKeys[home] == keys[i]) {
+                touched += slotValues[home] == null ? 0 : 1;
+            }
+        }
+        if (touched == Long.MIN_VALUE + 7) {
+            touchedSink = touched; // (almost) never written, so the threads do not share the line; compared, so the loads stay
+        }
+        for (int i = 0; i < count; i++) {
+            into[i] = get(keys[i]);
+        }
+    }
+
+    /** Where {@link #getAll}'s touches go, so that the compiler keeps the loads. */
+    @SuppressWarnings("unused")
+    private long touchedSink;
+
     /** Sets the key's value (not null); the caller serializes writes. */
     public void put(long key, V value) {
         if (value == null) {

@@ -102,6 +102,15 @@ public final class NanpRegistry {
         return dense[areaCode] != null || sparse[areaCode] != null;
     }
 
+    /** As {@link #holdsAreaCodeOf(String)} for the number as its E.164 digits. */
+    public boolean holdsAreaCodeOf(long e164Digits) {
+        if (e164Digits < FIRST || e164Digits > LAST) {
+            return false;
+        }
+        int areaCode = (int) ((e164Digits - 10_000_000_000L) / LOCAL_NUMBERS);
+        return dense[areaCode] != null || sparse[areaCode] != null;
+    }
+
     /** The list's name: {@code national}, {@code state:FL} or {@code block}. */
     public String list() {
         return list;

@@ -128,6 +128,11 @@ public final class NumberSet {
         return state.contains(key(e164));
     }
 
+    /** As {@link #contains(String)} for the number whose {@link #key} is {@code key}. */
+    public boolean contains(long key) {
+        return state.contains(key);
+    }
+
     public long size() {
         return size;
     }

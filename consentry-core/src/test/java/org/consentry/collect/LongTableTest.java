@@ -28,6 +28,17 @@ class LongTableTest {
             table.touch(key); // only reads: the answers stay those of the map
             assertThat(table.get(key)).as("key %d", key).isEqualTo(model.get(key));
         }
+        long[] group = new long[371];
+        for (int i = 0; i < group.length; i++) {
+            group[i] = i - 60L;
+        }
+        Long[] found = new Long[group.length + 3];
+        java.util.Arrays.fill(found, -1L); // what was there before is overwritten, a miss included
+        table.getAll(group, group.length, found);
+        for (int i = 0; i < group.length; i++) {
+            assertThat(found[i]).as("key %d in a group", group[i]).isEqualTo(model.get(group[i]));
+        }
+        assertThat(found[group.length]).as("past the count: left as it was").isEqualTo(-1L);
         assertThat(table.size()).isEqualTo(model.size());
         Map<Long, Long> seen = new HashMap<>();
         table.forEach(seen::put);

@@ -38,6 +38,7 @@ class NumberSetTest {
         for (long n = 0; n < 60; n++) {
             String number = "+1305555" + (1000 + n);
             assertThat(set.contains(number)).as(number).isEqualTo(model.contains(number));
+            assertThat(set.contains(NumberSet.key(number))).as("%s by its digits", number).isEqualTo(model.contains(number));
         }
     }
 

@@ -118,18 +118,13 @@ public final class LedgerFacts {
             numbers[i] = addresses[i].isPresent() && addresses[i].get() instanceof PhoneNumber number && number.isNanp()
                     ? 10_000_000_000L + number.nationalNumber() : 0;
         }
-        long touched = tables[0];
+        long touched = tables[0] + provider.touchAll(numbers, count);
+        String[] canonical = new String[count];
         for (int i = 0; i < count; i++) {
-            if (addresses[i].isPresent()) {
-                touched += contacts.touch(tenant.id(), addresses[i].get().canonical()) + provider.touch(numbers[i]);
-            }
+            canonical[i] = addresses[i].isPresent() ? addresses[i].get().canonical() : null;
         }
         ContactState[] states = new ContactState[count];
-        for (int i = 0; i < count; i++) {
-            // each state found once, kept for its facts, and its lists touched so that their waits overlap too
-            states[i] = addresses[i].isPresent() ? contacts.stateOf(tenant.id(), addresses[i].get().canonical()) : ContactState.EMPTY;
-            touched += states[i].consents().size() + states[i].optOuts().size();
-        }
+        contacts.statesOf(tenant.id(), canonical, count, states); // each state found once, kept for its facts
         if (touched == Long.MIN_VALUE + 7) {
             touchedSink = touched; // (almost) never written, so the threads do not share the line; compared, so the reads stay
         }

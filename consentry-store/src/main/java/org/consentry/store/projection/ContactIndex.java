@@ -49,6 +49,23 @@ final class ContactIndex<V> {
         return key == 0 ? others.get(address) : phones.get(key);
     }
 
+    /**
+     * The values of many addresses at once, null where an address has none; {@code addresses[i]} may be null (none).
+     * Phone numbers are looked up together ({@link LongTable#getAll}), so that their waits on memory overlap.
+     */
+    void getAll(String[] addresses, int count, V[] into) {
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = addresses[i] == null ? 0 : phoneKey(addresses[i]);
+        }
+        phones.getAll(keys, count, into);
+        for (int i = 0; i < count; i++) {
+            if (keys[i] == 0) {
+                into[i] = addresses[i] == null ? null : others.get(addresses[i]);
+            }
+        }
+    }
+
     /** Brings the address's slot into the cache (see {@link LongTable#touch}); the answer means nothing. */
     long touch(String address) {
         long key = phoneKey(address);

@@ -61,28 +61,66 @@ public final class ProviderLists implements LedgerListener {
             return RegistryFacts.NONE;
         }
         boolean phone = isNumber(address);
+        long digits = phone ? digitsOf(address) : -1;
+        if (phone && digits < 0) {
+            return factsForOddNumber(address);
+        }
         NanpRegistry nationalCopy = snapshots == null ? null : snapshots.get(NATIONAL); // asked once: it serves the look-up and the date
-        boolean national = phone && (containsRecorded(NATIONAL, address) || nationalCopy != null && nationalCopy.contains(address));
+        boolean national = phone && (containsRecorded(NATIONAL, digits) || nationalCopy != null && nationalCopy.contains(digits));
         Set<String> states = Set.of();
         if (phone) {
             for (Map.Entry<String, NumberSet> list : lists.entrySet()) {
-                if (list.getKey().startsWith(STATE_PREFIX) && list.getValue().contains(address)) {
+                if (list.getKey().startsWith(STATE_PREFIX) && list.getValue().contains(digits)) {
                     states = with(states, list.getKey().substring(STATE_PREFIX.length()));
                 }
             }
             if (snapshots != null) {
                 for (NanpRegistry copy : snapshots.all()) {
-                    if (copy.list().startsWith(STATE_PREFIX) && copy.contains(address)) {
+                    if (copy.list().startsWith(STATE_PREFIX) && copy.contains(digits)) {
                         states = with(states, copy.list().substring(STATE_PREFIX.length()));
                     }
                 }
             }
         }
-        boolean blocked = phone ? contains(BLOCK, address) : blockedOthers.contains(address);
+        boolean blocked;
+        if (phone) {
+            NanpRegistry blockCopy = snapshots == null ? null : snapshots.get(BLOCK);
+            blocked = containsRecorded(BLOCK, digits) || blockCopy != null && blockCopy.contains(digits);
+        } else {
+            blocked = blockedOthers.contains(address);
+        }
         // an imported copy that holds nothing of the number's area code was not downloaded for it (DNC_LIST_STALE)
-        boolean covers = !phone || nationalCopy == null || !address.startsWith("+1") || nationalCopy.holdsAreaCodeOf(address);
+        boolean covers = !phone || nationalCopy == null || !address.startsWith("+1") || nationalCopy.holdsAreaCodeOf(digits);
         return new RegistryFacts(national, nationalCopy != null ? nationalCopy.asOf() : asOf.get(NATIONAL), covers, states, blocked,
                 disconnected.get(address));
+    }
+
+    /**
+     * The digits of a number written {@code +} and digits only (as every number placed is), or -1 for anything else; the
+     * lists are read by these digits (as {@link NumberSet#key} and {@link NanpRegistry#contains(long)} read the number),
+     * so the number is read once, not once per list.
+     */
+    private static long digitsOf(String number) {
+        int length = number.length();
+        if (length < 2 || length > 19) {
+            return -1;
+        }
+        long digits = 0;
+        for (int i = 1; i < length; i++) {
+            char c = number.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            digits = digits * 10 + (c - '0');
+        }
+        return digits;
+    }
+
+    /** The facts of something written as a number that is not {@code +} and digits (no list holds it but by its text). */
+    private RegistryFacts factsForOddNumber(String address) {
+        NanpRegistry nationalCopy = snapshots == null ? null : snapshots.get(NATIONAL);
+        return new RegistryFacts(false, nationalCopy != null ? nationalCopy.asOf() : asOf.get(NATIONAL), nationalCopy == null
+                || !address.startsWith("+1"), Set.of(), false, disconnected.get(address));
     }
 
     /**
@@ -92,6 +130,18 @@ public final class ProviderLists implements LedgerListener {
     public long touch(long e164Digits) {
         NanpRegistry national = snapshots == null ? null : snapshots.get(NATIONAL);
         return national == null ? 0 : national.touch(e164Digits);
+    }
+
+    /** As {@link #touch} for each of many numbers (0: none), in a loop that does nothing else, so that the loads overlap. */
+    public long touchAll(long[] e164Digits, int count) {
+        NanpRegistry national = snapshots == null ? null : snapshots.get(NATIONAL);
+        long touched = 0;
+        if (national != null) {
+            for (int i = 0; i < count; i++) {
+                touched += national.touch(e164Digits[i]);
+            }
+        }
+        return touched;
     }
 
     /** A number in E.164 (the block list also holds email addresses, and "+news@example.com" is one). */
@@ -152,6 +202,11 @@ public final class ProviderLists implements LedgerListener {
         }
         NanpRegistry copy = snapshots == null || !isNumber(address) ? null : snapshots.get(list);
         return copy != null && copy.contains(address);
+    }
+
+    private boolean containsRecorded(String list, long digits) {
+        NumberSet set = lists.get(list);
+        return set != null && set.contains(digits);
     }
 
     /** Whether the list's entries recorded in the ledger hold the address (those the API adds and removes). */

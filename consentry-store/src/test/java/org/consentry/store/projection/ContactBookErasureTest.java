@@ -41,6 +41,18 @@ class ContactBookErasureTest {
         assertThat(book.stateOf("ten_a", "+13055550100").erasedAt()).isEqualTo(AT.plusSeconds(3));
         assertThat(book.stateOf("ten_a", "+13055550101").erasedAt()).isNull();
         assertThat(book.stateOf("ten_b", "+13055550100").erasedAt()).as("another tenant's record is its own").isNull();
+        assertGroupAnswersAsOneByOne("ten_a", "+13055550100", "+13055550101", null, "+13055550199", "ana@example.com");
+        assertGroupAnswersAsOneByOne("ten_b", "+13055550100", null);
+    }
+
+    /** {@link ContactBook#statesOf}, for a scrub's group of rows, gives each address the state {@link ContactBook#stateOf} does. */
+    private void assertGroupAnswersAsOneByOne(String tenant, String... addresses) {
+        org.consentry.consent.ContactState[] states = new org.consentry.consent.ContactState[addresses.length];
+        book.statesOf(tenant, addresses, addresses.length, states);
+        for (int i = 0; i < addresses.length; i++) {
+            assertThat(states[i]).as(String.valueOf(addresses[i]))
+                    .isEqualTo(addresses[i] == null ? org.consentry.consent.ContactState.EMPTY : book.stateOf(tenant, addresses[i]));
+        }
     }
 
     @Test
@@ -50,5 +62,6 @@ class ContactBookErasureTest {
         apply(consent("+13055550100"));
         assertThat(book.stateOf("ten_a", "+13055550100").consents()).hasSize(1);
         assertThat(book.stateOf("ten_a", "+13055550100").erasedAt()).as("never messaged again").isNotNull();
+        assertGroupAnswersAsOneByOne("ten_a", "+13055550100", "+13055550101");
     }
 }

@@ -51,6 +51,15 @@ class ContactIndexTest {
             assertThat(index.get(entry.getKey())).as(entry.getKey()).isEqualTo(entry.getValue());
         }
         assertThat(index.size()).isEqualTo(model.size());
+        List<String> asked = new ArrayList<>(model.keySet());
+        asked.add(null);
+        asked.add("+19999999999");
+        asked.add("nobody@example.com");
+        Integer[] found = new Integer[asked.size()];
+        index.getAll(asked.toArray(String[]::new), asked.size(), found);
+        for (int i = 0; i < asked.size(); i++) {
+            assertThat(found[i]).as("%s in a group", asked.get(i)).isEqualTo(asked.get(i) == null ? null : model.get(asked.get(i)));
+        }
         assertThat(index.values()).containsExactlyInAnyOrderElementsOf(model.values());
         index.replaceAll((address, value) -> address.hashCode() + value);
         model.replaceAll((address, value) -> address.hashCode() + value);

@@ -54,6 +54,16 @@ class SnapshotFileTest {
         assertThat(copy.contains("+442071234567")).isFalse();
         assertThat(copy.contains("not a number")).isFalse();
         assertThat(copy.contains(NanpRegistry.FIRST - 1)).isFalse();
+        // the area codes held, asked by the number's text and by its digits alike (a check asks by its digits)
+        for (String e164 : new String[] {"+12125550100", "+13055550100", "+16175550100", "+11235550100", "+442071234567", "+1212555010",
+                "+1212x550100"}) {
+            boolean held = copy.holdsAreaCodeOf(e164);
+            assertThat(held).as(e164).isEqualTo(e164.length() == 12
+                    && (e164.startsWith("+1212") || e164.startsWith("+1305") || e164.startsWith("+1907")));
+            if (e164.substring(1).chars().allMatch(Character::isDigit)) {
+                assertThat(copy.holdsAreaCodeOf(Long.parseLong(e164.substring(1)))).as("%s by its digits", e164).isEqualTo(held);
+            }
+        }
     }
 
     @Test

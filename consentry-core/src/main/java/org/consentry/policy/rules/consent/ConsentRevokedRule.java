@@ -3,6 +3,7 @@ package org.consentry.policy.rules.consent;
 import java.util.List;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStanding;
+import org.consentry.ledger.LedgerTimes;
 import org.consentry.policy.ReasonCode;
 import org.consentry.policy.RuleInfo;
 import org.consentry.policy.SendRequest;
@@ -23,6 +24,6 @@ public final class ConsentRevokedRule extends ConsentRule {
     @Override String message(SendRequest request, String address, ConsentStanding standing) {
         Consent consent = standing.consent();
         return "The consent " + consent.id() + " of " + address + " for " + scope(request) + " was revoked at "
-                + consent.revokedAt() + ".";
+                + LedgerTimes.format(consent.revokedAt()) + ".";
     }
 }

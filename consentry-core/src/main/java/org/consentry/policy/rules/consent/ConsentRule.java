@@ -3,6 +3,7 @@ package org.consentry.policy.rules.consent;
 import java.util.Map;
 import org.consentry.consent.Consent;
 import org.consentry.consent.ConsentStanding;
+import org.consentry.ledger.LedgerTimes;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
@@ -37,8 +38,8 @@ abstract class ConsentRule implements Rule {
         Map<String, Object> evidence = new java.util.LinkedHashMap<>(evidence(request, facts.recipient().key(), standing.consent()));
         if (standing.relationship() != null) {
             evidence.put("relationship", standing.relationship().kind().wireName());
-            evidence.put("relationship_at", standing.relationship().at().toString());
-            evidence.put("implied_until", ConsentStanding.until(standing.relationship()).toString());
+            evidence.put("relationship_at", LedgerTimes.format(standing.relationship().at()));
+            evidence.put("implied_until", LedgerTimes.format(ConsentStanding.until(standing.relationship())));
         }
         if (facts.recipient().country() != null) {
             evidence.put("country", facts.recipient().country());
@@ -59,7 +60,7 @@ abstract class ConsentRule implements Rule {
         return Evidence.of("address", address, "channel", request.channel().wireName(), "purpose", request.purpose().wireName(),
                 "consent_id", consent.id(), "consent_channel", consent.channel().wireName(),
                 "consent_purpose", consent.purpose().wireName(), "consent_status", consent.status().wireName(),
-                "captured_at", consent.capturedAt().toString(),
-                "revoked_at", consent.revokedAt() == null ? null : consent.revokedAt().toString());
+                "captured_at", LedgerTimes.format(consent.capturedAt()),
+                "revoked_at", consent.revokedAt() == null ? null : LedgerTimes.format(consent.revokedAt()));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.consentry.ledger.LedgerTimes;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
@@ -60,7 +61,7 @@ public final class DncListStaleRule implements Rule {
             return Outcome.block(INFO.reason("The national registry copy in force (from " + asOf + ") holds no number of area code "
                             + areaCode + ": that area code was not downloaded, and this marketing " + request.channel().wireName()
                             + " has neither written consent nor a business relationship to rely on.",
-                    Evidence.of("number", facts.recipient().key(), "registry_as_of", asOf.toString(), "area_code", areaCode)));
+                    Evidence.of("number", facts.recipient().key(), "registry_as_of", LedgerTimes.format(asOf), "area_code", areaCode)));
         }
         Duration age = UsDnc.age(asOf, request.sendAt());
         if (age.negated().compareTo(CLOCK_SKEW) > 0) {
@@ -68,20 +69,20 @@ public final class DncListStaleRule implements Rule {
             return Outcome.block(INFO.reason("The national registry copy is from " + asOf + ", after the send at " + request.sendAt()
                             + "; the copy in force then is not known, and this marketing " + request.channel().wireName()
                             + " has neither written consent nor a business relationship to rely on.",
-                    Evidence.of("registry_as_of", asOf.toString(), "send_at", request.sendAt().toString())));
+                    Evidence.of("registry_as_of", LedgerTimes.format(asOf), "send_at", LedgerTimes.format(request.sendAt()))));
         }
         long days = age.toDays();
         if (age.compareTo(MAX_AGE) > 0) {
             return Outcome.block(INFO.reason("The national registry copy is from " + asOf + ", " + days
                             + " days before the send; it must be at most 31 days old.",
-                    Evidence.of("registry_as_of", asOf.toString(), "age_days", days, "max_age_days", 31)));
+                    Evidence.of("registry_as_of", LedgerTimes.format(asOf), "age_days", days, "max_age_days", 31)));
         }
         if (age.compareTo(NOTICE_AGE) >= 0) {
             long left = 31 - days;
             return Outcome.notice(INFO.reason("The national registry copy is " + days + " days old; refresh it "
                             + (left <= 0 ? "today" : "within " + left + (left == 1 ? " day" : " days"))
                             + " or marketing calls and texts that need it will stop.",
-                    Evidence.of("registry_as_of", asOf.toString(), "age_days", days, "max_age_days", 31)));
+                    Evidence.of("registry_as_of", LedgerTimes.format(asOf), "age_days", days, "max_age_days", 31)));
         }
         return Outcome.pass();
     }

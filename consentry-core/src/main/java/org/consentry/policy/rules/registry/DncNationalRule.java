@@ -2,6 +2,7 @@ package org.consentry.policy.rules.registry;
 
 import java.util.List;
 import java.util.Set;
+import org.consentry.ledger.LedgerTimes;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
 import org.consentry.policy.Facts;
@@ -41,6 +42,6 @@ public final class DncNationalRule implements Rule {
         return Outcome.block(INFO.reason(facts.recipient().key() + " is on the national Do-Not-Call registry and no exemption applies"
                         + " (no written consent, no business relationship).",
                 Evidence.of("number", facts.recipient().key(),
-                        "registry_as_of", facts.registry().nationalAsOf() == null ? null : facts.registry().nationalAsOf().toString())));
+                        "registry_as_of", facts.registry().nationalAsOf() == null ? null : LedgerTimes.format(facts.registry().nationalAsOf()))));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.consentry.consent.ListOptOut;
 import org.consentry.consent.OptOut;
 import org.consentry.content.SalesLanguage;
+import org.consentry.ledger.LedgerTimes;
 import org.consentry.policy.Channel;
 import org.consentry.policy.Evidence;
 import org.consentry.policy.FactSource;
@@ -55,8 +56,8 @@ public final class OptedOutRule implements Rule {
             ListOptOut left = facts.contact().listOptOuts().get(request.campaign());
             if (left != null) {
                 return Outcome.block(INFO.reason(facts.recipient().key() + " unsubscribed from the list '" + left.list() + "' at "
-                        + left.at() + " (via " + left.via() + ").", Evidence.of("address", facts.recipient().key(), "scope", "list",
-                        "list", left.list(), "opted_out_at", left.at().toString(), "via", left.via())));
+                        + LedgerTimes.format(left.at()) + " (via " + left.via() + ").", Evidence.of("address", facts.recipient().key(), "scope", "list",
+                        "list", left.list(), "opted_out_at", LedgerTimes.format(left.at()), "via", left.via())));
             }
         }
         if (optOut == null) {
@@ -69,17 +70,17 @@ public final class OptedOutRule implements Rule {
             if (sales.isEmpty()) {
                 return Outcome.pass();
             }
-            return Outcome.block(INFO.reason("The confirmation of the opt-out by " + facts.recipient().key() + " at " + optOut.at()
+            return Outcome.block(INFO.reason("The confirmation of the opt-out by " + facts.recipient().key() + " at " + LedgerTimes.format(optOut.at())
                             + " may carry no marketing, and this one does (" + String.join(", ", sales) + "); under "
                             + CONFIRMATION_REGULATION + " it is then a message like any other to a recipient who opted out.",
                     Evidence.of("address", facts.recipient().key(), "scope", optOut.scope().wireName(),
-                            "opted_out_at", optOut.at().toString(), "via", optOut.via(), "matched_terms", sales,
+                            "opted_out_at", LedgerTimes.format(optOut.at()), "via", optOut.via(), "matched_terms", sales,
                             "regulation", CONFIRMATION_REGULATION)));
         }
         return Outcome.block(INFO.reason(
-                facts.recipient().key() + " opted out of " + optOut.scope().wireName() + " at " + optOut.at()
+                facts.recipient().key() + " opted out of " + optOut.scope().wireName() + " at " + LedgerTimes.format(optOut.at())
                         + " (via " + optOut.via() + ").",
                 Evidence.of("address", facts.recipient().key(), "scope", optOut.scope().wireName(),
-                        "opted_out_at", optOut.at().toString(), "via", optOut.via())));
+                        "opted_out_at", LedgerTimes.format(optOut.at()), "via", optOut.via())));
     }
 }
