@@ -92,10 +92,18 @@ final class NanpFastPath {
      */
     long touch(String raw, String defaultRegion, long[] touched) {
         long national = nationalNumber(raw, defaultRegion);
-        if (national >= 0 && table != null) {
-            touched[0] += table.code((int) (national / 10_000_000L), (int) (national / 1_000L % 10_000L));
-        }
+        touched[0] += touch(national);
         return national;
+    }
+
+    /** The national number the fast path reads in {@code raw}, or -1; nothing is touched. */
+    long national(String raw, String defaultRegion) {
+        return nationalNumber(raw, defaultRegion);
+    }
+
+    /** Brings the prefix table's byte for a national number (-1: none) into the cache; the answer means nothing. */
+    int touch(long national) {
+        return national >= 0 && table != null ? table.code((int) (national / 10_000_000L), (int) (national / 1_000L % 10_000L)) : 0;
     }
 
     /**

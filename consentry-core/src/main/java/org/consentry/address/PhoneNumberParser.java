@@ -49,6 +49,16 @@ public final class PhoneNumberParser {
         return fastPath.touch(raw, defaultRegion, touched);
     }
 
+    /** The ten-digit national number of a NANP number the fast path reads in {@code raw}, else -1; nothing is touched. */
+    public long nanpNational(String raw, String defaultRegion) {
+        return fastPath.national(raw, defaultRegion);
+    }
+
+    /** As {@link #touch(String, String, long[])} for a national number already read ({@link #nanpNational}; -1: none). */
+    public int touch(long national) {
+        return fastPath.touch(national);
+    }
+
     /** The reference behaviour, without the fast path. */
     public Optional<PhoneNumber> parseWithLibphonenumber(String raw, String defaultRegion) {
         if (raw == null) {

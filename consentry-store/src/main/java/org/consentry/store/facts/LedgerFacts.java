@@ -110,8 +110,16 @@ public final class LedgerFacts {
         Optional<Address>[] addresses = new Optional[count];
         long[] numbers = new long[count];
         long[] tables = new long[1];
-        for (int i = 0; i < count; i++) {
-            recipients.touch(requests[i].channel(), requests[i].to(), requests[i].country(), tables);
+        if (sameKind(requests)) { // a list's rows: its numbers read first, then their tables touched together
+            String[] raws = new String[count];
+            for (int i = 0; i < count; i++) {
+                raws[i] = requests[i].to();
+            }
+            tables[0] = recipients.touchAll(requests[0].channel(), raws, requests[0].country(), count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                recipients.touch(requests[i].channel(), requests[i].to(), requests[i].country(), tables);
+            }
         }
         for (int i = 0; i < count; i++) {
             addresses[i] = recipients.parse(requests[i].channel(), requests[i].to(), requests[i].country());
@@ -133,6 +141,16 @@ public final class LedgerFacts {
             facts[i] = facts(tenant, requests[i], SenderStatus.UNKNOWN, MessageContent.EMPTY, addresses[i], states[i]);
         }
         return facts;
+    }
+
+    /** Whether every request is on the first's channel with its country (as a list's rows are); false for none. */
+    private static boolean sameKind(SendRequest[] requests) {
+        for (SendRequest request : requests) {
+            if (request.channel() != requests[0].channel() || !java.util.Objects.equals(request.country(), requests[0].country())) {
+                return false;
+            }
+        }
+        return requests.length > 0;
     }
 
     /** Where the touches' answers go, so that the compiler keeps the reads. */

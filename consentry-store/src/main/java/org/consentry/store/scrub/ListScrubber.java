@@ -329,7 +329,7 @@ public final class ListScrubber {
     }
 
     /** Rows whose facts are gathered together (see {@link LedgerFacts#resolveRecipients}). */
-    static final int GROUP = 32;
+    static final int GROUP = 64;
 
     /**
      * Judges the records of {@code bytes[from, to)} and writes each back with its verdict's columns; a record with fewer

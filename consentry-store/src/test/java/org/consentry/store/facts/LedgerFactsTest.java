@@ -107,6 +107,16 @@ class LedgerFactsTest {
         assertThat(together[1].contact().optOuts()).isNotEmpty();
         assertThat(together[5].recipient().valid()).isFalse();
         assertThat(fixture.store().facts().resolveRecipients(acme, new SendRequest[0])).isEmpty();
+        // requests of several kinds (not a list's rows) are gathered one by one, with the same answers
+        SendRequest[] mixed = {request(Channel.EMAIL, "news@acme.example", "ana@example.com"), requests[0], request(Channel.VOICE, "", "911"),
+            request(Channel.EMAIL, "news@acme.example", "+13055550100")};
+        Facts[] gathered = fixture.store().facts().resolveRecipients(acme, mixed);
+        for (int i = 0; i < mixed.length; i++) {
+            // (an email's facts carry a look-up of the tenant's domains, a function made for each request)
+            assertThat(gathered[i]).as(mixed[i].to()).usingRecursiveComparison().ignoringFields("emailDomains")
+                    .isEqualTo(fixture.store().facts().resolveRecipient(acme, mixed[i]));
+        }
+        assertThat(gathered[1].contact().consents()).hasSize(1);
     }
 
     @Test
