@@ -396,7 +396,7 @@ public final class ListScrubber {
                 for (int m = missing[i]; m > 0; m--) {
                     text.ascii(',');
                 }
-                text.ascii(',').ascii(verdict.decision().wireName()).ascii(',');
+                text.ascii(',').bytes(DECISIONS[verdict.decision().ordinal()]).ascii(',');
                 List<Reason> reasons = verdict.reasons();
                 for (int r = 0; r < reasons.size(); r++) {
                     ReasonCode code = reasons.get(r).code();
@@ -404,7 +404,7 @@ public final class ListScrubber {
                         if (!codes.isEmpty()) {
                             text.ascii(';');
                         }
-                        text.ascii(code.name());
+                        text.bytes(CODES[code.ordinal()]);
                         codes.add(code);
                     }
                 }
@@ -423,6 +423,12 @@ public final class ListScrubber {
         return new Batch(text.bytes, text.length, summary);
     }
 
+    /** Each decision's and each reason code's name as written in the output, in ASCII. */
+    private static final byte[][] DECISIONS = Arrays.stream(org.consentry.policy.Decision.values())
+            .map(decision -> decision.wireName().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+    private static final byte[][] CODES = Arrays.stream(ReasonCode.values())
+            .map(code -> code.name().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
     /** A growing byte buffer for a batch's output; the added columns are ASCII but for an email address. */
     private static final class ByteText {
         byte[] bytes;
@@ -436,6 +442,10 @@ public final class ListScrubber {
             if (length + more > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
             }
+        }
+
+        ByteText bytes(byte[] source) {
+            return bytes(source, 0, source.length);
         }
 
         ByteText bytes(byte[] source, int from, int to) {

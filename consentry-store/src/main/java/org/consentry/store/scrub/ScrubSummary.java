@@ -9,23 +9,28 @@ import org.consentry.policy.ReasonCode;
 public final class ScrubSummary {
 
     private long rows;
-    private final Map<Decision, Long> decisions = new EnumMap<>(Decision.class);
-    private final Map<ReasonCode, Long> removedBy = new EnumMap<>(ReasonCode.class);
+    /** Counted by ordinal: a map's boxed counts cost more than the rest of a row's bookkeeping. */
+    private final long[] decisions = new long[Decision.values().length];
+    private final long[] removedBy = new long[ReasonCode.values().length];
 
     void count(Decision decision, Iterable<ReasonCode> reasons) {
         rows++;
-        decisions.merge(decision, 1L, Long::sum);
+        decisions[decision.ordinal()]++;
         if (decision != Decision.ALLOW) {
             for (ReasonCode code : reasons) {
-                removedBy.merge(code, 1L, Long::sum);
+                removedBy[code.ordinal()]++;
             }
         }
     }
 
     void add(ScrubSummary other) {
         rows += other.rows;
-        other.decisions.forEach((decision, count) -> decisions.merge(decision, count, Long::sum));
-        other.removedBy.forEach((code, count) -> removedBy.merge(code, count, Long::sum));
+        for (int i = 0; i < decisions.length; i++) {
+            decisions[i] += other.decisions[i];
+        }
+        for (int i = 0; i < removedBy.length; i++) {
+            removedBy[i] += other.removedBy[i];
+        }
     }
 
     public long rows() {
@@ -33,12 +38,18 @@ public final class ScrubSummary {
     }
 
     public long count(Decision decision) {
-        return decisions.getOrDefault(decision, 0L);
+        return decisions[decision.ordinal()];
     }
 
     /** For each reason, how many rows it blocked or deferred (a row with two reasons counts under both). */
     public Map<ReasonCode, Long> removedBy() {
-        return Map.copyOf(removedBy);
+        Map<ReasonCode, Long> counts = new EnumMap<>(ReasonCode.class);
+        for (ReasonCode code : ReasonCode.values()) {
+            if (removedBy[code.ordinal()] > 0) {
+                counts.put(code, removedBy[code.ordinal()]);
+            }
+        }
+        return Map.copyOf(counts);
     }
 
     /** The counts as JSON: {@code {"rows":..,"allow":..,"block":..,"defer":..,"removed_by_reason":{..}}}, reasons by count. */
@@ -59,7 +70,7 @@ public final class ScrubSummary {
 
     /** The reasons, most rows first (then by name). */
     public java.util.List<Map.Entry<ReasonCode, Long>> sortedReasons() {
-        return removedBy.entrySet().stream()
+        return removedBy().entrySet().stream()
                 .sorted(Map.Entry.<ReasonCode, Long>comparingByValue().reversed().thenComparing(entry -> entry.getKey().name()))
                 .map(entry -> Map.entry(entry.getKey(), entry.getValue()))
                 .toList();
