@@ -100,9 +100,11 @@ public final class LedgerFacts {
      * The facts about many recipients alone, as {@link #resolveRecipient} gives each, for judging a contact list.
      * Looking them up one at a time waits on memory once per record, list and state in turn (ten million records
      * and a 250-million-number registry do not fit in a cache); here the tables that parse and place a number are
-     * touched for every address first, then every address is parsed, then all their
-     * records and registry words are touched together so that those waits overlap, then the facts are gathered from
-     * the cache.
+     * touched for every address first, then every address is parsed, then all their registry words, record slots,
+     * records and consents are touched, a level at a time, so that those waits overlap, then the facts are gathered
+     * from the cache. Each level's loads are made in a loop that does nothing else: the processor keeps only the loads
+     * of the next few hundred instructions in flight, so a loop that also parses or hashes between two loads overlaps
+     * only a few of them (measured: a scrub 24% faster for this alone, BENCHMARKS.md).
      */
     public Facts[] resolveRecipients(TenantProfile tenant, SendRequest[] requests) {
         int count = requests.length;
