@@ -78,7 +78,6 @@ public final class LongTable<V> {
      * key's slot, then its value, in turn; a loop that does more between its loads (parsing, hashing a string) keeps
      * only a few of them in flight.
      */
-    @SuppressWarnings("unchecked")
     public void getAll(long[] keys, int count, V[] into) {
         Slots table = slots;
         long[] slotKeys = table.keys();
