@@ -72,7 +72,11 @@ final class NanpFastPath {
     }
 
     Answer parse(String raw, String defaultRegion) {
-        long national = nationalNumber(raw, defaultRegion);
+        return parseNational(nationalNumber(raw, defaultRegion));
+    }
+
+    /** As {@link #parse} for the national number it reads in the text ({@link #national}; -1: none). */
+    Answer parseNational(long national) {
         if (national < 0) {
             return Answer.UNDECIDED;
         }

@@ -40,6 +40,18 @@ public final class PhoneNumberParser {
     }
 
     /**
+     * As {@link #parse(String, String)}, given {@code national}, what {@link #nanpNational} read in {@code raw} with
+     * {@code defaultRegion}: a caller that read it already (to touch the number's tables) does not read it again.
+     */
+    public Optional<PhoneNumber> parse(String raw, String defaultRegion, long national) {
+        NanpFastPath.Answer answer = fastPath.parseNational(national);
+        if (answer.decided()) {
+            return Optional.ofNullable(answer.number());
+        }
+        return parseWithLibphonenumber(raw, defaultRegion);
+    }
+
+    /**
      * Brings what {@link #parse} will read of {@code raw}'s prefix into the cache, and gives its ten-digit national
      * number when it is a NANP number the fast path reads (else -1); what was read is added to {@code touched[0]}.
      * Parsing many numbers one after the other waits on memory once per number (the prefix table holds 8 million

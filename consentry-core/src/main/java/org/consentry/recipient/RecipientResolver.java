@@ -61,6 +61,14 @@ public final class RecipientResolver {
         return emails.parse(raw).map(Address.class::cast);
     }
 
+    /** As {@link #parse(Channel, String, String)}, given the national number {@link #touchAll} read in {@code raw}. */
+    public Optional<Address> parse(Channel channel, String raw, String countryHint, long national) {
+        if (channel.isPhone()) {
+            return phones.parse(raw, countryHint, national).map(Address.class::cast);
+        }
+        return emails.parse(raw).map(Address.class::cast);
+    }
+
     /**
      * Brings into the cache what {@link #parse} and {@link #place} will read of a phone number's tables (its
      * prefix's validity, its exchange's zones), and adds what it read to {@code touched[0]}: for many recipients at
@@ -78,13 +86,13 @@ public final class RecipientResolver {
     /**
      * As {@link #touch} for many recipients: their numbers are read first, then the tables are touched in a loop that
      * does nothing else, so that the processor keeps those loads in flight together (a loop that reads a number between
-     * two loads keeps only a few). The answer means nothing.
+     * two loads keeps only a few). Each number's national number (-1: none the fast path reads) is left in
+     * {@code nationals}, for {@link #parse(Channel, String, String, long)}. The answer means nothing.
      */
-    public long touchAll(Channel channel, String[] raws, String countryHint, int count) {
+    public long touchAll(Channel channel, String[] raws, String countryHint, int count, long[] nationals) {
         if (!channel.isPhone()) {
             return 0;
         }
-        long[] nationals = new long[count];
         for (int i = 0; i < count; i++) {
             nationals[i] = phones.nanpNational(raws[i], countryHint);
         }

@@ -28,6 +28,12 @@ class NanpFastPathProperties {
         assertThat(parser.parse(raw, region)).isEqualTo(parser.parseWithLibphonenumber(raw, region));
     }
 
+    /** A list's rows are parsed with the national number read once, to touch its tables: the answer is the same. */
+    @Property(tries = 5000)
+    void numbersParsedFromTheirNationalNumberReadAheadParseAsAlone(@ForAll("mutatedNanp") String raw, @ForAll("regions") String region) {
+        assertThat(parser.parse(raw, region, parser.nanpNational(raw, region))).isEqualTo(parser.parse(raw, region));
+    }
+
     @Property(tries = 10000)
     void mutatedNumbersParseAsLibphonenumberParsesThem(@ForAll("mutatedNanp") String raw, @ForAll("regions") String region) {
         assertThat(parser.parse(raw, region)).isEqualTo(parser.parseWithLibphonenumber(raw, region));

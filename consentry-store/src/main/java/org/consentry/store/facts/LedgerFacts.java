@@ -112,19 +112,23 @@ public final class LedgerFacts {
         Optional<Address>[] addresses = new Optional[count];
         long[] numbers = new long[count];
         long[] tables = new long[1];
+        long[] nationals = null;
         if (sameKind(requests)) { // a list's rows: its numbers read first, then their tables touched together
             String[] raws = new String[count];
             for (int i = 0; i < count; i++) {
                 raws[i] = requests[i].to();
             }
-            tables[0] = recipients.touchAll(requests[0].channel(), raws, requests[0].country(), count);
+            nationals = new long[count];
+            tables[0] = recipients.touchAll(requests[0].channel(), raws, requests[0].country(), count, nationals);
         } else {
             for (int i = 0; i < count; i++) {
                 recipients.touch(requests[i].channel(), requests[i].to(), requests[i].country(), tables);
             }
         }
         for (int i = 0; i < count; i++) {
-            addresses[i] = recipients.parse(requests[i].channel(), requests[i].to(), requests[i].country());
+            addresses[i] = nationals != null && requests[i].channel().isPhone() // each number read once
+                    ? recipients.parse(requests[i].channel(), requests[i].to(), requests[i].country(), nationals[i])
+                    : recipients.parse(requests[i].channel(), requests[i].to(), requests[i].country());
             numbers[i] = addresses[i].isPresent() && addresses[i].get() instanceof PhoneNumber number && number.isNanp()
                     ? 10_000_000_000L + number.nationalNumber() : 0;
         }
