@@ -61,8 +61,9 @@ public final class ProviderLists implements LedgerListener {
             return RegistryFacts.NONE;
         }
         boolean phone = isNumber(address);
-        long digits = phone ? digitsOf(address) : -1;
-        if (phone && digits < 0) {
+        // the lists are read by the number's digits (as NumberSet.key and NanpRegistry.contains(long) read them), read once
+        long digits = phone ? ContactIndex.phoneKey(address) : 0;
+        if (phone && digits == 0) {
             return factsForOddNumber(address);
         }
         NanpRegistry nationalCopy = snapshots == null ? null : snapshots.get(NATIONAL); // asked once: it serves the look-up and the date
@@ -95,28 +96,7 @@ public final class ProviderLists implements LedgerListener {
                 disconnected.get(address));
     }
 
-    /**
-     * The digits of a number written {@code +} and digits only (as every number placed is), or -1 for anything else; the
-     * lists are read by these digits (as {@link NumberSet#key} and {@link NanpRegistry#contains(long)} read the number),
-     * so the number is read once, not once per list.
-     */
-    private static long digitsOf(String number) {
-        int length = number.length();
-        if (length < 2 || length > 19) {
-            return -1;
-        }
-        long digits = 0;
-        for (int i = 1; i < length; i++) {
-            char c = number.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            digits = digits * 10 + (c - '0');
-        }
-        return digits;
-    }
-
-    /** The facts of something written as a number that is not {@code +} and digits (no list holds it but by its text). */
+    /** The facts of something written as a number that is no E.164 number (no list holds it but by its text). */
     private RegistryFacts factsForOddNumber(String address) {
         NanpRegistry nationalCopy = snapshots == null ? null : snapshots.get(NATIONAL);
         return new RegistryFacts(false, nationalCopy != null ? nationalCopy.asOf() : asOf.get(NATIONAL), nationalCopy == null

@@ -41,6 +41,11 @@ class ProviderListsTest {
                 Instant.parse("2026-03-09T00:00:00Z")));
         apply(new RegistryEntriesAdded(ProviderLists.NATIONAL, List.of(), Instant.parse("2026-03-10T00:00:00Z")));
         assertThat(lists.factsFor("+13055550100").onNationalDnc()).isTrue();
+        // text that is no E.164 number is on no list, and is answered (the lists read a number by its digits)
+        for (String odd : new String[] {"+1 305 555 0100", "+1305555010012345", "+013055550100", "+", "+1305555O100"}) {
+            assertThat(lists.factsFor(odd).onNationalDnc()).as(odd).isFalse();
+            assertThat(lists.factsFor(odd).nationalAsOf()).as(odd).isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
+        }
         assertThat(lists.asOf(ProviderLists.NATIONAL)).isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
         assertThat(lists.size(ProviderLists.NATIONAL)).isEqualTo(2);
         apply(new RegistryEntriesRemoved(ProviderLists.NATIONAL, List.of("+13055550100")));
