@@ -135,8 +135,8 @@ public final class ContentAnalyzer {
     private MessageContent read(String body) {
         String lower = body.toLowerCase(Locale.ROOT);
         List<Link> links = Links.find(body, lower);
-        String lowerCase = collapse(lower);
         Words.Reading reading = Words.read(body);
+        String lowerCase = reading.collapsed() ? lower : collapse(lower);
         return new MessageContent(body, lowerCase, reading.words(), reading.raw(), links, this);
     }
 

@@ -14,8 +14,12 @@ final class Words {
     private Words() {
     }
 
-    /** Both readings of a body; {@code raw} is the very same list as {@code words} when no letter was read from a digit. */
-    record Reading(List<String> words, List<String> raw) {
+    /**
+     * Both readings of a body; {@code raw} is the very same list as {@code words} when no letter was read from a digit.
+     * {@code collapsed} is true when the body is plain ASCII text without markup whose white space is single spaces
+     * between words (so its lower case needs no {@link ContentAnalyzer#collapse}); false says nothing.
+     */
+    record Reading(List<String> words, List<String> raw, boolean collapsed) {
     }
 
     static List<String> of(String body) {
@@ -31,8 +35,10 @@ final class Words {
     static Reading read(String body) {
         Reader reader = new Reader(body);
         reader.run();
-        List<String> words = List.copyOf(spelledOut(reader.words, true));
-        return new Reading(words, reader.raw != null ? List.copyOf(spelledOut(reader.raw, false)) : words);
+        // most bodies have no run of one-character words to join, and skip the second pass over their words
+        List<String> words = List.copyOf(reader.spelled ? spelledOut(reader.words, true) : reader.words);
+        return new Reading(words, reader.raw == null ? words : List.copyOf(reader.rawSpelled ? spelledOut(reader.raw, false) : reader.raw),
+                reader.collapsed);
     }
 
     /** Runs of this many one-character words or more are a word spelled out ("c.a.s.i.n.o", "v-i-a-g-r-a", "p i n"). */
@@ -98,6 +104,8 @@ final class Words {
     private static final class Reader {
         /** The body's characters, read from an array rather than through {@code String.charAt} (a tenth less time for a text). */
         private final char[] body;
+        /** See {@link Reading#collapsed}. */
+        private final boolean collapsed;
         /** The same characters, for the tag test; made at the first '<' (most texts have none). */
         private CharSequence text;
         private final List<String> words;
@@ -107,10 +115,17 @@ final class Words {
         private char[] written = new char[32];
         private int wordLength;
         private int writtenLength;
+        /** How many one-character words end each reading; whether either had a run of {@value #SPELLED_OUT} or more. */
+        private int singles;
+        private int rawSingles;
+        private boolean spelled;
+        private boolean rawSpelled;
 
         Reader(String body) {
             char[] chars = body.toCharArray();
-            this.body = isPlain(chars) ? chars : PlainText.of(HtmlText.of(body)).toCharArray();
+            int kind = plainness(chars);
+            this.body = (kind & PLAIN) != 0 ? chars : PlainText.of(HtmlText.of(body)).toCharArray();
+            this.collapsed = kind == (PLAIN | COLLAPSED);
             this.words = new ArrayList<>(body.length() / 5 + 1);
         }
 
@@ -127,12 +142,20 @@ final class Words {
                     }
                 }
                 if (isWordChar(c)) {
+                    // the token's extent, and what kinds of character it holds
+                    int kinds = 0;
                     int end = i;
-                    while (end < length && (isWordChar(body[end]) || isJoiner(body, end))) {
+                    while (end < length) {
+                        int kind = kindOf(body[end]);
+                        if ((kind & WORD) == 0 && ((kind & JOINER) == 0 || end + 1 == length || !isWordChar(body[end + 1]))) {
+                            break;
+                        }
+                        kinds |= kind;
                         end++;
                     }
-                    if (!isLinkOrAddress(body, i, end)) {
-                        token(i, end);
+                    // a link or an address holds a dot, a colon or an at sign
+                    if ((kinds & LINK_MARK) == 0 || !isLinkOrAddress(body, i, end)) {
+                        token(i, end, kinds);
                     } else {
                         end = skipLink(body, end);
                     }
@@ -153,15 +176,20 @@ final class Words {
         /**
          * Appends the token's words to both readings: lower case, split at hyphens, dots and slashes ("e-juice"
          * is "e juice"); in the first reading leetspeak is read as letters when the part has letters.
+         *
+         * @param kinds the {@link #kindOf} bits of the token's characters, together
          */
-        private void token(int start, int end) {
-            boolean letters = false;
-            boolean leet = false;
-            for (int i = start; i < end; i++) {
-                char c = body[i];
-                letters |= isLetter(c);
-                leet |= asLetter(c) != c;
+        private void token(int start, int end, int kinds) {
+            if ((kinds & ~(WORD | LETTER)) == 0) { // most words: ASCII letters and digits, lower case, read as written
+                String read = new String(body, start, end - start);
+                add(read);
+                if (raw != null) {
+                    addRaw(read);
+                }
+                return;
             }
+            boolean letters = (kinds & LETTER) != 0;
+            boolean leet = (kinds & LEET) != 0;
             if (word.length < end - start) {
                 word = new char[end - start];
                 written = new char[end - start];
@@ -203,9 +231,9 @@ final class Words {
         private void flushSame() {
             String read = trimmed(word, wordLength);
             if (read != null) {
-                words.add(read);
+                add(read);
                 if (raw != null) {
-                    raw.add(read);
+                    addRaw(read);
                 }
             }
             wordLength = 0;
@@ -218,15 +246,29 @@ final class Words {
             String asWritten = same ? read : trimmed(written, writtenLength);
             if (!same && raw == null) {
                 raw = new ArrayList<>(words); // until now every word read as it was written
+                rawSingles = singles;
+                rawSpelled = spelled;
             }
             if (read != null) {
-                words.add(read);
+                add(read);
             }
             if (asWritten != null && raw != null) {
-                raw.add(asWritten);
+                addRaw(asWritten);
             }
             wordLength = 0;
             writtenLength = 0;
+        }
+
+        private void add(String word) {
+            words.add(word);
+            singles = word.length() == 1 ? singles + 1 : 0;
+            spelled |= singles >= SPELLED_OUT;
+        }
+
+        private void addRaw(String word) {
+            raw.add(word);
+            rawSingles = word.length() == 1 ? rawSingles + 1 : 0;
+            rawSpelled |= rawSingles >= SPELLED_OUT;
         }
 
         private static String trimmed(char[] chars, int length) {
@@ -242,17 +284,78 @@ final class Words {
         }
     }
 
+    private static final int PLAIN = 1;
+    private static final int COLLAPSED = 2;
+
     /**
-     * True for plain ASCII text without markup, most bodies, which are read as they are; any other is read as
-     * its reader sees it (see {@link HtmlText} and {@link PlainText}).
+     * {@link #PLAIN} for plain ASCII text without markup, most bodies, which are read as they are (any other is read
+     * as its reader sees it: see {@link HtmlText} and {@link PlainText}); with {@link #COLLAPSED} when its white space
+     * is also single spaces between words, none at either end (as {@code ContentAnalyzer.isCollapsed} reads it).
      */
-    private static boolean isPlain(char[] body) {
-        for (char c : body) {
+    private static int plainness(char[] body) {
+        boolean collapsed = true;
+        int last = body.length - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = body[i];
             if (c >= 128 || c == '&' || c == '<') {
-                return false;
+                return 0;
+            }
+            if (c <= ' ') {
+                if (c == ' ' ? i == 0 || i == last || (body[i + 1] <= ' ' && Links.isSpace(body[i + 1])) : Links.isSpace(c)) {
+                    collapsed = false;
+                }
             }
         }
-        return true;
+        return collapsed ? PLAIN | COLLAPSED : PLAIN;
+    }
+
+    /** A word character ({@link #isWordChar}). */
+    private static final int WORD = 1;
+    /** A letter ({@link #isLetter}). */
+    private static final int LETTER = 2;
+    /** A character read as a letter in leetspeak ({@link #asLetter}): a digit or symbol. */
+    private static final int LEET = 4;
+    /** A character that joins a token's parts ({@link #isJoiner}) and separates its words. */
+    private static final int JOINER = 8;
+    /** A dot, colon or at sign: only a token with one can be a link or an address. */
+    private static final int LINK_MARK = 16;
+    /** An upper-case letter, an apostrophe, or a character past ASCII: the word is not its characters as they are. */
+    private static final int CHANGED = 32;
+
+    /** The kinds of each ASCII character. */
+    private static final byte[] KINDS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            int kind = 0;
+            if (isWordChar(c)) {
+                kind |= WORD;
+            }
+            if (isLetter(c)) {
+                kind |= LETTER;
+            }
+            if (asLetter(c) != c) {
+                kind |= LEET;
+            }
+            if (Reader.isSeparator(c)) {
+                kind |= JOINER;
+            }
+            if (c == '.' || c == ':' || c == '@') {
+                kind |= LINK_MARK;
+            }
+            if ((c >= 'A' && c <= 'Z') || c == '\'') {
+                kind |= CHANGED;
+            }
+            KINDS[c] = (byte) kind;
+        }
+    }
+
+    /** What kind of character {@code c} is, as bits. */
+    private static int kindOf(char c) {
+        if (c < 128) {
+            return KINDS[c];
+        }
+        return CHANGED | (Character.isLetterOrDigit(c) ? WORD : 0) | (Character.isLetter(c) ? LETTER : 0);
     }
 
     private static char lower(char c) {
