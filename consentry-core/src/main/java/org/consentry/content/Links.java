@@ -210,37 +210,40 @@ final class Links {
     /** The host of a link, lower case, without user info or port; null when there is none. */
     static String hostOf(String url) {
         String rest = url.strip();
+        int from = 0;
         int scheme = rest.indexOf("://");
         if (scheme >= 0) {
-            rest = rest.substring(scheme + 3);
+            from = scheme + 3;
         } else if (rest.regionMatches(true, 0, "mailto:", 0, 7) || rest.regionMatches(true, 0, "tel:", 0, 4)) {
             return null;
         }
+        // the authority: up to the path, query or fragment; after any user info; without a port
         int end = rest.length();
-        for (char stop : new char[] {'/', '?', '#'}) {
-            int at = rest.indexOf(stop);
-            if (at >= 0 && at < end) {
-                end = at;
+        for (int i = from; i < end; i++) {
+            char c = rest.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                end = i;
+                break;
             }
         }
-        String authority = rest.substring(0, end);
-        int userInfo = authority.lastIndexOf('@');
-        if (userInfo >= 0) {
-            authority = authority.substring(userInfo + 1);
+        int userInfo = rest.lastIndexOf('@', end - 1);
+        if (userInfo >= from) {
+            from = userInfo + 1;
         }
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            return close > 0 ? authority.substring(0, close + 1).toLowerCase(Locale.ROOT) : null;
+        if (from < end && rest.charAt(from) == '[') {
+            int close = rest.indexOf(']', from);
+            return close >= 0 && close < end ? rest.substring(from, close + 1).toLowerCase(Locale.ROOT) : null;
         }
-        int port = authority.lastIndexOf(':');
-        if (port >= 0) {
-            authority = authority.substring(0, port);
+        int port = rest.lastIndexOf(':', end - 1);
+        if (port >= from) {
+            end = port;
         }
-        authority = unescaped(authority).toLowerCase(Locale.ROOT);
-        while (authority.endsWith(".")) {
-            authority = authority.substring(0, authority.length() - 1);
+        String authority = unescaped(rest.substring(from, end)).toLowerCase(Locale.ROOT);
+        int length = authority.length();
+        while (length > 0 && authority.charAt(length - 1) == '.') {
+            length--;
         }
-        return authority.isEmpty() ? null : authority;
+        return length == 0 ? null : authority.substring(0, length);
     }
 
     /**
@@ -272,7 +275,7 @@ final class Links {
     private static final Set<String> WEB_SCHEMES = Set.of("http", "https", "ftp", "ws", "wss");
 
     /** The host with its percent-escapes decoded, as a browser does before it looks the host up ("b%69t.ly" is "bit.ly"). */
-    private static String unescaped(String host) {
+    static String unescaped(String host) {
         if (host.indexOf('%') < 0) {
             return host;
         }

@@ -3,6 +3,7 @@ package org.consentry.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -34,6 +35,65 @@ class LinksTest {
             @CharRange(from = 'a', to = 'e') String text) {
         assertThat(Links.inText(text)).isEqualTo(Links.withTags(text, null));
     }
+
+    /** The host is read as it was before {@code hostOf} stopped cutting the URL into pieces. */
+    @Property(tries = 3_000)
+    void aHostIsReadAsBefore(@ForAll("urls") String url) {
+        assertThat(Links.hostOf(url)).isEqualTo(hostAsBefore(url));
+    }
+
+    @Test
+    void aHostIsLowerCaseWithoutUserInfoPortOrTrailingDots() {
+        assertThat(Links.hostOf("HTTPS://paypal.com@B%69t.LY.:8080/x?y#z")).isEqualTo("bit.ly");
+        assertThat(Links.hostOf("https://[::1]:80/")).isEqualTo("[::1]");
+        assertThat(Links.hostOf("mailto:ana@bench.example")).isNull();
+        assertThat(Links.hostOf("https://:80/")).isNull();
+    }
+
+    @Provide
+    Arbitrary<String> urls() {
+        Arbitrary<String> piece = Arbitraries.of("https://", "HTTP://", "mailto:", "tel:", "MAILTO:", "www.", "Acme", ".example", "..",
+                ".", "/", "//", "?", "#", "@", "user:pw@", ":", ":8080", "[", "]", "[::1]", "%", "%69", "%zz", "%E2%82%AC", " ", "\t",
+                "é", "x", "1.2.3.4");
+        return piece.list().ofMaxSize(12).map(pieces -> String.join("", pieces));
+    }
+
+    /** Links.hostOf as it was before it read the authority by its indexes (2026-12-07). */
+    private static String hostAsBefore(String url) {
+        String rest = url.strip();
+        int scheme = rest.indexOf("://");
+        if (scheme >= 0) {
+            rest = rest.substring(scheme + 3);
+        } else if (rest.regionMatches(true, 0, "mailto:", 0, 7) || rest.regionMatches(true, 0, "tel:", 0, 4)) {
+            return null;
+        }
+        int end = rest.length();
+        for (char stop : new char[] {'/', '?', '#'}) {
+            int at = rest.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String authority = rest.substring(0, end);
+        int userInfo = authority.lastIndexOf('@');
+        if (userInfo >= 0) {
+            authority = authority.substring(userInfo + 1);
+        }
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            return close > 0 ? authority.substring(0, close + 1).toLowerCase(Locale.ROOT) : null;
+        }
+        int port = authority.lastIndexOf(':');
+        if (port >= 0) {
+            authority = authority.substring(0, port);
+        }
+        authority = Links.unescaped(authority).toLowerCase(Locale.ROOT);
+        while (authority.endsWith(".")) {
+            authority = authority.substring(0, authority.length() - 1);
+        }
+        return authority.isEmpty() ? null : authority;
+    }
+
 
     @Provide
     Arbitrary<String> texts() {
