@@ -69,6 +69,9 @@ public final class PhishingSignals {
     private final PhraseIndex guards = new PhraseIndex();
     /** The first words of every request and share: most words of a message are none, and are passed over at once. */
     private final Set<String> verbStarts = new HashSet<>();
+    /** One bit per first word of a request or share, by its hash: a word whose bit is clear is none (see {@link Lexicon}). */
+    private final long[] verbFilter = new long[FILTER_WORDS];
+    private static final int FILTER_WORDS = 1 << 8;
 
     private PhishingSignals() {
     }
@@ -83,8 +86,8 @@ public final class PhishingSignals {
             }
             Phrase phrase = new Phrase(text, words, row.get("category"));
             switch (row.get("kind").toLowerCase(Locale.ROOT)) {
-                case "request": signals.requests.add(phrase); signals.verbStarts.add(words.get(0)); break;
-                case "share": signals.shares.add(phrase); signals.verbStarts.add(words.get(0)); break;
+                case "request": signals.requests.add(phrase); signals.addVerbStart(words.get(0)); break;
+                case "share": signals.shares.add(phrase); signals.addVerbStart(words.get(0)); break;
                 case "secret": signals.secrets.add(phrase); break;
                 case "code": signals.codes.add(phrase); break;
                 case "guard": signals.guards.add(phrase); break;
@@ -94,10 +97,21 @@ public final class PhishingSignals {
         return signals;
     }
 
+    private void addVerbStart(String word) {
+        verbStarts.add(word);
+        int hash = word.hashCode();
+        verbFilter[(hash >>> 6) & (FILTER_WORDS - 1)] |= 1L << hash;
+    }
+
+    private boolean isVerbStart(String word) {
+        int hash = word.hashCode();
+        return (verbFilter[(hash >>> 6) & (FILTER_WORDS - 1)] & (1L << hash)) != 0 && verbStarts.contains(word);
+    }
+
     public List<Signal> find(List<String> words) {
         List<Signal> found = new ArrayList<>(1);
         for (int i = 0; i < words.size(); i++) {
-            if (!verbStarts.contains(words.get(i))) {
+            if (!isVerbStart(words.get(i))) {
                 continue;
             }
             Phrase request = at(requests, words, i);
