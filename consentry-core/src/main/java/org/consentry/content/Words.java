@@ -315,7 +315,10 @@ final class Words {
     private static final int LETTER = 2;
     /** A character read as a letter in leetspeak ({@link #asLetter}): a digit or symbol. */
     private static final int LEET = 4;
-    /** A character that joins a token's parts ({@link #isJoiner}) and separates its words. */
+    /**
+     * A dot, slash, hyphen or the like: inside a token, followed by a word character, it keeps the token together (a
+     * host, a URL); it also separates the token's words ("e-juice" is "e juice").
+     */
     private static final int JOINER = 8;
     /** A dot, colon or at sign: only a token with one can be a link or an address. */
     private static final int LINK_MARK = 16;
@@ -377,13 +380,6 @@ final class Words {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '$' || c == '@' || c == '\'';
         }
         return Character.isLetterOrDigit(c);
-    }
-
-    /** A dot, hyphen or slash inside a token keeps it together when what follows is a word character (a host, a URL). */
-    private static boolean isJoiner(char[] body, int at) {
-        char c = body[at];
-        return (c == '.' || c == '/' || c == ':' || c == '-' || c == '_' || c == '?' || c == '=' || c == '&' || c == '%' || c == '#')
-                && at + 1 < body.length && isWordChar(body[at + 1]);
     }
 
     private static int indexOf(char[] body, char wanted, int from) {
