@@ -466,7 +466,12 @@ class RegistrySnapshotsTest {
         RegistrySnapshots snapshots = RegistrySnapshots.open(registries);
         importNational(snapshots);
         Path file = registries.resolve("national.dnc");
+        java.nio.file.attribute.FileTime imported = Files.getLastModifiedTime(file);
         Files.write(file, withABitFlipped(file));
+        // refresh knows a file by its key, size and time, and a file's time moves in clock ticks (a few milliseconds on
+        // Linux): damage of the same size written within the import's tick would go unseen (the test failed so once in
+        // a fresh clone). Damage comes later than that; say so.
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(imported.toMillis() + 1_000));
         snapshots.refresh();
         snapshots.awaitChecks();
         assertThat(snapshots.unreadable()).containsExactly("national");
