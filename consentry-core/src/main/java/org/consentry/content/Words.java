@@ -48,7 +48,7 @@ final class Words {
      * The words with each run of one-character words that has a letter read as the word it spells, its digits
      * read as letters when asked ("c 4 s 1 n 0"); the same list when there is none (most texts).
      */
-    private static List<String> spelledOut(List<String> words, boolean leet) {
+    static List<String> spelledOut(List<String> words, boolean leet) {
         List<String> joined = null;
         int i = 0;
         while (i < words.size()) {
@@ -270,18 +270,19 @@ final class Words {
             rawSingles = word.length() == 1 ? rawSingles + 1 : 0;
             rawSpelled |= rawSingles >= SPELLED_OUT;
         }
+    }
 
-        private static String trimmed(char[] chars, int length) {
-            int start = 0;
-            int end = length;
-            while (start < end && chars[start] == '\'') {
-                start++;
-            }
-            while (end > start && chars[end - 1] == '\'') {
-                end--;
-            }
-            return end > start ? new String(chars, start, end - start) : null;
+    /** The word in {@code chars[0, length)} without the apostrophes around it; null when nothing is left. */
+    static String trimmed(char[] chars, int length) {
+        int start = 0;
+        int end = length;
+        while (start < end && chars[start] == '\'') {
+            start++;
         }
+        while (end > start && chars[end - 1] == '\'') {
+            end--;
+        }
+        return end > start ? new String(chars, start, end - start) : null;
     }
 
     private static final int PLAIN = 1;
@@ -361,28 +362,28 @@ final class Words {
         return CHANGED | (Character.isLetterOrDigit(c) ? WORD : 0) | (Character.isLetter(c) ? LETTER : 0);
     }
 
-    private static char lower(char c) {
+    static char lower(char c) {
         if (c < 128) {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
         return Character.toLowerCase(c);
     }
 
-    private static boolean isLetter(char c) {
+    static boolean isLetter(char c) {
         if (c < 128) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         }
         return Character.isLetter(c);
     }
 
-    private static boolean isWordChar(char c) {
+    static boolean isWordChar(char c) {
         if (c < 128) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '$' || c == '@' || c == '\'';
         }
         return Character.isLetterOrDigit(c);
     }
 
-    private static int indexOf(char[] body, char wanted, int from) {
+    static int indexOf(char[] body, char wanted, int from) {
         for (int i = from; i < body.length; i++) {
             if (body[i] == wanted) {
                 return i;
@@ -392,7 +393,7 @@ final class Words {
     }
 
     /** A URL (with a scheme or www.), an email address, or a bare host.tld form: not words. */
-    private static boolean isLinkOrAddress(char[] body, int start, int end) {
+    static boolean isLinkOrAddress(char[] body, int start, int end) {
         if (end - start >= 4 && (body[start] | 0x20) == 'w' && (body[start + 1] | 0x20) == 'w' && (body[start + 2] | 0x20) == 'w'
                 && body[start + 3] == '.') {
             return true;
@@ -435,14 +436,14 @@ final class Words {
         return false;
     }
 
-    private static int skipLink(char[] body, int end) {
+    static int skipLink(char[] body, int end) {
         while (end < body.length && !Links.isSpace(body[end]) && body[end] != '<') {
             end++;
         }
         return end;
     }
 
-    private static char asLetter(char c) {
+    static char asLetter(char c) {
         switch (c) {
             case '0': return 'o';
             case '1': return 'i';

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The word reader as it was before it read its tokens by character class (2026-12-07): {@code WordsTest} holds the
- * reader to it. Splits a body into lower-case words. HTML tags, links and email addresses are skipped. Inside a word
+ * The word reader's loop as it was before it read its tokens by character class (2026-12-07), over the helpers it
+ * still shares with {@link Words}: {@code WordsTest} holds the reader to it. Splits a body into lower-case words. HTML tags, links and email addresses are skipped. Inside a word
  * that has letters, the digits and symbols spammers use for letters are read as those letters
  * (0 o, 1 i, 3 e, 4 a, 5 s, 7 t, $ s, @ a, ! i), so that "c4sino" is "casino"; numbers stay numbers.
  */
@@ -32,63 +32,8 @@ final class WordsReference {
     static ReferenceReading read(String body) {
         Reader reader = new Reader(body);
         reader.run();
-        List<String> words = List.copyOf(spelledOut(reader.words, true));
-        return new ReferenceReading(words, reader.raw != null ? List.copyOf(spelledOut(reader.raw, false)) : words);
-    }
-
-    /** Runs of this many one-character words or more are a word spelled out ("c.a.s.i.n.o", "v-i-a-g-r-a", "p i n"). */
-    private static final int SPELLED_OUT = 3;
-
-    /**
-     * The words with each run of one-character words that has a letter read as the word it spells, its digits
-     * read as letters when asked ("c 4 s 1 n 0"); the same list when there is none (most texts).
-     */
-    private static List<String> spelledOut(List<String> words, boolean leet) {
-        List<String> joined = null;
-        int i = 0;
-        while (i < words.size()) {
-            int end = i;
-            while (end < words.size() && words.get(end).length() == 1) {
-                end++;
-            }
-            // "1 2 3 4" stays a code read out, and "x x x" kisses: no spelled-out word is one letter repeated
-            if (end - i >= SPELLED_OUT && hasLetter(words.subList(i, end)) && !allSame(words.subList(i, end))) {
-                if (joined == null) {
-                    joined = new ArrayList<>(words.subList(0, i));
-                }
-                joined.add(join(words.subList(i, end), leet));
-            } else if (joined != null) {
-                joined.addAll(words.subList(i, Math.max(end, i + 1)));
-            }
-            i = Math.max(end, i + 1);
-        }
-        return joined == null ? words : joined;
-    }
-
-    private static String join(List<String> letters, boolean leet) {
-        StringBuilder word = new StringBuilder(letters.size());
-        for (String letter : letters) {
-            word.append(leet ? asLetter(letter.charAt(0)) : letter.charAt(0));
-        }
-        return word.toString();
-    }
-
-    private static boolean allSame(List<String> characters) {
-        for (String character : characters) {
-            if (!character.equals(characters.get(0))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasLetter(List<String> characters) {
-        for (String character : characters) {
-            if (isLetter(character.charAt(0))) {
-                return true;
-            }
-        }
-        return false;
+        List<String> words = List.copyOf(Words.spelledOut(reader.words, true));
+        return new ReferenceReading(words, reader.raw != null ? List.copyOf(Words.spelledOut(reader.raw, false)) : words);
     }
 
     /**
@@ -121,21 +66,21 @@ final class WordsReference {
             while (i < length) {
                 char c = body[i];
                 if (c == '<' && startsTag(i)) {
-                    int close = indexOf(body, '>', i);
+                    int close = Words.indexOf(body, '>', i);
                     if (close > i && close - i < 2000) {
                         i = close + 1;
                         continue;
                     }
                 }
-                if (isWordChar(c)) {
+                if (Words.isWordChar(c)) {
                     int end = i;
-                    while (end < length && (isWordChar(body[end]) || isJoiner(body, end))) {
+                    while (end < length && (Words.isWordChar(body[end]) || isJoiner(body, end))) {
                         end++;
                     }
-                    if (!isLinkOrAddress(body, i, end)) {
+                    if (!Words.isLinkOrAddress(body, i, end)) {
                         token(i, end);
                     } else {
-                        end = skipLink(body, end);
+                        end = Words.skipLink(body, end);
                     }
                     i = end;
                     continue;
@@ -160,8 +105,8 @@ final class WordsReference {
             boolean leet = false;
             for (int i = start; i < end; i++) {
                 char c = body[i];
-                letters |= isLetter(c);
-                leet |= asLetter(c) != c;
+                letters |= Words.isLetter(c);
+                leet |= Words.asLetter(c) != c;
             }
             if (word.length < end - start) {
                 word = new char[end - start];
@@ -173,7 +118,7 @@ final class WordsReference {
                     if (isSeparator(c)) {
                         flushSame();
                     } else if (c != '$' && c != '@') {
-                        word[wordLength++] = lower(c);
+                        word[wordLength++] = Words.lower(c);
                     }
                 }
                 flushSame();
@@ -185,12 +130,12 @@ final class WordsReference {
                     flush();
                     continue;
                 }
-                char read = asLetter(c);
+                char read = Words.asLetter(c);
                 if (read != '$' && read != '@') {
-                    word[wordLength++] = lower(read);
+                    word[wordLength++] = Words.lower(read);
                 }
                 if (c != '$' && c != '@') {
-                    written[writtenLength++] = lower(c);
+                    written[writtenLength++] = Words.lower(c);
                 }
             }
             flush();
@@ -202,7 +147,7 @@ final class WordsReference {
 
         /** Ends a word read the same both ways. */
         private void flushSame() {
-            String read = trimmed(word, wordLength);
+            String read = Words.trimmed(word, wordLength);
             if (read != null) {
                 words.add(read);
                 if (raw != null) {
@@ -214,9 +159,9 @@ final class WordsReference {
 
         /** Ends the current word in both readings; apostrophes around a word are not part of it. */
         private void flush() {
-            String read = trimmed(word, wordLength);
+            String read = Words.trimmed(word, wordLength);
             boolean same = wordLength == writtenLength && java.util.Arrays.equals(word, 0, wordLength, written, 0, writtenLength);
-            String asWritten = same ? read : trimmed(written, writtenLength);
+            String asWritten = same ? read : Words.trimmed(written, writtenLength);
             if (!same && raw == null) {
                 raw = new ArrayList<>(words); // until now every word read as it was written
             }
@@ -228,18 +173,6 @@ final class WordsReference {
             }
             wordLength = 0;
             writtenLength = 0;
-        }
-
-        private static String trimmed(char[] chars, int length) {
-            int start = 0;
-            int end = length;
-            while (start < end && chars[start] == '\'') {
-                start++;
-            }
-            while (end > start && chars[end - 1] == '\'') {
-                end--;
-            }
-            return end > start ? new String(chars, start, end - start) : null;
         }
     }
 
@@ -256,105 +189,10 @@ final class WordsReference {
         return true;
     }
 
-    private static char lower(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        return Character.toLowerCase(c);
-    }
-
-    private static boolean isLetter(char c) {
-        if (c < 128) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        }
-        return Character.isLetter(c);
-    }
-
-    private static boolean isWordChar(char c) {
-        if (c < 128) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '$' || c == '@' || c == '\'';
-        }
-        return Character.isLetterOrDigit(c);
-    }
-
     /** A dot, hyphen or slash inside a token keeps it together when what follows is a word character (a host, a URL). */
     private static boolean isJoiner(char[] body, int at) {
         char c = body[at];
         return (c == '.' || c == '/' || c == ':' || c == '-' || c == '_' || c == '?' || c == '=' || c == '&' || c == '%' || c == '#')
-                && at + 1 < body.length && isWordChar(body[at + 1]);
-    }
-
-    private static int indexOf(char[] body, char wanted, int from) {
-        for (int i = from; i < body.length; i++) {
-            if (body[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** A URL (with a scheme or www.), an email address, or a bare host.tld form: not words. */
-    private static boolean isLinkOrAddress(char[] body, int start, int end) {
-        if (end - start >= 4 && (body[start] | 0x20) == 'w' && (body[start + 1] | 0x20) == 'w' && (body[start + 2] | 0x20) == 'w'
-                && body[start + 3] == '.') {
-            return true;
-        }
-        int at = -1;
-        boolean dotAfterAt = false;
-        int lastDot = -1;
-        for (int i = start; i < end; i++) {
-            char c = body[i];
-            if (c == ':' && i > start && i + 3 <= end && body[i + 1] == '/' && body[i + 2] == '/') {
-                return true;
-            } else if (c == '@' && at < 0) {
-                at = i;
-            } else if (c == '.') {
-                lastDot = i;
-                dotAfterAt |= at >= 0;
-            }
-        }
-        if (at > start && dotAfterAt) {
-            return true;
-        }
-        if (lastDot > start && lastDot < end - 2) {
-            int tldEnd = end;
-            for (int i = lastDot + 1; i < end; i++) {
-                if (body[i] == '/') {
-                    tldEnd = i;
-                    break;
-                }
-            }
-            if (tldEnd - lastDot - 1 < 2) {
-                return false;
-            }
-            for (int i = lastDot + 1; i < tldEnd; i++) {
-                if (!Character.isLetter(body[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
-    private static int skipLink(char[] body, int end) {
-        while (end < body.length && !Links.isSpace(body[end]) && body[end] != '<') {
-            end++;
-        }
-        return end;
-    }
-
-    private static char asLetter(char c) {
-        switch (c) {
-            case '0': return 'o';
-            case '1': return 'i';
-            case '3': return 'e';
-            case '4': return 'a';
-            case '5': return 's';
-            case '7': return 't';
-            case '$': return 's';
-            case '@': return 'a';
-            default: return c;
-        }
+                && at + 1 < body.length && Words.isWordChar(body[at + 1]);
     }
 }
