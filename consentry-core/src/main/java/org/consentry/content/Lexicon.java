@@ -49,15 +49,12 @@ public final class Lexicon {
     private static final int FILTER_WORDS = 1 << 10;
 
     private final Map<String, List<Term>> byFirstWord;
-    /** One bit per first word's hash: a message's word whose bit is clear starts no term, and the map is not asked. */
-    private final long[] filter = new long[FILTER_WORDS];
+    /** The first words: a message's word the filter has not seen starts no term, and the map is not asked. */
+    private final WordFilter firstWords = new WordFilter(FILTER_WORDS);
 
     private Lexicon(Map<String, List<Term>> byFirstWord) {
         this.byFirstWord = byFirstWord;
-        for (String word : byFirstWord.keySet()) {
-            int hash = word.hashCode();
-            filter[(hash >>> 6) & (FILTER_WORDS - 1)] |= 1L << hash;
-        }
+        byFirstWord.keySet().forEach(firstWords::add);
     }
 
     public static Lexicon load(String resource, String termColumn) {
@@ -149,11 +146,7 @@ public final class Lexicon {
     }
 
     private List<Term> candidates(String word) {
-        int hash = word.hashCode();
-        if ((filter[(hash >>> 6) & (FILTER_WORDS - 1)] & (1L << hash)) == 0) {
-            return null;
-        }
-        return byFirstWord.get(word);
+        return firstWords.mayHold(word) ? byFirstWord.get(word) : null;
     }
 
     private static boolean matchesAt(Term term, List<String> words, int at) {

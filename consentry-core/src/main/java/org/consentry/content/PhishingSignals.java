@@ -69,9 +69,8 @@ public final class PhishingSignals {
     private final PhraseIndex guards = new PhraseIndex();
     /** The first words of every request and share: most words of a message are none, and are passed over at once. */
     private final Set<String> verbStarts = new HashSet<>();
-    /** One bit per first word of a request or share, by its hash: a word whose bit is clear is none (see {@link Lexicon}). */
-    private final long[] verbFilter = new long[FILTER_WORDS];
-    private static final int FILTER_WORDS = 1 << 8;
+    /** The same words, for passing over the others without asking the set. */
+    private final WordFilter verbFilter = new WordFilter(1 << 8);
 
     private PhishingSignals() {
     }
@@ -99,13 +98,11 @@ public final class PhishingSignals {
 
     private void addVerbStart(String word) {
         verbStarts.add(word);
-        int hash = word.hashCode();
-        verbFilter[(hash >>> 6) & (FILTER_WORDS - 1)] |= 1L << hash;
+        verbFilter.add(word);
     }
 
     private boolean isVerbStart(String word) {
-        int hash = word.hashCode();
-        return (verbFilter[(hash >>> 6) & (FILTER_WORDS - 1)] & (1L << hash)) != 0 && verbStarts.contains(word);
+        return verbFilter.mayHold(word) && verbStarts.contains(word);
     }
 
     public List<Signal> find(List<String> words) {
