@@ -84,6 +84,26 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--smtp-url", defaultValue = "${env:CONSENTRY_SMTP_URL}", converter = SmtpUrlConverter.class,
+            description = "the SMTP server email messages are delivered through (CONSENTRY_SMTP_URL): smtp://user:password@host:port "
+                    + "(STARTTLS when offered) or smtps://... (TLS); absent: POST /v1/messages refuses email")
+    org.consentry.delivery.smtp.SmtpUrl smtpUrl;
+
+    @Option(names = "--smtp-connections", defaultValue = "${env:CONSENTRY_SMTP_CONNECTIONS:-4}",
+            description = "connections kept open to the SMTP server (CONSENTRY_SMTP_CONNECTIONS, default 4)")
+    int smtpConnections;
+
+    /** Reads the URL; picocli turns a bad one into a usage error naming the option (never echoing the password). */
+    static final class SmtpUrlConverter implements picocli.CommandLine.ITypeConverter<org.consentry.delivery.smtp.SmtpUrl> {
+        @Override public org.consentry.delivery.smtp.SmtpUrl convert(String value) {
+            try {
+                return org.consentry.delivery.smtp.SmtpUrl.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Option(names = "--store", defaultValue = "${env:CONSENTRY_STORE}",
             description = "the store (CONSENTRY_STORE): absent for the embedded SQLite store in --data")
     String storeUrl;
@@ -94,6 +114,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override public Integer call() throws InterruptedException {
         if (pendingConsentDays < 1 || pendingConsentDays > 3_650) {
             System.err.println("consentry: --pending-consent-days must be from 1 to 3650, not " + pendingConsentDays);
+            return 2;
+        }
+        if (smtpConnections < 1 || smtpConnections > 64) {
+            System.err.println("consentry: --smtp-connections must be from 1 to 64, not " + smtpConnections);
             return 2;
         }
         if (storeUrl != null && !storeUrl.isBlank()) {
@@ -115,8 +139,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         Optional<String> generated = store.adminKeys().ensure(adminKey, store.apiKeys(), clock, this::keep);
         generated.ifPresent(this::announce);
+        java.util.List<org.consentry.delivery.Connector> connectors = new java.util.ArrayList<>();
+        if (smtpUrl != null) {
+            connectors.add(new org.consentry.delivery.smtp.SmtpConnector(smtpUrl, smtpConnections, clock));
+        }
         ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, softBounceLimit,
-                java.time.Duration.ofDays(pendingConsentDays), trustedProxies), store, clock);
+                java.time.Duration.ofDays(pendingConsentDays), trustedProxies), store, clock, connectors);
+        if (smtpUrl != null) {
+            System.out.println("Email is delivered through " + smtpUrl);
+        }
         System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + dataFolder.path.toAbsolutePath().normalize() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

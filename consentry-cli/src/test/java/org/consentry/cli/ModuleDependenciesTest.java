@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies flow one way: core <- store <- server <- cli. The core's own test holds it free of frameworks
+ * Dependencies flow one way: core <- store <- delivery <- server <- cli. The core's own test holds it free of frameworks
  * and I/O; this one holds the modules in their order.
  */
 class ModuleDependenciesTest {
@@ -24,11 +24,13 @@ class ModuleDependenciesTest {
                         "org.consentry.ledger..", "org.consentry.tenant..", "org.consentry.inbound..", "org.consentry.jurisdiction..",
                         "org.consentry.recipient..", "org.consentry.ruledata..")
                 .layer("store").definedBy("org.consentry.store..")
+                .layer("delivery").definedBy("org.consentry.delivery..")
                 .layer("server").definedBy("org.consentry.server..")
                 .layer("cli").definedBy("org.consentry.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("delivery").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("delivery", "server", "cli")
                 .check(CONSENTRY);
     }
 }

@@ -20,6 +20,17 @@ public record SendCommitted(String checkId, String address, Channel channel, Pur
         shingles = shingles == null ? List.of() : List.copyOf(shingles);
     }
 
+    /**
+     * The send of an allowed request: {@code id} names it (the check's or the message's), {@code address} is the
+     * recipient as resolved, {@code content} the body as read for the rules.
+     */
+    public static SendCommitted of(String id, String address, org.consentry.policy.SendRequest request,
+                                   org.consentry.content.MessageContent content) {
+        return new SendCommitted(id, address, request.channel(), request.purpose(), request.from(), request.sendAt(), request.topic(),
+                request.campaign(), request.body() == null ? null : ChainHash.sha256(request.body()), content.contentHash(),
+                content.shingles().toList());
+    }
+
     @Override public EventType type() {
         return EventType.SEND_COMMITTED;
     }

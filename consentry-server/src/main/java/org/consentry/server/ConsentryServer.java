@@ -32,9 +32,12 @@ public final class ConsentryServer implements AutoCloseable {
     private final Javalin app;
     private final List<String> endpoints;
     private final java.util.concurrent.ScheduledExecutorService jobs;
+    private final org.consentry.delivery.Dispatcher dispatcher;
 
-    private ConsentryServer(Javalin app, List<String> endpoints, java.util.concurrent.ScheduledExecutorService jobs) {
+    private ConsentryServer(Javalin app, List<String> endpoints, java.util.concurrent.ScheduledExecutorService jobs,
+                            org.consentry.delivery.Dispatcher dispatcher) {
         this.app = app;
+        this.dispatcher = dispatcher;
         this.endpoints = endpoints;
         this.jobs = jobs;
     }
@@ -91,9 +94,21 @@ public final class ConsentryServer implements AutoCloseable {
                 .build();
     }
 
+    /** A server that delivers no message: {@code POST /v1/messages} refuses every channel (checks still answer). */
     public static ConsentryServer start(ServerConfig config, Store store, Clock clock) {
+        return start(config, store, clock, List.of());
+    }
+
+    /**
+     * A server that delivers messages through {@code connectors} (the first for a channel delivers it); they are closed
+     * with the server.
+     */
+    public static ConsentryServer start(ServerConfig config, Store store, Clock clock, List<org.consentry.delivery.Connector> connectors) {
         ObjectMapper json = json();
         PolicyEngine engine = new PolicyEngine(StandardRulebook.load());
+        org.consentry.delivery.Sends sends = new org.consentry.delivery.Sends(store.facts(), engine, store.recipientLocks(), store.outbox(),
+                store.directory(), clock);
+        org.consentry.delivery.Dispatcher dispatcher = new org.consentry.delivery.Dispatcher(store.outbox(), sends, connectors, clock);
         AtomicReference<List<String>> registered = new AtomicReference<>();
         Metrics metrics = new Metrics();
         Javalin app = Javalin.create(javalin -> {
@@ -108,11 +123,12 @@ public final class ConsentryServer implements AutoCloseable {
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             new Problems(json).register(javalin.routes);
             Endpoints endpoints = new Endpoints(javalin.routes, config.trustedProxies());
-            ApiV1.register(endpoints, store, engine, json, clock, config, metrics);
+            ApiV1.register(endpoints, store, engine, json, clock, config, metrics, sends, dispatcher);
             registered.set(endpoints.registered());
         });
         app.start();
-        return new ConsentryServer(app, registered.get(), jobs(store, clock, config));
+        dispatcher.start();
+        return new ConsentryServer(app, registered.get(), jobs(store, clock, config), dispatcher);
     }
 
     public int port() {
@@ -124,8 +140,14 @@ public final class ConsentryServer implements AutoCloseable {
         return endpoints;
     }
 
+    /** Has the outbox looked at now (a test moved the clock past a deferred message's time). */
+    public void wakeDispatcher() {
+        dispatcher.wake();
+    }
+
     @Override public void close() {
         jobs.shutdownNow();
         app.stop();
+        dispatcher.close();
     }
 }

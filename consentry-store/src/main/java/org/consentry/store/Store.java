@@ -72,14 +72,17 @@ public final class Store implements AutoCloseable {
     private final RegistrySnapshots registries;
     private final RecipientLocks recipientLocks = new RecipientLocks();
     private final org.consentry.store.sqlite.SqliteIdempotencyStore idempotency;
+    private final org.consentry.store.outbox.Outbox outbox;
     private volatile org.consentry.store.scrub.ListScrubber scrubber;
 
     /** The folder of the imported registry copies, inside the store's folder. */
     public static final String REGISTRIES = "registries";
 
     private Store(AutoCloseable database, Ledger ledger, AdminKeys adminKeys, ServerSecrets secrets, Projections projections,
-                  RegistrySnapshots registries, org.consentry.store.sqlite.SqliteIdempotencyStore idempotency, Clock clock) {
+                  RegistrySnapshots registries, org.consentry.store.sqlite.SqliteIdempotencyStore idempotency,
+                  org.consentry.store.outbox.Outbox outbox, Clock clock) {
         this.database = database;
+        this.outbox = outbox;
         this.idempotency = idempotency;
         this.registries = registries;
         this.ledger = ledger;
@@ -135,7 +138,8 @@ public final class Store implements AutoCloseable {
             Projections projections = Projections.fresh(registries, refs);
             Ledger ledger = SqliteLedger.open(database, clock, projections.listeners(), refs);
             return new Store(database, ledger, new SqliteAdminKeys(database), new SqliteServerSecrets(database, clock), projections,
-                    registries, new org.consentry.store.sqlite.SqliteIdempotencyStore(database), clock);
+                    registries, new org.consentry.store.sqlite.SqliteIdempotencyStore(database),
+                    new org.consentry.store.sqlite.SqliteOutbox(database, ledger), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -233,7 +237,12 @@ public final class Store implements AutoCloseable {
     }
 
     public org.consentry.store.consent.Erasures erasures() {
-        return new org.consentry.store.consent.Erasures(ledger, proofRequests, idempotency);
+        return new org.consentry.store.consent.Erasures(ledger, proofRequests, idempotency, outbox);
+    }
+
+    /** Messages accepted for delivery, from acceptance to their last status. */
+    public org.consentry.store.outbox.Outbox outbox() {
+        return outbox;
     }
 
     public ProofRequests proofRequests() {

@@ -126,7 +126,7 @@ public final class Idempotency {
         }
     }
 
-    static void checkKey(String key) {
+    public static void checkKey(String key) {
         if (key.isEmpty() || key.length() > MAX_KEY) {
             throw ApiProblem.invalid(HEADER, "must be 1 to " + MAX_KEY + " characters");
         }
@@ -139,7 +139,7 @@ public final class Idempotency {
     }
 
     /** What makes two requests the same: method, path, query and body. */
-    private static byte[] fingerprint(Context ctx) {
+    public static byte[] fingerprint(Context ctx) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((ctx.method() + " " + ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString()) + "\n")

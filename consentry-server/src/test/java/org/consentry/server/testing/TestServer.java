@@ -30,9 +30,14 @@ public final class TestServer implements AutoCloseable {
 
     /** A server with its own configuration (its host and port are taken as given: use 127.0.0.1 and 0). */
     public TestServer(Path directory, Clock clock, ServerConfig config) {
+        this(directory, clock, config, java.util.List.of());
+    }
+
+    /** A server that delivers messages through {@code connectors} (closed with it). */
+    public TestServer(Path directory, Clock clock, ServerConfig config, java.util.List<org.consentry.delivery.Connector> connectors) {
         this.store = Store.embedded(directory, clock);
         store.adminKeys().ensure(ADMIN_KEY, store.apiKeys(), clock);
-        this.server = ConsentryServer.start(config, store, clock);
+        this.server = ConsentryServer.start(config, store, clock, connectors);
     }
 
     public TestServer(Path directory) {

@@ -20,15 +20,20 @@ public final class Erasures {
     private final Ledger ledger;
     private final ProofRequests proofRequests;
     private final org.consentry.store.idempotency.IdempotencyStore idempotency;
+    private final org.consentry.store.outbox.Outbox outbox;
 
-    public Erasures(Ledger ledger, ProofRequests proofRequests, org.consentry.store.idempotency.IdempotencyStore idempotency) {
+    public Erasures(Ledger ledger, ProofRequests proofRequests, org.consentry.store.idempotency.IdempotencyStore idempotency,
+                    org.consentry.store.outbox.Outbox outbox) {
         this.ledger = ledger;
+        this.outbox = outbox;
         this.proofRequests = proofRequests;
         this.idempotency = idempotency;
     }
 
     public Erased erase(String tenant, String address) {
         return proofRequests.unlessOpen(tenant, address, () -> {
+            // their messages go first, waiting or not: should the erasure then fail, its retry finds nothing of them to send
+            outbox.forget(tenant, address);
             int events = (int) ledger.about(tenant, address).stream().filter(entry -> entry.sealed() != null && !entry.erased()).count();
             LedgerEntry entry = ledger.erase(tenant, address);
             // the answers kept for the tenant's retries may name the person (a check, a consent): they go too, and a

@@ -19,7 +19,18 @@ public interface Ledger extends AutoCloseable {
      *
      * @throws StoreUnavailableException when they could not be made durable; nothing of them was kept
      */
-    List<LedgerEntry> append(String tenant, List<LedgerEvent> events);
+    default List<LedgerEntry> append(String tenant, List<LedgerEvent> events) {
+        return append(tenant, events, null);
+    }
+
+    /**
+     * Appends events and writes {@code alongside} in the same transaction: both are durable, or neither is. The events
+     * may be none, when only the rows are to be written (they are then group-committed with the appends).
+     *
+     * @param alongside rows of the store's own tables, or null
+     * @throws StoreUnavailableException when they could not be made durable; nothing of them was kept
+     */
+    List<LedgerEntry> append(String tenant, List<LedgerEvent> events, TableWrite alongside);
 
     /**
      * Erases a person's personal data with a tenant (GDPR art. 17): destroys the key their events were sealed under

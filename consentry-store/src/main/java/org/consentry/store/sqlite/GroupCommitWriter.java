@@ -34,6 +34,7 @@ import org.consentry.store.ledger.EventReferences;
 import org.consentry.store.ledger.LedgerListener;
 import org.consentry.store.ledger.StoreUnavailableException;
 import org.consentry.store.ledger.SubjectRefs;
+import org.consentry.store.ledger.TableWrite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** An append; {@code eraseRef} names the person whose key it destroys first, or is null. */
-    private record Pending(String tenant, List<LedgerEvent> events, List<Prepared> prepared, String eraseRef,
+    private record Pending(String tenant, List<LedgerEvent> events, List<Prepared> prepared, String eraseRef, TableWrite alongside,
                            CompletableFuture<List<LedgerEntry>> done) {
     }
 
@@ -123,16 +124,21 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     CompletableFuture<List<LedgerEntry>> submit(String tenant, List<LedgerEvent> events) {
-        return submit(tenant, events, null);
+        return submit(tenant, events, null, null);
+    }
+
+    /** Appends the events and writes {@code alongside} (or nothing more, when null) in the same transaction. */
+    CompletableFuture<List<LedgerEntry>> submit(String tenant, List<LedgerEvent> events, TableWrite alongside) {
+        return submit(tenant, events, null, alongside);
     }
 
     /** Destroys the person's key and appends the erasure, in one transaction. */
     CompletableFuture<List<LedgerEntry>> erase(String tenant, String address) {
         String ref = refs.of(tenant, address);
-        return submit(tenant, List.of(new SubjectErased(ref, address)), ref);
+        return submit(tenant, List.of(new SubjectErased(ref, address)), ref, null);
     }
 
-    private CompletableFuture<List<LedgerEntry>> submit(String tenant, List<LedgerEvent> events, String eraseRef) {
+    private CompletableFuture<List<LedgerEntry>> submit(String tenant, List<LedgerEvent> events, String eraseRef, TableWrite alongside) {
         CompletableFuture<List<LedgerEntry>> done = new CompletableFuture<>();
         if (closing) {
             done.completeExceptionally(new StoreUnavailableException("the ledger is closed"));
@@ -145,7 +151,7 @@ final class GroupCommitWriter implements AutoCloseable {
             for (LedgerEvent event : events) {
                 prepared.add(prepare(tenant, event));
             }
-            Pending pending = new Pending(tenant, List.copyOf(events), prepared, eraseRef, done);
+            Pending pending = new Pending(tenant, List.copyOf(events), prepared, eraseRef, alongside, done);
             if (!queue.offer(pending, 5, TimeUnit.SECONDS)) {
                 done.completeExceptionally(new StoreUnavailableException("the ledger is saturated; retry later"));
             } else if (closing && queue.remove(pending)) {
@@ -214,6 +220,10 @@ final class GroupCommitWriter implements AutoCloseable {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             keyStatements = new SubjectKeyStatements(connection, subjects);
             for (Pending pending : batch) {
+                if (pending.alongside() != null && !writeAlongside(pending)) {
+                    results.add(null); // refused alone; the rest of the batch goes on
+                    continue;
+                }
                 List<LedgerEntry> entries = new ArrayList<>(pending.events().size());
                 Head head = staged.getOrDefault(pending.tenant(), heads.getOrDefault(pending.tenant(), Head.GENESIS));
                 if (pending.eraseRef() != null) {
@@ -275,19 +285,44 @@ final class GroupCommitWriter implements AutoCloseable {
             checkpoint();
         }
         for (int i = 0; i < batch.size(); i++) {
-            project(results.get(i));
+            if (results.get(i) != null) {
+                project(results.get(i));
+            }
         }
         // the callers are woken on another thread: waking a hundred threads takes time the next batch can use
         List<Pending> answered = List.copyOf(batch); // the writer reuses its batch list
         Runnable acknowledge = () -> {
             for (int i = 0; i < answered.size(); i++) {
-                answered.get(i).done().complete(results.get(i));
+                if (results.get(i) != null) {
+                    answered.get(i).done().complete(results.get(i));
+                }
             }
         };
         try {
             completer.execute(acknowledge);
         } catch (RejectedExecutionException closed) {
             acknowledge.run(); // closing: the batch is durable, say so here
+        }
+    }
+
+    /**
+     * Writes an append's own rows inside a savepoint, so that rows refused by the database (a constraint) refuse that
+     * append alone and not the batch it was committed with: false, and the append is failed, when they were refused.
+     */
+    private boolean writeAlongside(Pending pending) throws SQLException {
+        try (Statement savepoint = connection.createStatement()) {
+            savepoint.execute("SAVEPOINT alongside");
+            try {
+                pending.alongside().write(connection);
+                savepoint.execute("RELEASE alongside");
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                savepoint.execute("ROLLBACK TO alongside");
+                savepoint.execute("RELEASE alongside");
+                log.warn("rows written with a ledger append were refused; that append alone is refused", e);
+                pending.done().completeExceptionally(new StoreUnavailableException("the store refused the write: " + e.getMessage(), e));
+                return false;
+            }
         }
     }
 

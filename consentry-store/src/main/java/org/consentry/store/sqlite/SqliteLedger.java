@@ -104,12 +104,12 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
-    @Override public List<LedgerEntry> append(String tenant, List<LedgerEvent> events) {
-        if (events.isEmpty()) {
+    @Override public List<LedgerEntry> append(String tenant, List<LedgerEvent> events, org.consentry.store.ledger.TableWrite alongside) {
+        if (events.isEmpty() && alongside == null) {
             return List.of();
         }
         try {
-            return writer.submit(tenant, events).join();
+            return writer.submit(tenant, events, alongside).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof StoreUnavailableException) {
                 throw (StoreUnavailableException) e.getCause();

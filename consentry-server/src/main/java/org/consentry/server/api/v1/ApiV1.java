@@ -22,7 +22,8 @@ public final class ApiV1 {
     }
 
     public static void register(Endpoints endpoints, Store store, PolicyEngine engine, ObjectMapper json, Clock clock,
-                                ServerConfig config, Metrics metrics) {
+                                ServerConfig config, Metrics metrics, org.consentry.delivery.Sends sends,
+                                org.consentry.delivery.Dispatcher dispatcher) {
         Authenticator auth = new Authenticator(store.adminKeys(), store.directory(), store.proofRequests(), clock);
         Addresses addresses = new Addresses(store.phones(), store.emails());
         StateField states = new StateField(Subdivisions.load(), store.phones());
@@ -41,6 +42,7 @@ public final class ApiV1 {
         new ContactRoutes(auth, store.contactRecords(), store.providerData(), addresses, json, clock, states).register(endpoints);
         new InboundRoutes(auth, store.replies(), store.directory(), addresses, json, clock).register(endpoints);
         new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.recipientLocks(), store.ids(), json, clock, states, metrics).register(endpoints);
+        new MessageRoutes(auth, sends, dispatcher, store.outbox(), store.ids(), json, clock, states, metrics).register(endpoints);
         new EvidenceRoutes(auth, store.ledger(), addresses, store.evidenceKeys(), clock).register(endpoints);
         new UnsubscribeRoutes(auth, store.unsubscribes(), store.directory(), addresses, json, clock, config.publicUrl(),
                 config.unsubscribeMailto()).register(endpoints);

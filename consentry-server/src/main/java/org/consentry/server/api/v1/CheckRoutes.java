@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.consentry.ledger.ChainHash;
 import org.consentry.ledger.LedgerEvent;
 import org.consentry.ledger.SendCommitted;
 import org.consentry.policy.PolicyEngine;
@@ -279,16 +278,13 @@ final class CheckRoutes {
         for (Checked checked : checks) {
             SendRequest request = checked.request();
             if (request.commit() && checked.verdict().allowed()) {
-                sends.add(new SendCommitted(checked.id(), checked.address(), request.channel(), request.purpose(), request.from(),
-                        request.sendAt(), request.topic(), request.campaign(),
-                        request.body() == null ? null : ChainHash.sha256(request.body()), checked.content().contentHash(),
-                        checked.content().shingles().toList()));
+                sends.add(SendCommitted.of(checked.id(), checked.address(), request, checked.content()));
             }
         }
         ledger.append(tenant.id(), sends);
     }
 
-    private static List<Map<String, Object>> reasons(List<Reason> reasons) {
+    static List<Map<String, Object>> reasons(List<Reason> reasons) {
         List<Map<String, Object>> list = new ArrayList<>(reasons.size());
         for (Reason reason : reasons) {
             Map<String, Object> json = new LinkedHashMap<>();

@@ -1,0 +1,248 @@
+package org.consentry.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.consentry.policy.Channel;
+import org.consentry.store.outbox.MessageStatus;
+import org.consentry.store.outbox.Outbox;
+import org.consentry.store.outbox.OutboxMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox's worker: takes the messages that are due, judges again those not yet committed ({@link Sends#recheck}),
+ * hands the committed ones to their channel's connector, and keeps each connector's answer as the message's status:
+ * sent, failed for good, or due again after a backoff. A message is worked on by one task at a time.
+ *
+ * <p>What survives a crash: every status is durable before the next step. A message whose connector took it but
+ * whose {@code sent} was not yet written when the process died is handed over again after the restart: the one window
+ * of duplicate delivery, as long as one write (a few milliseconds). An email carries the same Message-ID both times.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    /** Attempts after which a message its connector cannot take is given up as failed. */
+    static final int MAX_ATTEMPTS = 10;
+    /** The longest wait between two attempts. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    /** How many messages are worked on at once (judged, or waiting for their connector). */
+    static final int IN_FLIGHT = 256;
+    /**
+     * A committed message first attempted later than this after it was queued (the process was down, or busy) is
+     * judged again before it goes: an opt-out or the quiet hours may have come meanwhile.
+     */
+    static final Duration FRESH = Duration.ofMinutes(1);
+    /** How often the outbox is looked at when nothing woke the dispatcher. */
+    static final Duration IDLE = Duration.ofMillis(200);
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Outbox outbox;
+    private final Sends sends;
+    private final Map<Channel, Connector> connectors;
+    private final Clock clock;
+    private final Set<String> working = ConcurrentHashMap.newKeySet();
+    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final ExecutorService workers = Executors.newFixedThreadPool(16, runnable -> {
+        Thread thread = new Thread(runnable, "consentry-dispatch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Semaphore wake = new Semaphore(0);
+    private final Thread thread;
+    private volatile boolean closing;
+
+    public Dispatcher(Outbox outbox, Sends sends, List<Connector> connectors, Clock clock) {
+        this.outbox = outbox;
+        this.sends = sends;
+        this.clock = clock;
+        Map<Channel, Connector> byChannel = new LinkedHashMap<>();
+        for (Connector connector : connectors) {
+            for (Channel channel : connector.channels()) {
+                byChannel.putIfAbsent(channel, connector);
+            }
+        }
+        this.connectors = Map.copyOf(byChannel);
+        this.thread = new Thread(this::run, "consentry-dispatcher");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts taking due messages (those left by an earlier process first, as they are due). */
+    public Dispatcher start() {
+        thread.start();
+        return this;
+    }
+
+    /** True when a connector delivers the channel. */
+    public boolean delivers(Channel channel) {
+        return connectors.containsKey(channel);
+    }
+
+    /** Has the outbox looked at now: a message was queued, or the clock moved. */
+    public void wake() {
+        wake.release();
+    }
+
+    private void run() {
+        while (!closing) {
+            try {
+                wake.drainPermits();
+                int taken = takeDue();
+                if (taken == 0) {
+                    wake.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("the dispatcher could not read the outbox; it tries again", e);
+                sleep(IDLE);
+            }
+        }
+    }
+
+    /** Starts work on the messages due now that no task holds; how many it started. */
+    private int takeDue() throws InterruptedException {
+        List<OutboxMessage> due = outbox.due(clock.instant(), IN_FLIGHT + working.size());
+        int taken = 0;
+        for (OutboxMessage message : due) {
+            if (closing) {
+                break;
+            }
+            if (!working.add(message.id())) {
+                continue;
+            }
+            slots.acquire();
+            taken++;
+            workers.execute(() -> work(message));
+        }
+        return taken;
+    }
+
+    private void work(OutboxMessage due) {
+        boolean handedOver = false;
+        try {
+            Optional<OutboxMessage> ready = isFresh(due) ? Optional.of(due) : sends.recheck(due);
+            if (ready.isEmpty()) {
+                return;
+            }
+            OutboxMessage message = ready.get();
+            Connector connector = connectors.get(message.request().channel());
+            if (connector == null) {
+                retry(message, "no connector delivers " + message.request().channel().wireName() + " here");
+                return;
+            }
+            handedOver = true;
+            connector.send(outbound(message)).whenComplete((delivery, failure) -> {
+                try {
+                    record(message, connector, failure != null ? new Delivery.Unavailable(String.valueOf(failure)) : delivery);
+                } catch (RuntimeException e) {
+                    log.error("the outcome of message {} was not kept; it is worked on again", message.id(), e);
+                } finally {
+                    done(message);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("message {} could not be worked on; it is tried again", due.id(), e);
+        } finally {
+            if (!handedOver) {
+                done(due);
+            }
+        }
+    }
+
+    /** Committed moments ago and never attempted: judged then, under its recipient's lock, and so not again. */
+    private boolean isFresh(OutboxMessage message) {
+        return message.committed() && message.attempts() == 0 && message.status() == MessageStatus.QUEUED && message.dueAt() != null
+                && !message.dueAt().isBefore(clock.instant().minus(FRESH));
+    }
+
+    private void done(OutboxMessage message) {
+        working.remove(message.id());
+        slots.release();
+    }
+
+    private void record(OutboxMessage message, Connector connector, Delivery delivery) {
+        Instant now = clock.instant();
+        if (delivery instanceof Delivery.Accepted accepted) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("connector", connector.name());
+            detail.put("provider_id", accepted.providerId());
+            outbox.change(message, new Outbox.Change(MessageStatus.SENT, now, null, Sends.json(detail), null, message.attempts(),
+                    accepted.providerId()), List.of());
+        } else if (delivery instanceof Delivery.Rejected rejected) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("connector", connector.name());
+            detail.put("error", rejected.reason());
+            outbox.change(message, new Outbox.Change(MessageStatus.FAILED, now, null, Sends.json(detail), null, message.attempts(), null),
+                    List.of());
+        } else if (delivery instanceof Delivery.Unavailable unavailable) {
+            retry(message, connector.name() + ": " + unavailable.reason());
+        }
+    }
+
+    /** The message is due again after a backoff that doubles with each attempt, or failed after {@link #MAX_ATTEMPTS}. */
+    private void retry(OutboxMessage message, String reason) {
+        Instant now = clock.instant();
+        int attempts = message.attempts() + 1;
+        if (attempts >= MAX_ATTEMPTS) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("error", "not delivered after " + attempts + " attempts; the last: " + reason);
+            outbox.change(message, new Outbox.Change(MessageStatus.FAILED, now, null, Sends.json(detail), null, attempts, null), List.of());
+            return;
+        }
+        log.info("message {} could not be delivered ({}); attempt {} of {} follows", message.id(), reason, attempts + 1, MAX_ATTEMPTS);
+        outbox.change(message, new Outbox.Change(null, now, now.plus(backoff(attempts)), null, null, attempts, null), List.of());
+    }
+
+    /** 2, 4, 8... seconds after the failed attempt, at most {@link #MAX_BACKOFF}. */
+    static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(attempts, 20);
+        return seconds >= MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    private static Outbound outbound(OutboxMessage message) {
+        var request = message.request();
+        return new Outbound(message.id(), message.tenant(), request.channel(), request.from(), message.address(), request.subject(),
+                request.body(), request.headers(), request.sendAt());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override public void close() {
+        closing = true;
+        wake.release();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Connector connector : connectors.values().stream().distinct().toList()) {
+            connector.close();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.consentry.server.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.consentry.delivery.smtp.SmtpConnector;
+import org.consentry.delivery.smtp.SmtpUrl;
+import org.consentry.server.ServerConfig;
+import org.consentry.server.testing.HttpAnswer;
+import org.consentry.server.testing.TestServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code POST /v1/messages} and {@code GET /v1/messages/{id}} over HTTP, delivering email to a real SMTP server
+ * (GreenMail) running in the test: what is accepted, kept, delivered, checked again, and answered once per key.
+ */
+class MessagesApiTest extends ServerWithAcme {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    private static final String RECEIPT = """
+            {"channel": "email", "from": "Acme <news@acme.example>", "to": "%s", "purpose": "transactional",
+             "subject": "Your receipt", "body": "Acme: your receipt #123. 1 Main St, Miami FL 33101"%s}""";
+
+    @BeforeEach
+    void deliverThroughTheTestSmtpServer() {
+        restart();
+        assertThat(server.post("/v1/tenants/" + acme.id() + "/senders", TestServer.ADMIN_KEY,
+                "{\"address\": \"acme.example\", \"kind\": \"email_domain\", \"verified\": true}").status()).isEqualTo(201);
+    }
+
+    /** The server on the same folder again, delivering to the test's SMTP server. */
+    private void restart() {
+        server.close();
+        SmtpUrl url = SmtpUrl.parse("smtp://127.0.0.1:" + MAIL.getSmtp().getPort());
+        server = new TestServer(directory, clock, new ServerConfig("127.0.0.1", 0), List.of(new SmtpConnector(url, 2, Clock.systemUTC())));
+    }
+
+    private HttpAnswer send(String to, String more, String... headers) {
+        return server.post("/v1/messages", acme.key(), RECEIPT.formatted(to, more), headers);
+    }
+
+    /** The message once its status is {@code status}, waiting for the dispatcher at most ten seconds. */
+    private JsonNode awaitStatus(String id, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode message;
+        do {
+            message = server.get("/v1/messages/" + id, acme.key()).json();
+            if (message.at("/status").asText().equals(status)) {
+                return message;
+            }
+            sleep(20);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("message " + id + " did not become " + status + ": " + message);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void anAllowedEmailIsQueuedThenSentToTheSmtpServerWithItsOwnMessageId() throws Exception {
+        HttpAnswer accepted = send("ana@example.com", ", \"headers\": {\"X-Campaign\": \"receipts\"}");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.text("/id");
+        assertThat(id).startsWith("msg_");
+        assertThat(accepted.text("/status")).isEqualTo("queued");
+        assertThat(accepted.text("/verdict/decision")).isEqualTo("allow");
+        JsonNode sent = awaitStatus(id, "sent");
+        assertThat(sent.at("/history").findValuesAsText("status")).containsExactly("queued", "sent");
+        assertThat(sent.at("/history/1/detail/connector").asText()).isEqualTo("smtp");
+        assertThat(sent.at("/to").asText()).isEqualTo("ana@example.com");
+
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage received = MAIL.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Your receipt");
+        assertThat(received.getMessageID()).isEqualTo("<" + id + "@acme.example>");
+        assertThat(received.getHeader("X-Campaign")).containsExactly("receipts");
+        assertThat(received.getSentDate()).isNotNull();
+        assertThat(received.getAllRecipients()[0].toString()).isEqualTo("ana@example.com");
+        assertThat(received.getContent().toString()).contains("your receipt #123");
+    }
+
+    @Test
+    void aRetryWithTheSameKeyGetsTheFirstAnswerAndNoSecondMessageEvenAfterARestart() throws Exception {
+        HttpAnswer first = send("ana@example.com", "", "Idempotency-Key", "order-123-receipt");
+        awaitStatus(first.text("/id"), "sent");
+
+        HttpAnswer retry = send("ana@example.com", "", "Idempotency-Key", "order-123-receipt");
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+
+        restart();
+        HttpAnswer afterRestart = send("ana@example.com", "", "Idempotency-Key", "order-123-receipt");
+        assertThat(afterRestart.body()).isEqualTo(first.body());
+
+        HttpAnswer otherBody = send("bo@example.com", "", "Idempotency-Key", "order-123-receipt");
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.body()).contains("Idempotency-Key");
+
+        sleep(300); // time for a second delivery, were there one
+        assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aKeyIsKeptForADayThenNamesANewMessage() {
+        HttpAnswer first = send("ana@example.com", "", "Idempotency-Key", "k-1");
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
+        HttpAnswer dayLater = send("ana@example.com", "", "Idempotency-Key", "k-1");
+        assertThat(dayLater.status()).isEqualTo(202);
+        assertThat(dayLater.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(dayLater.text("/id")).isNotEqualTo(first.text("/id"));
+        assertThat(send("ana@example.com", "", "Idempotency-Key", "k-1").text("/id")).isEqualTo(dayLater.text("/id"));
+    }
+
+    @Test
+    void aScheduledMessageIsCheckedAgainWhenDueAndAnOptOutMeanwhileBlocksIt() {
+        HttpAnswer accepted = send("ana@example.com", ", \"send_at\": \"2026-03-14T18:00:00Z\"");
+        assertThat(accepted.text("/status")).isEqualTo("queued");
+        String id = accepted.text("/id");
+
+        assertThat(server.post("/v1/opt-outs", acme.key(), "{\"address\": \"ana@example.com\", \"channel\": \"email\"}").status())
+                .isEqualTo(201);
+        clock.set(java.time.Instant.parse("2026-03-14T18:00:00Z"));
+        server.server().wakeDispatcher();
+
+        JsonNode blocked = awaitStatus(id, "blocked");
+        assertThat(blocked.at("/history").findValuesAsText("status")).containsExactly("queued", "blocked");
+        assertThat(blocked.at("/history/1/detail/reasons").findValuesAsText("code")).contains("OPTED_OUT");
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aScheduledMessageStillLawfulWhenDueIsSentThen() {
+        String id = send("ana@example.com", ", \"send_at\": \"2026-03-14T18:00:00Z\"").text("/id");
+        server.server().wakeDispatcher();
+        sleep(300);
+        assertThat(server.get("/v1/messages/" + id, acme.key()).text("/status")).as("not before its time").isEqualTo("queued");
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+
+        clock.set(java.time.Instant.parse("2026-03-14T18:00:01Z"));
+        server.server().wakeDispatcher();
+        awaitStatus(id, "sent");
+        assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aBlockedMessageIsKeptWithItsReasonsAndNeverSent() {
+        HttpAnswer blocked = server.post("/v1/messages", acme.key(), """
+                {"channel": "email", "from": "Acme <news@acme.example>", "to": "ana@example.com", "purpose": "marketing",
+                 "subject": "Sale", "body": "Acme: 20% off today."}""");
+        assertThat(blocked.status()).isEqualTo(202);
+        assertThat(blocked.text("/status")).isEqualTo("blocked");
+        assertThat(blocked.json().at("/verdict/reasons").findValuesAsText("code")).contains("CONSENT_MISSING");
+
+        JsonNode message = server.get("/v1/messages/" + blocked.text("/id"), acme.key()).json();
+        assertThat(message.at("/status").asText()).isEqualTo("blocked");
+        assertThat(message.at("/history/0/detail/reasons").findValuesAsText("code")).contains("CONSENT_MISSING");
+        sleep(300);
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aChannelNoConnectorDeliversIsRefusedNamingTheField() {
+        HttpAnswer sms = server.post("/v1/messages", acme.key(), """
+                {"channel": "sms", "from": "+18005550199", "to": "+13055550100", "purpose": "transactional", "body": "Acme: your code is 123456"}""");
+        assertThat(sms.status()).isEqualTo(422);
+        assertThat(sms.isProblem()).isTrue();
+        assertThat(sms.json().at("/errors/0/field").asText()).isEqualTo("channel");
+    }
+
+    @Test
+    void headersTheGatewayWritesOrThatSpanLinesAreRefused() {
+        HttpAnswer own = send("ana@example.com", ", \"headers\": {\"Message-ID\": \"<x@y>\"}");
+        assertThat(own.status()).isEqualTo(400);
+        assertThat(own.json().at("/errors/0/field").asText()).isEqualTo("headers.Message-ID");
+
+        HttpAnswer injected = send("ana@example.com", ", \"headers\": {\"X-Note\": \"a\\r\\nBcc: eve@example.com\"}");
+        assertThat(injected.status()).isEqualTo(400);
+        assertThat(injected.json().at("/errors/0/field").asText()).isEqualTo("headers.X-Note");
+    }
+
+    @Test
+    void aMessageIsSeenOnlyByItsTenant() {
+        String id = send("ana@example.com", "").text("/id");
+        TestServer.Tenant globex = server.tenant("Globex");
+        assertThat(server.get("/v1/messages/" + id, globex.key()).status()).isEqualTo(404);
+        assertThat(server.get("/v1/messages/msg_unknown", acme.key()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anErasedPersonsWaitingMessageGoesAndIsNeverSent() {
+        String id = send("ana@example.com", ", \"send_at\": \"2026-03-14T18:00:00Z\"").text("/id");
+        assertThat(server.send("DELETE", "/v1/contacts/ana@example.com", acme.key(), null).status()).isEqualTo(200);
+        assertThat(server.get("/v1/messages/" + id, acme.key()).status()).isEqualTo(404);
+
+        clock.set(java.time.Instant.parse("2026-03-14T18:00:01Z"));
+        server.server().wakeDispatcher();
+        sleep(300);
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+}
