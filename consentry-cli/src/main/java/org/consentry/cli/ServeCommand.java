@@ -104,6 +104,48 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--smpp-url", defaultValue = "${env:CONSENTRY_SMPP_URL}", converter = SmppUrlConverter.class,
+            description = "the SMSC texts are delivered through (CONSENTRY_SMPP_URL): smpp://system_id:password@host:port, "
+                    + "optionally ?system_type=...&window=N (submits awaiting their answer, default 10); absent: POST /v1/messages refuses sms")
+    org.consentry.delivery.smpp.SmppUrl smppUrl;
+
+    /** Reads the URL; picocli turns a bad one into a usage error naming the option (never echoing the password). */
+    static final class SmppUrlConverter implements picocli.CommandLine.ITypeConverter<org.consentry.delivery.smpp.SmppUrl> {
+        @Override public org.consentry.delivery.smpp.SmppUrl convert(String value) {
+            try {
+                return org.consentry.delivery.smpp.SmppUrl.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Option(names = "--webhook-url", defaultValue = "${env:CONSENTRY_WEBHOOK_URL}",
+            description = "an HTTP endpoint messages of every channel without a connector of its own are posted to, signed "
+                    + "(CONSENTRY_WEBHOOK_URL); needs --webhook-secret")
+    java.net.URI webhookUrl;
+
+    @Option(names = "--webhook-secret", defaultValue = "${env:CONSENTRY_WEBHOOK_SECRET}",
+            description = "the secret the posts to --webhook-url are signed with, 16 characters or more (CONSENTRY_WEBHOOK_SECRET)")
+    String webhookSecret;
+
+    @Option(names = "--sender-rates", defaultValue = "${env:CONSENTRY_SENDER_RATES}", converter = SenderRatesConverter.class,
+            description = "messages a second per sender where a carrier granted more than the published defaults "
+                    + "(CONSENTRY_SENDER_RATES), e.g. long_code=4,short_code=400; kinds: long_code (default 1), toll_free (3), "
+                    + "short_code (100), alphanumeric (10), email (0: no limit)")
+    org.consentry.delivery.SenderRates senderRates;
+
+    /** Reads the overrides over the published rates; a bad one is a usage error naming the option. */
+    static final class SenderRatesConverter implements picocli.CommandLine.ITypeConverter<org.consentry.delivery.SenderRates> {
+        @Override public org.consentry.delivery.SenderRates convert(String value) {
+            try {
+                return org.consentry.delivery.SenderRates.load().with(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Option(names = "--store", defaultValue = "${env:CONSENTRY_STORE}",
             description = "the store (CONSENTRY_STORE): absent for the embedded SQLite store in --data")
     String storeUrl;
@@ -118,6 +160,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (smtpConnections < 1 || smtpConnections > 64) {
             System.err.println("consentry: --smtp-connections must be from 1 to 64, not " + smtpConnections);
+            return 2;
+        }
+        if (webhookUrl != null && (webhookSecret == null || webhookSecret.length() < 16
+                || !java.util.Set.of("http", "https").contains(String.valueOf(webhookUrl.getScheme()).toLowerCase(java.util.Locale.ROOT)))) {
+            System.err.println("consentry: --webhook-url needs an http(s) URL and --webhook-secret of 16 characters or more "
+                    + "(CONSENTRY_WEBHOOK_SECRET; e.g. openssl rand -hex 32)");
             return 2;
         }
         if (storeUrl != null && !storeUrl.isBlank()) {
@@ -143,10 +191,25 @@ final class ServeCommand implements Callable<Integer> {
         if (smtpUrl != null) {
             connectors.add(new org.consentry.delivery.smtp.SmtpConnector(smtpUrl, smtpConnections, clock));
         }
+        if (smppUrl != null) {
+            connectors.add(new org.consentry.delivery.smpp.SmppConnector(smppUrl, clock));
+        }
+        if (webhookUrl != null) { // last: it takes the channels no connector above delivers
+            connectors.add(new org.consentry.delivery.webhook.WebhookConnector(webhookUrl, webhookSecret,
+                    java.util.EnumSet.allOf(org.consentry.policy.Channel.class), clock));
+        }
         ConsentryServer server = ConsentryServer.start(new ServerConfig(host, port, publicUrl, unsubscribeMailto, softBounceLimit,
-                java.time.Duration.ofDays(pendingConsentDays), trustedProxies), store, clock, connectors);
+                java.time.Duration.ofDays(pendingConsentDays), trustedProxies), store, clock, connectors,
+                senderRates == null ? org.consentry.delivery.SenderRates.load() : senderRates);
         if (smtpUrl != null) {
             System.out.println("Email is delivered through " + smtpUrl);
+        }
+        if (smppUrl != null) {
+            System.out.println("Texts are delivered through " + smppUrl);
+        }
+        if (webhookUrl != null) {
+            System.out.println("Messages of the other channels are posted to " + webhookUrl.getScheme() + "://" + webhookUrl.getHost()
+                    + (webhookUrl.getPort() > 0 ? ":" + webhookUrl.getPort() : "") + webhookUrl.getPath());
         }
         System.out.println("Consentry is listening on http://" + host + ":" + server.port() + " (data in " + dataFolder.path.toAbsolutePath().normalize() + ")");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -41,6 +41,9 @@ public record SettingsChanged(TenantSettings settings) implements LedgerEvent {
             new java.util.TreeMap<>(settings.replyKeywords()).forEach((word, action) -> keywords.add(Map.of("keyword", word, "action", action)));
             fields.put("reply_keywords", keywords);
         }
+        if (settings.statusWebhookUrl() != null) {
+            fields.put("status_webhook_url", settings.statusWebhookUrl()); // only when set: older events hash as they did
+        }
         return fields;
     }
 
@@ -56,7 +59,7 @@ public record SettingsChanged(TenantSettings settings) implements LedgerEvent {
         return new SettingsChanged(new TenantSettings(f.bool("double_opt_in_sms"), f.bool("double_opt_in_email"),
                 f.bool("auto_append_opt_out", false), caps, quietHours,
                 (int) f.number("duplicate_window_minutes", TenantSettings.DEFAULT_DUPLICATE_WINDOW_MINUTES),
-                (int) f.number("email_daily_volume", 0), keywords(f)));
+                (int) f.number("email_daily_volume", 0), keywords(f), f.optionalString("status_webhook_url")));
     }
 
     private static Map<String, String> keywords(EventFields f) {

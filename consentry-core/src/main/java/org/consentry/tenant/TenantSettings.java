@@ -14,10 +14,11 @@ import java.util.List;
  * @param emailDailyVolume       how many emails a day the tenant sends; 5,000 or more makes it a bulk sender
  * @param replyKeywords          the tenant's own SMS reply keywords (as the reply classifier reads them: lower case,
  *                               no accents or punctuation) and what each does: opt_out, opt_in or help
+ * @param statusWebhookUrl       where each change of a message's status is posted (https), or null for nowhere
  */
 public record TenantSettings(boolean doubleOptInSms, boolean doubleOptInEmail, boolean autoAppendOptOut,
                              List<FrequencyCap> frequencyCaps, DailyHours quietHours, int duplicateWindowMinutes,
-                             int emailDailyVolume, java.util.Map<String, String> replyKeywords) {
+                             int emailDailyVolume, java.util.Map<String, String> replyKeywords, String statusWebhookUrl) {
 
     public static final int DEFAULT_DUPLICATE_WINDOW_MINUTES = 60;
     public static final int BULK_SENDER_DAILY_VOLUME = 5_000;
@@ -26,6 +27,12 @@ public record TenantSettings(boolean doubleOptInSms, boolean doubleOptInEmail, b
     public TenantSettings {
         frequencyCaps = List.copyOf(frequencyCaps);
         replyKeywords = replyKeywords == null ? java.util.Map.of() : java.util.Map.copyOf(replyKeywords);
+    }
+
+    public TenantSettings(boolean doubleOptInSms, boolean doubleOptInEmail, boolean autoAppendOptOut, List<FrequencyCap> frequencyCaps,
+                          DailyHours quietHours, int duplicateWindowMinutes, int emailDailyVolume, java.util.Map<String, String> replyKeywords) {
+        this(doubleOptInSms, doubleOptInEmail, autoAppendOptOut, frequencyCaps, quietHours, duplicateWindowMinutes, emailDailyVolume,
+                replyKeywords, null);
     }
 
     public TenantSettings(boolean doubleOptInSms, boolean doubleOptInEmail, boolean autoAppendOptOut, List<FrequencyCap> frequencyCaps,

@@ -17,6 +17,13 @@ public interface Connector extends AutoCloseable {
     /** The channels it delivers. */
     Set<Channel> channels();
 
+    /**
+     * Starts the connector, if it needs starting (binding to its peer), with where its peer's reports go. Called once,
+     * before the first {@link #send}.
+     */
+    default void start(Reports reports) {
+    }
+
     /** Delivers one message; the future completes when the peer has answered (or could not be reached). */
     CompletableFuture<Delivery> send(Outbound message);
 

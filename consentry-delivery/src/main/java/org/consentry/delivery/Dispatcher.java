@@ -62,7 +62,36 @@ public final class Dispatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
 
+    /** How long a receipt waits for the message it names to be marked sent (the peer may report before its answer is kept). */
+    static final Duration RECEIPT_WAIT = Duration.ofSeconds(5);
+    private static final long RECEIPT_RETRY_MILLIS = 100;
+
+    private final ReplySink replies;
+    private final Pacing pacing;
+    private final java.util.concurrent.ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "consentry-receipts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Where recipients' messages heard by a connector go (the inbound reply path). */
+    @FunctionalInterface
+    public interface ReplySink {
+        void reply(String from, String to, String body, Instant at);
+    }
+
     public Dispatcher(Outbox outbox, Sends sends, List<Connector> connectors, Clock clock) {
+        this(outbox, sends, connectors, clock, (from, to, body, at) -> log.warn("a reply from {} to {} was heard with nowhere to go", from, to),
+                SenderRates.load());
+    }
+
+    /**
+     * @param replies where texts from handsets heard by a connector go
+     * @param rates   each kind of sender's messages a second; a message over its sender's rate waits (THROTTLED)
+     */
+    public Dispatcher(Outbox outbox, Sends sends, List<Connector> connectors, Clock clock, ReplySink replies, SenderRates rates) {
+        this.replies = replies;
+        this.pacing = new Pacing(rates);
         this.outbox = outbox;
         this.sends = sends;
         this.clock = clock;
@@ -79,8 +108,58 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Starts taking due messages (those left by an earlier process first, as they are due). */
     public Dispatcher start() {
+        Reports reports = new Reports() {
+            @Override public void receipt(String connector, String providerId, Outcome outcome, String detail, Instant at) {
+                receive(connector, providerId, outcome, detail, at, 0);
+            }
+
+            @Override public void reply(String from, String to, String body, Instant at) {
+                try {
+                    replies.reply(from, to, body, at);
+                    wake(); // the reply the text called for, if any
+                } catch (RuntimeException e) {
+                    log.error("a reply from {} to {} could not be handled", from, to, e);
+                }
+            }
+        };
+        for (Connector connector : connectors.values().stream().distinct().toList()) {
+            connector.start(reports);
+        }
         thread.start();
         return this;
+    }
+
+    /**
+     * A delivery receipt: the message it names becomes delivered or failed. A receipt may come before the peer's answer
+     * to the submission is kept (the message not yet sent here): it is looked for again, for {@link #RECEIPT_WAIT}.
+     */
+    private void receive(String connector, String providerId, Reports.Outcome outcome, String detail, Instant at, int tries) {
+        if (outcome == Reports.Outcome.PENDING || closing) {
+            return;
+        }
+        try {
+            Optional<OutboxMessage> found = outbox.byProviderId(providerId);
+            if (found.isEmpty() || found.get().status() == MessageStatus.QUEUED) {
+                if ((tries + 1) * RECEIPT_RETRY_MILLIS <= RECEIPT_WAIT.toMillis()) {
+                    later.schedule(() -> receive(connector, providerId, outcome, detail, at, tries + 1), RECEIPT_RETRY_MILLIS,
+                            TimeUnit.MILLISECONDS);
+                } else {
+                    log.info("a {} receipt names {}, which is no message sent here; it is dropped", connector, providerId);
+                }
+                return;
+            }
+            OutboxMessage message = found.get();
+            if (message.status() != MessageStatus.SENT) {
+                return; // a receipt repeated, or for a message already settled
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("connector", connector);
+            fields.put("receipt", detail);
+            outbox.change(message, new Outbox.Change(outcome == Reports.Outcome.DELIVERED ? MessageStatus.DELIVERED : MessageStatus.FAILED,
+                    at, null, Sends.json(fields), null, message.attempts(), null), List.of());
+        } catch (RuntimeException e) {
+            log.error("a {} receipt for {} was not kept", connector, providerId, e);
+        }
     }
 
     /** True when a connector delivers the channel. */
@@ -142,6 +221,11 @@ public final class Dispatcher implements AutoCloseable {
                 retry(message, "no connector delivers " + message.request().channel().wireName() + " here");
                 return;
             }
+            Instant slot = pacing.slotFor(message, clock.instant());
+            if (slot.isAfter(clock.instant())) {
+                throttle(message, slot);
+                return;
+            }
             handedOver = true;
             connector.send(outbound(message)).whenComplete((delivery, failure) -> {
                 try {
@@ -191,6 +275,22 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** Over its sender's rate: deferred to the slot kept for it (THROTTLED), counted already, never dropped. */
+    private void throttle(OutboxMessage message, Instant slot) {
+        SenderRates.Kind kind = SenderRates.kindOf(message.request().channel(), message.request().from());
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("code", "THROTTLED");
+        reason.put("rule", "rate/" + kind.wireName().replace('_', '-'));
+        reason.put("message", "the sender " + message.request().from() + " (" + kind.wireName().replace('_', ' ') + ") may send "
+                + pacing.rateOf(message) + " messages a second; this one goes at " + slot);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("decision", "defer");
+        detail.put("not_before", slot.toString());
+        detail.put("reasons", List.of(reason));
+        outbox.change(message, new Outbox.Change(message.status() == MessageStatus.DEFERRED ? null : MessageStatus.DEFERRED, clock.instant(),
+                slot, Sends.json(detail), null, message.attempts(), null), List.of());
+    }
+
     /** The message is due again after a backoff that doubles with each attempt, or failed after {@link #MAX_ATTEMPTS}. */
     private void retry(OutboxMessage message, String reason) {
         Instant now = clock.instant();
@@ -233,6 +333,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        later.shutdownNow();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

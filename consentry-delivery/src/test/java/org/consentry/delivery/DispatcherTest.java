@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -71,8 +72,12 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(Store store) {
+        return dispatcher(store, SenderRates.load());
+    }
+
+    private Dispatcher dispatcher(Store store, SenderRates rates) {
         return new Dispatcher(store.outbox(), sends(store), List.of(new SmtpConnector(SmtpUrl.parse("smtp://127.0.0.1:" + port), 2,
-                fixture.clock())), fixture.clock()).start();
+                fixture.clock())), fixture.clock(), (from, to, body, at) -> { }, rates).start();
     }
 
     private String accept(Store store, String to) {
@@ -167,6 +172,34 @@ class DispatcherTest {
         dispatcher = dispatcher(reopened);
         await(id, message -> message.status() == MessageStatus.SENT);
         assertThat(mail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void messagesOverTheirSendersRateWaitForItsNextSecondsAndAllGo() {
+        mail.start();
+        dispatcher = dispatcher(fixture.store(), SenderRates.load().with("email=1"));
+        List<String> ids = List.of(accept(fixture.store(), "ana@example.com"), accept(fixture.store(), "bo@example.com"),
+                accept(fixture.store(), "cy@example.com"));
+
+        // taken together, the three get the sender's slots in no set order: one now, then a second apart
+        List<OutboxMessage> settled = ids.stream().map(id -> await(id, message -> message.status() != MessageStatus.QUEUED)).toList();
+        Instant start = fixture.clock().instant();
+        assertThat(settled).filteredOn(message -> message.status() == MessageStatus.SENT).hasSize(1);
+        List<OutboxMessage> waiting = settled.stream().filter(message -> message.status() == MessageStatus.DEFERRED).toList();
+        assertThat(waiting).extracting(OutboxMessage::dueAt).containsExactlyInAnyOrder(start.plusSeconds(1), start.plusSeconds(2));
+        assertThat(fixture.store().outbox().history(waiting.get(0).id()).get(1).detail()).contains("THROTTLED").contains("rate/email");
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+
+        fixture.clock().advance(Duration.ofSeconds(1));
+        OutboxMessage next = waiting.stream().filter(message -> message.dueAt().equals(start.plusSeconds(1))).findFirst().orElseThrow();
+        await(next.id(), message -> message.status() == MessageStatus.SENT);
+        assertThat(mail.getReceivedMessages()).hasSize(2);
+        fixture.clock().advance(Duration.ofSeconds(1));
+        for (String id : ids) {
+            await(id, message -> message.status() == MessageStatus.SENT);
+            assertThat(fixture.store().outbox().history(id)).extracting(StatusEntry::status).endsWith(MessageStatus.SENT);
+        }
+        assertThat(mail.getReceivedMessages()).hasSize(3);
     }
 
     @Test

@@ -33,10 +33,12 @@ public final class ConsentryServer implements AutoCloseable {
     private final List<String> endpoints;
     private final java.util.concurrent.ScheduledExecutorService jobs;
     private final org.consentry.delivery.Dispatcher dispatcher;
+    private final org.consentry.delivery.webhook.StatusWebhooks webhooks;
 
     private ConsentryServer(Javalin app, List<String> endpoints, java.util.concurrent.ScheduledExecutorService jobs,
-                            org.consentry.delivery.Dispatcher dispatcher) {
+                            org.consentry.delivery.Dispatcher dispatcher, org.consentry.delivery.webhook.StatusWebhooks webhooks) {
         this.app = app;
+        this.webhooks = webhooks;
         this.dispatcher = dispatcher;
         this.endpoints = endpoints;
         this.jobs = jobs;
@@ -104,11 +106,18 @@ public final class ConsentryServer implements AutoCloseable {
      * with the server.
      */
     public static ConsentryServer start(ServerConfig config, Store store, Clock clock, List<org.consentry.delivery.Connector> connectors) {
+        return start(config, store, clock, connectors, org.consentry.delivery.SenderRates.load());
+    }
+
+    /** As above, with each kind of sender's rate ({@code CONSENTRY_SENDER_RATES}). */
+    public static ConsentryServer start(ServerConfig config, Store store, Clock clock, List<org.consentry.delivery.Connector> connectors,
+                                        org.consentry.delivery.SenderRates rates) {
         ObjectMapper json = json();
         PolicyEngine engine = new PolicyEngine(StandardRulebook.load());
         org.consentry.delivery.Sends sends = new org.consentry.delivery.Sends(store.facts(), engine, store.recipientLocks(), store.outbox(),
                 store.directory(), clock);
-        org.consentry.delivery.Dispatcher dispatcher = new org.consentry.delivery.Dispatcher(store.outbox(), sends, connectors, clock);
+        org.consentry.delivery.Dispatcher dispatcher = new org.consentry.delivery.Dispatcher(store.outbox(), sends, connectors, clock,
+                new org.consentry.delivery.HandsetReplies(store.replies(), store.directory(), sends, store.ids()), rates);
         AtomicReference<List<String>> registered = new AtomicReference<>();
         Metrics metrics = new Metrics();
         Javalin app = Javalin.create(javalin -> {
@@ -126,9 +135,18 @@ public final class ConsentryServer implements AutoCloseable {
             ApiV1.register(endpoints, store, engine, json, clock, config, metrics, sends, dispatcher);
             registered.set(endpoints.registered());
         });
-        app.start();
+        // delivery first: a message accepted by the first request finds its dispatcher running
         dispatcher.start();
-        return new ConsentryServer(app, registered.get(), jobs(store, clock, config), dispatcher);
+        org.consentry.delivery.webhook.StatusWebhooks webhooks = new org.consentry.delivery.webhook.StatusWebhooks(store.outbox(),
+                store.directory(), store.webhookKey(), clock).start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            dispatcher.close();
+            webhooks.close();
+            throw e;
+        }
+        return new ConsentryServer(app, registered.get(), jobs(store, clock, config), dispatcher, webhooks);
     }
 
     public int port() {
@@ -143,11 +161,13 @@ public final class ConsentryServer implements AutoCloseable {
     /** Has the outbox looked at now (a test moved the clock past a deferred message's time). */
     public void wakeDispatcher() {
         dispatcher.wake();
+        webhooks.wake();
     }
 
     @Override public void close() {
         jobs.shutdownNow();
         app.stop();
         dispatcher.close();
+        webhooks.close();
     }
 }

@@ -74,6 +74,10 @@ public final class Store implements AutoCloseable {
     private final org.consentry.store.sqlite.SqliteIdempotencyStore idempotency;
     private final org.consentry.store.outbox.Outbox outbox;
     private volatile org.consentry.store.scrub.ListScrubber scrubber;
+    private final byte[] webhookKey;
+
+    /** The name of the key each tenant's webhook signing secret is derived from, among the server's secrets. */
+    public static final String WEBHOOK_KEY_NAME = "webhook-signing-key";
 
     /** The folder of the imported registry copies, inside the store's folder. */
     public static final String REGISTRIES = "registries";
@@ -109,6 +113,7 @@ public final class Store implements AutoCloseable {
         this.forms = projections.forms();
         this.forms.connect(ledger, ids, consents);
         this.evidenceKeys = org.consentry.evidence.EvidenceSignature.keyPair(secrets.secret(EVIDENCE_KEY_NAME));
+        this.webhookKey = secrets.secret(WEBHOOK_KEY_NAME);
         this.spamReports = new SpamReports(directory, ledger, optOuts);
         RecipientResolver resolver = RecipientResolver.load();
         this.facts = new LedgerFacts(resolver, phones, emails, directory, contacts, providerLists, projections.activity(),
@@ -139,7 +144,8 @@ public final class Store implements AutoCloseable {
             Ledger ledger = SqliteLedger.open(database, clock, projections.listeners(), refs);
             return new Store(database, ledger, new SqliteAdminKeys(database), new SqliteServerSecrets(database, clock), projections,
                     registries, new org.consentry.store.sqlite.SqliteIdempotencyStore(database),
-                    new org.consentry.store.sqlite.SqliteOutbox(database, ledger), clock);
+                    new org.consentry.store.sqlite.SqliteOutbox(database, ledger, tenant -> projections.tenants().tenant(tenant)
+                            .map(profile -> profile.settings().statusWebhookUrl() != null).orElse(false)), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -226,6 +232,11 @@ public final class Store implements AutoCloseable {
     /** The Ed25519 key pair proof bundles are signed with (its seed generated once and kept in the store). */
     public java.security.KeyPair evidenceKeys() {
         return evidenceKeys;
+    }
+
+    /** The server's key that each tenant's webhook signing secret is derived from (generated once, kept in the store). */
+    public byte[] webhookKey() {
+        return webhookKey.clone();
     }
 
     public org.consentry.store.consent.ConfirmationLinks confirmationLinks() {

@@ -53,8 +53,20 @@ public interface Outbox {
     /** A tenant's message, if it has one of that id. */
     Optional<OutboxMessage> find(String tenant, String id);
 
+    /** The message a connector's peer named {@code providerId} when it took it, if any. */
+    Optional<OutboxMessage> byProviderId(String providerId);
+
     /** A message's statuses, oldest first. */
     List<StatusEntry> history(String id);
+
+    /** Statuses due to be posted to their tenant's status webhook at {@code now}, the longest due first. */
+    List<StatusNotice> noticesDue(Instant now, int limit);
+
+    /** A notice posted, or given up: it is not due any more. */
+    void noticeDone(StatusNotice notice);
+
+    /** A notice whose post failed: due again at {@code dueAt}. */
+    void noticeLater(StatusNotice notice, Instant dueAt);
 
     /**
      * Forgets a person (erasure): their messages, waiting or not, and their histories go. Nothing waiting for them is

@@ -17,6 +17,7 @@ import org.consentry.store.outbox.Outbox;
 import org.consentry.store.outbox.OutboxMessage;
 import org.consentry.store.outbox.RequestJson;
 import org.consentry.store.outbox.StatusEntry;
+import org.consentry.store.outbox.StatusNotice;
 
 /**
  * The outbox in the embedded database's {@code outbox} and {@code message_status} tables. Its rows are written by the
@@ -30,10 +31,15 @@ public final class SqliteOutbox implements Outbox {
 
     private final SqliteDatabase database;
     private final Ledger ledger;
+    private final java.util.function.Predicate<String> notifies;
 
-    public SqliteOutbox(SqliteDatabase database, Ledger ledger) {
+    /**
+     * @param notifies whether a tenant has a status webhook now: its statuses are then kept as notices due at once
+     */
+    public SqliteOutbox(SqliteDatabase database, Ledger ledger, java.util.function.Predicate<String> notifies) {
         this.database = database;
         this.ledger = ledger;
+        this.notifies = notifies;
     }
 
     @Override public void accept(Accepted message, List<LedgerEvent> events) {
@@ -64,7 +70,7 @@ public final class SqliteOutbox implements Outbox {
                 insert.setBytes(12, message.answer());
                 insert.executeUpdate();
             }
-            addStatus(connection, message.id(), 0, message.status(), message.at(), message.detail());
+            addStatus(connection, message.tenant(), message.id(), 0, message.status(), message.at(), message.detail());
         });
     }
 
@@ -99,17 +105,17 @@ public final class SqliteOutbox implements Outbox {
                 updated = update.executeUpdate();
             }
             if (updated == 1 && change.status() != null) {
-                addStatus(connection, message.id(), -1, change.status(), change.at(), change.detail());
+                addStatus(connection, message.tenant(), message.id(), -1, change.status(), change.at(), change.detail());
             }
         });
     }
 
-    /** One status at the end of a message's history ({@code seq} -1: after the last one). */
-    private static void addStatus(Connection connection, String id, int seq, MessageStatus status, Instant at, String detail)
+    /** One status at the end of a message's history ({@code seq} -1: after the last one), a notice due when the tenant hears. */
+    private void addStatus(Connection connection, String tenant, String id, int seq, MessageStatus status, Instant at, String detail)
             throws SQLException {
-        String sql = seq >= 0 ? "INSERT INTO message_status (message_id, seq, at, status, detail) VALUES (?, ?, ?, ?, ?)"
-                : "INSERT INTO message_status (message_id, seq, at, status, detail) VALUES (?, (SELECT COALESCE(MAX(seq), -1) + 1 "
-                  + "FROM message_status WHERE message_id = ?1), ?, ?, ?)";
+        String sql = seq >= 0 ? "INSERT INTO message_status (message_id, seq, at, status, detail, notify_due_at) VALUES (?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO message_status (message_id, seq, at, status, detail, notify_due_at) VALUES (?, (SELECT COALESCE(MAX(seq), -1) + 1 "
+                  + "FROM message_status WHERE message_id = ?1), ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, id);
             if (seq >= 0) {
@@ -118,9 +124,50 @@ public final class SqliteOutbox implements Outbox {
             int i = seq >= 0 ? 3 : 2;
             insert.setLong(i++, at.toEpochMilli());
             insert.setString(i++, status.wireName());
-            insert.setString(i, detail);
+            insert.setString(i++, detail);
+            setInstant(insert, i, notifies.test(tenant) ? at : null);
             insert.executeUpdate();
         }
+    }
+
+    @Override public List<StatusNotice> noticesDue(Instant now, int limit) {
+        return read("read the status notices due", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT s.message_id, s.seq, o.tenant_id, o.address, o.channel, "
+                    + "s.status, s.at, s.detail, s.notify_attempts FROM message_status s JOIN outbox o ON o.id = s.message_id "
+                    + "WHERE s.notify_due_at IS NOT NULL AND s.notify_due_at <= ? ORDER BY s.notify_due_at LIMIT ?")) {
+                select.setLong(1, now.toEpochMilli());
+                select.setInt(2, limit);
+                List<StatusNotice> due = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        due.add(new StatusNotice(row.getString(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5),
+                                new StatusEntry(status(row.getString(6)), Instant.ofEpochMilli(row.getLong(7)), row.getString(8)), row.getInt(9)));
+                    }
+                }
+                return due;
+            }
+        });
+    }
+
+    @Override public void noticeDone(StatusNotice notice) {
+        notice(notice, null, notice.attempts());
+    }
+
+    @Override public void noticeLater(StatusNotice notice, Instant dueAt) {
+        notice(notice, dueAt, notice.attempts() + 1);
+    }
+
+    private void notice(StatusNotice notice, Instant dueAt, int attempts) {
+        ledger.append(notice.tenant(), List.of(), connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE message_status SET notify_due_at = ?, notify_attempts = ? WHERE message_id = ? AND seq = ?")) {
+                setInstant(update, 1, dueAt);
+                update.setInt(2, attempts);
+                update.setString(3, notice.messageId());
+                update.setInt(4, notice.seq());
+                update.executeUpdate();
+            }
+        });
     }
 
     @Override public Optional<KeptAnswer> answerFor(String tenant, String key, Instant now) {
@@ -165,6 +212,18 @@ public final class SqliteOutbox implements Outbox {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE id = ? AND tenant_id = ?")) {
                 select.setString(1, id);
                 select.setString(2, tenant);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(message(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override public Optional<OutboxMessage> byProviderId(String providerId) {
+        return read("read a message by its provider's id", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE provider_id = ? "
+                    + "ORDER BY created_at DESC LIMIT 1")) {
+                select.setString(1, providerId);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(message(row)) : Optional.empty();
                 }

@@ -33,7 +33,7 @@ public final class ApiV1 {
         new OperationsRoutes(store.ledger(), store.providerLists(), metrics).register(endpoints);
         new TenantRoutes(auth, store.tenants(), senders, json).register(endpoints);
         new SenderRoutes(auth, store.tenants(), store.directory(), senders, json).register(endpoints);
-        new SettingsRoutes(auth, store.tenants(), json).register(endpoints);
+        new SettingsRoutes(auth, store.tenants(), json, store.webhookKey()).register(endpoints);
         new ApiKeyRoutes(auth, store.tenants(), store.directory(), json).register(endpoints);
         new ConsentRoutes(auth, store.consents(), store.contacts(), addresses, json, clock, store.confirmationLinks(), config.publicUrl()).register(endpoints);
         new OptOutRoutes(auth, store.optOuts(), addresses, json, clock).register(endpoints);

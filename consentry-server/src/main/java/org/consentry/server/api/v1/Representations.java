@@ -45,6 +45,7 @@ final class Representations {
         json.put("email_daily_volume", settings.emailDailyVolume());
         json.put("reply_keywords", new java.util.TreeMap<>(settings.replyKeywords()).entrySet().stream()
                 .map(keyword -> Map.of("keyword", keyword.getKey(), "action", keyword.getValue())).toList());
+        json.put("status_webhook_url", settings.statusWebhookUrl());
         return json;
     }
 

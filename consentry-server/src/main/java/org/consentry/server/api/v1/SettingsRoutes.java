@@ -33,8 +33,10 @@ final class SettingsRoutes {
     private final Authenticator auth;
     private final Tenants tenants;
     private final ObjectMapper json;
+    private final byte[] webhookKey;
 
-    SettingsRoutes(Authenticator auth, Tenants tenants, ObjectMapper json) {
+    SettingsRoutes(Authenticator auth, Tenants tenants, ObjectMapper json, byte[] webhookKey) {
+        this.webhookKey = webhookKey;
         this.auth = auth;
         this.tenants = tenants;
         this.json = json;
@@ -47,7 +49,7 @@ final class SettingsRoutes {
 
     void register(Endpoints endpoints) {
         endpoints.put("/v1/settings", this::put);
-        endpoints.get("/v1/settings", ctx -> ctx.json(Representations.settings(auth.tenant(ctx).settings())));
+        endpoints.get("/v1/settings", ctx -> ctx.json(answer(auth.tenant(ctx))));
     }
 
     private void put(Context ctx) {
@@ -67,6 +69,7 @@ final class SettingsRoutes {
         int duplicateWindow = body.integer("duplicate_window_minutes", 1, 10_080, current.duplicateWindowMinutes());
         int emailVolume = body.integer("email_daily_volume", 0, 1_000_000_000, current.emailDailyVolume());
         Map<String, String> keywords = keywords(body, current.replyKeywords());
+        String webhook = webhookUrl(body, current.statusWebhookUrl());
         body.finish();
         if (quietHours != null && (quietHours.start().isBefore(LAW_START) || quietHours.end().isAfter(LAW_END))) {
             throw new ApiProblem(422, "urn:consentry:problem:wider-than-the-law", "The setting would widen the law",
@@ -75,8 +78,17 @@ final class SettingsRoutes {
                     List.of(new FieldError("quiet_hours", "must lie within 08:00-21:00")));
         }
         TenantProfile updated = tenants.updateSettings(tenant.id(),
-                new TenantSettings(sms, email, append, caps, quietHours, duplicateWindow, emailVolume, keywords));
-        ctx.json(Representations.settings(updated.settings()));
+                new TenantSettings(sms, email, append, caps, quietHours, duplicateWindow, emailVolume, keywords, webhook));
+        ctx.json(answer(updated));
+    }
+
+    /** The settings in force, with the secret the status webhook's posts are signed with, when there is a webhook. */
+    private Map<String, Object> answer(TenantProfile tenant) {
+        Map<String, Object> settings = Representations.settings(tenant.settings());
+        if (tenant.settings().statusWebhookUrl() != null) {
+            settings.put("status_webhook_secret", org.consentry.delivery.webhook.WebhookSignature.secretFor(webhookKey, tenant.id()));
+        }
+        return settings;
     }
 
     /**
@@ -112,6 +124,34 @@ final class SettingsRoutes {
             }
         }
         return keywords;
+    }
+
+    /**
+     * The URL message statuses are posted to: https (http only to this machine, for development); null clears it. The
+     * posts are signed ({@code Consentry-Signature}), so that the receiver knows them from forgeries.
+     */
+    private static String webhookUrl(JsonBody body, String current) {
+        if (body.isNull("status_webhook_url")) {
+            return null;
+        }
+        String text = body.optionalString("status_webhook_url", 2_000);
+        if (text == null) {
+            return current;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            boolean loopback = "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                    && java.util.Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost().toLowerCase(java.util.Locale.ROOT));
+            if (!("https".equalsIgnoreCase(uri.getScheme()) || loopback) || uri.getHost() == null || uri.getRawUserInfo() != null
+                    || uri.getRawFragment() != null) {
+                body.reject("status_webhook_url", "must be an https URL with a host, without user info or fragment (http only to this machine)");
+                return current;
+            }
+        } catch (java.net.URISyntaxException e) {
+            body.reject("status_webhook_url", "must be an https URL (" + e.getReason() + ")");
+            return current;
+        }
+        return text;
     }
 
     private static List<FrequencyCap> caps(JsonBody body, List<FrequencyCap> current) {
