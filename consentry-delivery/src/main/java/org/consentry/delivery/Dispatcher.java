@@ -208,9 +208,16 @@ public final class Dispatcher implements AutoCloseable {
         return taken;
     }
 
-    private void work(OutboxMessage due) {
+    private void work(OutboxMessage listed) {
         boolean handedOver = false;
         try {
+            // read again, now that this task holds it: the list may predate the last task's outcome (a read's snapshot
+            // can be older than a write committed while it ran), and a message sent moments ago must not go again
+            Optional<OutboxMessage> current = outbox.find(listed.tenant(), listed.id());
+            if (current.isEmpty() || current.get().dueAt() == null || current.get().dueAt().isAfter(clock.instant())) {
+                return;
+            }
+            OutboxMessage due = current.get();
             Optional<OutboxMessage> ready = isFresh(due) ? Optional.of(due) : sends.recheck(due);
             if (ready.isEmpty()) {
                 return;
@@ -237,10 +244,10 @@ public final class Dispatcher implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
-            log.error("message {} could not be worked on; it is tried again", due.id(), e);
+            log.error("message {} could not be worked on; it is tried again", listed.id(), e);
         } finally {
             if (!handedOver) {
-                done(due);
+                done(listed);
             }
         }
     }

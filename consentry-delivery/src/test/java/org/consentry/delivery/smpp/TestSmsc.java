@@ -144,6 +144,14 @@ public final class TestSmsc extends SubmitOnlyListener implements AutoCloseable 
                 dropSessions(); // before this submit is answered: its answer is lost with the link
             }
             pause(delay);
+            java.util.concurrent.CountDownLatch hold = held;
+            if (hold != null) {
+                awaitRelease(hold);
+                if (!source.getSessionState().isBound()) {
+                    // the ESME is gone: this SMSC had not taken the message, and keeps nothing of it
+                    throw new ProcessRequestException("the ESME left while its submit was held", SMPPConstant.STAT_ESME_RSYSERR);
+                }
+            }
             Integer refusal = nextRefusal();
             String id = refusal == null ? String.format("SMSC%08X", ids.incrementAndGet()) : null;
             submitted.add(new Submitted(id, submit.getSourceAddrTon(), submit.getSourceAddrNpi(), submit.getSourceAddr(),
@@ -169,6 +177,38 @@ public final class TestSmsc extends SubmitOnlyListener implements AutoCloseable 
         for (int i = 0; i < count; i++) {
             refusals.add(status);
         }
+    }
+
+    private volatile java.util.concurrent.CountDownLatch held;
+
+    /**
+     * Holds every submit from now on unanswered, and untaken, until {@link #releaseAnswers}: a submit whose ESME is gone by
+     * then is dropped, as an SMSC that takes a message only as it answers for it.
+     */
+    public void holdAnswers() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Answers the held submits (those whose ESME is still bound), and holds none from now on. */
+    public void releaseAnswers() {
+        java.util.concurrent.CountDownLatch hold = held;
+        held = null;
+        if (hold != null) {
+            hold.countDown();
+        }
+    }
+
+    private static void awaitRelease(java.util.concurrent.CountDownLatch hold) {
+        try {
+            hold.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many submits it holds unanswered now. */
+    public int outstanding() {
+        return outstanding.get();
     }
 
     /** Answers every submit after {@code wait}. */
@@ -285,6 +325,7 @@ public final class TestSmsc extends SubmitOnlyListener implements AutoCloseable 
     }
 
     @Override public void close() throws IOException {
+        releaseAnswers();
         closed = true;
         listener.close();
         dropSessions();
