@@ -93,6 +93,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "connections kept open to the SMTP server (CONSENTRY_SMTP_CONNECTIONS, default 4)")
     int smtpConnections;
 
+    @Option(names = "--dkim-key", defaultValue = "${env:CONSENTRY_DKIM_KEY}",
+            description = "an RSA private key (PKCS#8 PEM) every email is DKIM-signed with (CONSENTRY_DKIM_KEY); needs --dkim-domain")
+    java.nio.file.Path dkimKey;
+
+    @Option(names = "--dkim-domain", defaultValue = "${env:CONSENTRY_DKIM_DOMAIN}",
+            description = "the domain the DKIM signature names, d= (CONSENTRY_DKIM_DOMAIN)")
+    String dkimDomain;
+
+    @Option(names = "--dkim-selector", defaultValue = "${env:CONSENTRY_DKIM_SELECTOR:-consentry}",
+            description = "the DKIM selector, s=: the public key is at <selector>._domainkey.<domain> (CONSENTRY_DKIM_SELECTOR, default consentry)")
+    String dkimSelector;
+
     /** Reads the URL; picocli turns a bad one into a usage error naming the option (never echoing the password). */
     static final class SmtpUrlConverter implements picocli.CommandLine.ITypeConverter<org.consentry.delivery.smtp.SmtpUrl> {
         @Override public org.consentry.delivery.smtp.SmtpUrl convert(String value) {
@@ -177,6 +189,14 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("consentry: CONSENTRY_REDIS is not available in this version; unset it (one node keeps its counters in memory)");
             return 2;
         }
+        org.consentry.delivery.smtp.DkimSigner dkim;
+        try {
+            dkim = dkimKey == null ? null : new org.consentry.delivery.smtp.DkimSigner(dkimDomain, dkimSelector,
+                    org.consentry.delivery.smtp.DkimSigner.readKey(dkimKey));
+        } catch (IllegalArgumentException e) {
+            System.err.println("consentry: " + e.getMessage());
+            return 2;
+        }
         Clock clock = Clock.systemUTC();
         Store store;
         try {
@@ -189,7 +209,7 @@ final class ServeCommand implements Callable<Integer> {
         generated.ifPresent(this::announce);
         java.util.List<org.consentry.delivery.Connector> connectors = new java.util.ArrayList<>();
         if (smtpUrl != null) {
-            connectors.add(new org.consentry.delivery.smtp.SmtpConnector(smtpUrl, smtpConnections, clock));
+            connectors.add(new org.consentry.delivery.smtp.SmtpConnector(smtpUrl, smtpConnections, clock, dkim));
         }
         if (smppUrl != null) {
             connectors.add(new org.consentry.delivery.smpp.SmppConnector(smppUrl, clock));
@@ -202,7 +222,7 @@ final class ServeCommand implements Callable<Integer> {
                 java.time.Duration.ofDays(pendingConsentDays), trustedProxies), store, clock, connectors,
                 senderRates == null ? org.consentry.delivery.SenderRates.load() : senderRates);
         if (smtpUrl != null) {
-            System.out.println("Email is delivered through " + smtpUrl);
+            System.out.println("Email is delivered through " + smtpUrl + (dkim == null ? "" : ", DKIM-signed for " + dkim.domain()));
         }
         if (smppUrl != null) {
             System.out.println("Texts are delivered through " + smppUrl);

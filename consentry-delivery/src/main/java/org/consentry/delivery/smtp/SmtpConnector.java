@@ -49,11 +49,20 @@ public final class SmtpConnector implements Connector {
     private final Clock clock;
     private final ExecutorService senders;
     private final BlockingQueue<Transport> idle;
+    private final DkimSigner dkim;
 
     /**
      * @param connections how many connections (and sending threads) to keep; a relay usually allows a few per client
      */
     public SmtpConnector(SmtpUrl url, int connections, Clock clock) {
+        this(url, connections, clock, null);
+    }
+
+    /**
+     * @param dkim signs every message, or null for none
+     */
+    public SmtpConnector(SmtpUrl url, int connections, Clock clock, DkimSigner dkim) {
+        this.dkim = dkim;
         this.url = url;
         this.clock = clock;
         String protocol = url.tls() ? "smtps" : "smtp";
@@ -189,7 +198,69 @@ public final class SmtpConnector implements Connector {
         }
         message.setText(outbound.body() == null ? "" : outbound.body(), "UTF-8");
         message.saveChanges();
+        if (dkim != null) {
+            sign(message);
+        }
         return message;
+    }
+
+    /** Adds the DKIM signature over the message exactly as it will be written (its headers and encoded body). */
+    private void sign(MimeMessage message) throws MessagingException {
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        try {
+            message.writeTo(written);
+        } catch (java.io.IOException e) {
+            throw new MessagingException("the message could not be written for its DKIM signature", e);
+        }
+        byte[] bytes = crlf(written.toByteArray()); // as the transport sends it: every line ended by CRLF
+        int end = indexOf(bytes, new byte[] {'\r', '\n', '\r', '\n'});
+        if (end < 0) {
+            throw new MessagingException("the message has no body to sign");
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String line : new String(bytes, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1).split("\r\n")) {
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && !lines.isEmpty()) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + "\r\n" + line); // a folded header goes on
+            } else {
+                lines.add(line);
+            }
+        }
+        byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+        message.addHeader("DKIM-Signature", dkim.sign(lines, body, clock.instant()));
+    }
+
+    /** Every line end (LF, CR or CRLF) made CRLF, as SMTP carries a message. */
+    static byte[] crlf(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length + bytes.length / 40);
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == '\r') {
+                out.write('\r');
+                out.write('\n');
+                if (i + 1 < bytes.length && bytes[i + 1] == '\n') {
+                    i++;
+                }
+            } else if (b == '\n') {
+                out.write('\r');
+                out.write('\n');
+            } else {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] target) {
+        outer:
+        for (int i = 0; i + target.length <= bytes.length; i++) {
+            for (int j = 0; j < target.length; j++) {
+                if (bytes[i + j] != target[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Override public void close() {

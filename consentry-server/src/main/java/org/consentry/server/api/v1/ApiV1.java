@@ -42,7 +42,8 @@ public final class ApiV1 {
         new ContactRoutes(auth, store.contactRecords(), store.providerData(), addresses, json, clock, states).register(endpoints);
         new InboundRoutes(auth, store.replies(), store.directory(), addresses, json, clock).register(endpoints);
         new CheckRoutes(auth, store.facts(), engine, store.ledger(), store.recipientLocks(), store.ids(), json, clock, states, metrics).register(endpoints);
-        new MessageRoutes(auth, sends, dispatcher, store.outbox(), store.ids(), json, clock, states, metrics).register(endpoints);
+        new MessageRoutes(auth, sends, dispatcher, store.outbox(), store.ids(), json, clock, states, metrics, store.unsubscribes(),
+                store.emails(), config.publicUrl(), config.unsubscribeMailto()).register(endpoints);
         new EvidenceRoutes(auth, store.ledger(), addresses, store.evidenceKeys(), clock).register(endpoints);
         new UnsubscribeRoutes(auth, store.unsubscribes(), store.directory(), addresses, json, clock, config.publicUrl(),
                 config.unsubscribeMailto()).register(endpoints);

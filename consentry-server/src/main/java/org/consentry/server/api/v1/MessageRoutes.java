@@ -51,8 +51,23 @@ final class MessageRoutes {
     /** The keys of requests running now, so that a second request with a key waits for none and is told so (409). */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
+    private final org.consentry.store.inbound.EmailUnsubscribes unsubscribes;
+    private final org.consentry.address.EmailAddressParser emails;
+    private final String publicUrl;
+    private final String mailto;
+
+    /**
+     * @param publicUrl the server's address as recipients reach it, for the unsubscribe links it adds (null: the address
+     *                  the request came in on)
+     * @param mailto    a mailbox for unsubscribe mail, offered beside the link, or null
+     */
     MessageRoutes(Authenticator auth, Sends sends, Dispatcher dispatcher, Outbox outbox, Ids ids, ObjectMapper json, Clock clock,
-                  StateField states, Metrics metrics) {
+                  StateField states, Metrics metrics, org.consentry.store.inbound.EmailUnsubscribes unsubscribes,
+                  org.consentry.address.EmailAddressParser emails, String publicUrl, String mailto) {
+        this.unsubscribes = unsubscribes;
+        this.emails = emails;
+        this.publicUrl = publicUrl;
+        this.mailto = mailto;
         this.auth = auth;
         this.sends = sends;
         this.dispatcher = dispatcher;
@@ -107,6 +122,7 @@ final class MessageRoutes {
         SendRequest request = SendRequestReader.read(body, clock.instant(), states, Addresses.regionOf(tenant));
         body.finish();
         refuseUndeliverable(request);
+        request = withUnsubscribeHeaders(ctx, tenant, request);
         String id = ids.next("msg");
         Sends.Judged judged = sends.accept(tenant, id, request, key, this::answer);
         metrics.countVerdict(judged.verdict());
@@ -114,6 +130,31 @@ final class MessageRoutes {
             dispatcher.wake();
         }
         ctx.status(202).contentType("application/json").result(answer(judged));
+    }
+
+    /**
+     * Marketing email of a tenant that asked for the required additions ({@code auto_append_opt_out}) gets the RFC 8058
+     * headers when it has none: {@code List-Unsubscribe} with this server's one-click link for the recipient (and the
+     * unsubscribe mailbox, when one is configured) and {@code List-Unsubscribe-Post}. Without them, a bulk sender's
+     * marketing is blocked (EMAIL_UNSUBSCRIBE_MISSING).
+     */
+    private SendRequest withUnsubscribeHeaders(Context ctx, TenantProfile tenant, SendRequest request) {
+        if (request.channel() != Channel.EMAIL || !request.purpose().isMarketing() || !tenant.settings().autoAppendOptOut()
+                || request.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("List-Unsubscribe"))) {
+            return request;
+        }
+        Optional<String> address = emails.parse(request.to()).map(email -> email.canonical());
+        if (address.isEmpty()) {
+            return request; // judged INVALID_ADDRESS
+        }
+        var headers = unsubscribes.headers(new org.consentry.store.inbound.EmailUnsubscribes.Claim(tenant.id(), address.get(),
+                request.campaign()), org.consentry.server.http.Html.base(ctx, publicUrl), mailto);
+        Map<String, String> all = new LinkedHashMap<>(request.headers());
+        all.put("List-Unsubscribe", headers.listUnsubscribe());
+        all.put("List-Unsubscribe-Post", headers.listUnsubscribePost());
+        return new SendRequest(request.channel(), request.from(), request.to(), request.purpose(), request.body(), request.subject(), all,
+                request.sendAt(), request.country(), request.state(), request.aiVoice(), request.prerecorded(), request.recorded(),
+                request.campaign(), request.topic(), request.commit());
     }
 
     /** A message no connector here can deliver, or whose headers it could not write, is refused before it is kept. */

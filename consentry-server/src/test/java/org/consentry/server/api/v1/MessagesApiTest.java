@@ -148,6 +148,36 @@ class MessagesApiTest extends ServerWithMail {
     }
 
     @Test
+    void aBulkSendersMarketingGetsTheOneClickHeadersWhenItAsksForThemAndTheLinkUnsubscribes() throws Exception {
+        restart(new org.consentry.server.ServerConfig("127.0.0.1", 0, "https://consentry.example", null, null, null, null));
+        assertThat(server.send("PUT", "/v1/settings", acme.key(), "{\"auto_append_opt_out\": true, \"email_daily_volume\": 20000}")
+                .status()).isEqualTo(200);
+        assertThat(server.post("/v1/consents", acme.key(), """
+                {"address": "ana@example.com", "channel": "email", "purpose": "marketing", "method": "web_form",
+                 "captured_at": "2026-03-01T15:00:00Z", "confirmed": true, "ip": "203.0.113.7", "source_url": "https://acme.example/join",
+                 "disclosure_text": "Send me Acme's offers by email."}""").status()).isEqualTo(201);
+        HttpAnswer accepted = server.post("/v1/messages", acme.key(), """
+                {"channel": "email", "from": "Acme <news@acme.example>", "to": "Ana@Example.com", "purpose": "marketing",
+                 "subject": "Spring sale", "campaign": "spring",
+                 "body": "Acme: 20% off this week. Unsubscribe: https://acme.example/unsubscribe - Acme, 1 Main St, Miami FL 33101"}""");
+        assertThat(accepted.text("/status")).as(accepted.body()).isEqualTo("queued");
+        awaitStatus(accepted.text("/id"), "sent");
+
+        MimeMessage received = MAIL.getReceivedMessages()[0];
+        String link = received.getHeader("List-Unsubscribe")[0];
+        assertThat(link).startsWith("<https://consentry.example/u/");
+        assertThat(received.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        String url = link.substring(1, link.indexOf('>'));
+        assertThat(server.send("POST", java.net.URI.create(url).getPath(), null, "List-Unsubscribe=One-Click",
+                "Content-Type", "application/x-www-form-urlencoded").status()).isEqualTo(200);
+        HttpAnswer again = server.post("/v1/messages", acme.key(), """
+                {"channel": "email", "from": "Acme <news@acme.example>", "to": "ana@example.com", "purpose": "marketing",
+                 "subject": "Last days", "campaign": "spring",
+                 "body": "Acme: last days of 20% off. Unsubscribe: https://acme.example/unsubscribe - Acme, 1 Main St, Miami FL 33101"}""");
+        assertThat(again.text("/status")).isEqualTo("blocked");
+    }
+
+    @Test
     void aMessageIsSeenOnlyByItsTenant() {
         String id = send("ana@example.com", "").text("/id");
         TestServer.Tenant globex = server.tenant("Globex");

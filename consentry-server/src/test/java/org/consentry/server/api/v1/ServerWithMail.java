@@ -33,9 +33,14 @@ abstract class ServerWithMail extends ServerWithAcme {
 
     /** The server on the same folder again, delivering to the test's SMTP server. */
     void restart() {
+        restart(new ServerConfig("127.0.0.1", 0));
+    }
+
+    /** As above, with that configuration. */
+    void restart(ServerConfig config) {
         server.close();
         SmtpUrl url = SmtpUrl.parse("smtp://127.0.0.1:" + MAIL.getSmtp().getPort());
-        server = new TestServer(directory, clock, new ServerConfig("127.0.0.1", 0), List.of(new SmtpConnector(url, 2, Clock.systemUTC())));
+        server = new TestServer(directory, clock, config, List.of(new SmtpConnector(url, 2, Clock.systemUTC())));
     }
 
     /** The message once its status is {@code status}, waiting for the dispatcher at most ten seconds. */
