@@ -59,6 +59,8 @@ public final class Dispatcher implements AutoCloseable {
         return thread;
     });
     private final Semaphore wake = new Semaphore(0);
+    /** True when a message due now was left on disk for want of a slot. */
+    private volatile boolean backlog;
     private final Thread thread;
     private volatile boolean closing;
 
@@ -116,7 +118,7 @@ public final class Dispatcher implements AutoCloseable {
             @Override public void reply(String from, String to, String body, Instant at) {
                 try {
                     replies.reply(from, to, body, at);
-                    wake(); // the reply the text called for, if any
+                    wake(); // the reply the text called for, if any, is on disk: look for it now
                 } catch (RuntimeException e) {
                     log.error("a reply from {} to {} could not be handled", from, to, e);
                 }
@@ -192,7 +194,12 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Starts work on the messages due now that no task holds; how many it started. */
     private int takeDue() throws InterruptedException {
-        List<OutboxMessage> due = outbox.due(clock.instant(), IN_FLIGHT + working.size());
+        backlog = false;
+        int limit = IN_FLIGHT + working.size();
+        List<OutboxMessage> due = outbox.due(clock.instant(), limit);
+        if (due.size() == limit) {
+            backlog = true; // more may wait beyond this look
+        }
         int taken = 0;
         for (OutboxMessage message : due) {
             if (closing) {
@@ -203,17 +210,38 @@ public final class Dispatcher implements AutoCloseable {
             }
             slots.acquire();
             taken++;
-            workers.execute(() -> work(message));
+            workers.execute(() -> work(message.tenant(), message.id()));
         }
         return taken;
     }
 
-    private void work(OutboxMessage listed) {
+    /**
+     * A message just queued, handed over at once rather than found by the next look at the outbox: worked on now when a
+     * slot is free, else left to that look (it is on disk, due now).
+     */
+    public void hand(String tenant, String id) {
+        if (closing || !working.add(id)) {
+            return;
+        }
+        if (!slots.tryAcquire()) {
+            working.remove(id);
+            backlog = true;
+            wake();
+            return;
+        }
+        try {
+            workers.execute(() -> work(tenant, id));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            done(id);
+        }
+    }
+
+    private void work(String tenant, String id) {
         boolean handedOver = false;
         try {
             // read again, now that this task holds it: the list may predate the last task's outcome (a read's snapshot
             // can be older than a write committed while it ran), and a message sent moments ago must not go again
-            Optional<OutboxMessage> current = outbox.find(listed.tenant(), listed.id());
+            Optional<OutboxMessage> current = outbox.find(tenant, id);
             if (current.isEmpty() || current.get().dueAt() == null || current.get().dueAt().isAfter(clock.instant())) {
                 return;
             }
@@ -240,14 +268,14 @@ public final class Dispatcher implements AutoCloseable {
                 } catch (RuntimeException e) {
                     log.error("the outcome of message {} was not kept; it is worked on again", message.id(), e);
                 } finally {
-                    done(message);
+                    done(message.id());
                 }
             });
         } catch (RuntimeException e) {
-            log.error("message {} could not be worked on; it is tried again", listed.id(), e);
+            log.error("message {} could not be worked on; it is tried again", id, e);
         } finally {
             if (!handedOver) {
-                done(listed);
+                done(id);
             }
         }
     }
@@ -258,9 +286,12 @@ public final class Dispatcher implements AutoCloseable {
                 && !message.dueAt().isBefore(clock.instant().minus(FRESH));
     }
 
-    private void done(OutboxMessage message) {
-        working.remove(message.id());
+    private void done(String id) {
+        working.remove(id);
         slots.release();
+        if (backlog) {
+            wake(); // messages wait on disk for a free slot: look at the outbox again now
+        }
     }
 
     private void record(OutboxMessage message, Connector connector, Delivery delivery) {

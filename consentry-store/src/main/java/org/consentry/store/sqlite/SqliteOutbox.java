@@ -32,6 +32,7 @@ public final class SqliteOutbox implements Outbox {
     private final SqliteDatabase database;
     private final Ledger ledger;
     private final java.util.function.Predicate<String> notifies;
+    private final WriterStatements writes = new WriterStatements();
 
     /**
      * @param notifies whether a tenant has a status webhook now: its statuses are then kept as notices due at once
@@ -46,30 +47,28 @@ public final class SqliteOutbox implements Outbox {
         ledger.append(message.tenant(), events, connection -> {
             if (message.idempotencyKey() != null) {
                 // a key's first answer is given again for a day only; after that the key names this message
-                try (PreparedStatement free = connection.prepareStatement(
-                        "UPDATE outbox SET idempotency_key = NULL WHERE tenant_id = ? AND idempotency_key = ?")) {
-                    free.setString(1, message.tenant());
-                    free.setString(2, message.idempotencyKey());
-                    free.executeUpdate();
-                }
+                PreparedStatement free = writes.prepared(connection,
+                        "UPDATE outbox SET idempotency_key = NULL WHERE tenant_id = ? AND idempotency_key = ?");
+                free.setString(1, message.tenant());
+                free.setString(2, message.idempotencyKey());
+                free.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (id, tenant_id, address, channel, status, due_at, "
+            PreparedStatement insert = writes.prepared(connection, "INSERT INTO outbox (id, tenant_id, address, channel, status, due_at, "
                     + "committed, attempts, request, created_at, provider_id, idempotency_key, fingerprint, answer) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, ?, ?, ?)")) {
-                insert.setString(1, message.id());
-                insert.setString(2, message.tenant());
-                insert.setString(3, message.address());
-                insert.setString(4, message.request().channel().wireName());
-                insert.setString(5, message.status().wireName());
-                setInstant(insert, 6, message.dueAt());
-                insert.setInt(7, message.committed() ? 1 : 0);
-                insert.setString(8, RequestJson.write(message.request()));
-                insert.setLong(9, message.at().toEpochMilli());
-                insert.setString(10, message.idempotencyKey());
-                insert.setBytes(11, message.fingerprint());
-                insert.setBytes(12, message.answer());
-                insert.executeUpdate();
-            }
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, ?, ?, ?)");
+            insert.setString(1, message.id());
+            insert.setString(2, message.tenant());
+            insert.setString(3, message.address());
+            insert.setString(4, message.request().channel().wireName());
+            insert.setString(5, message.status().wireName());
+            setInstant(insert, 6, message.dueAt());
+            insert.setInt(7, message.committed() ? 1 : 0);
+            insert.setString(8, RequestJson.write(message.request()));
+            insert.setLong(9, message.at().toEpochMilli());
+            insert.setString(10, message.idempotencyKey());
+            insert.setBytes(11, message.fingerprint());
+            insert.setBytes(12, message.answer());
+            insert.executeUpdate();
             addStatus(connection, message.tenant(), message.id(), 0, message.status(), message.at(), message.detail());
         });
     }
@@ -87,24 +86,21 @@ public final class SqliteOutbox implements Outbox {
                 sql.append(", provider_id = ?");
             }
             sql.append(" WHERE id = ?");
-            int updated;
-            try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
-                int i = 1;
-                setInstant(update, i++, change.dueAt());
-                update.setInt(i++, change.attempts());
-                if (change.status() != null) {
-                    update.setString(i++, change.status().wireName());
-                }
-                if (change.committed() != null) {
-                    update.setString(i++, RequestJson.write(change.committed()));
-                }
-                if (change.providerId() != null) {
-                    update.setString(i++, change.providerId());
-                }
-                update.setString(i, message.id());
-                updated = update.executeUpdate();
+            PreparedStatement update = writes.prepared(connection, sql.toString());
+            int i = 1;
+            setInstant(update, i++, change.dueAt());
+            update.setInt(i++, change.attempts());
+            if (change.status() != null) {
+                update.setString(i++, change.status().wireName());
             }
-            if (updated == 1 && change.status() != null) {
+            if (change.committed() != null) {
+                update.setString(i++, RequestJson.write(change.committed()));
+            }
+            if (change.providerId() != null) {
+                update.setString(i++, change.providerId());
+            }
+            update.setString(i, message.id());
+            if (update.executeUpdate() == 1 && change.status() != null) {
                 addStatus(connection, message.tenant(), message.id(), -1, change.status(), change.at(), change.detail());
             }
         });
@@ -116,18 +112,17 @@ public final class SqliteOutbox implements Outbox {
         String sql = seq >= 0 ? "INSERT INTO message_status (message_id, seq, at, status, detail, notify_due_at) VALUES (?, ?, ?, ?, ?, ?)"
                 : "INSERT INTO message_status (message_id, seq, at, status, detail, notify_due_at) VALUES (?, (SELECT COALESCE(MAX(seq), -1) + 1 "
                   + "FROM message_status WHERE message_id = ?1), ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, id);
-            if (seq >= 0) {
-                insert.setInt(2, seq);
-            }
-            int i = seq >= 0 ? 3 : 2;
-            insert.setLong(i++, at.toEpochMilli());
-            insert.setString(i++, status.wireName());
-            insert.setString(i++, detail);
-            setInstant(insert, i, notifies.test(tenant) ? at : null);
-            insert.executeUpdate();
+        PreparedStatement insert = writes.prepared(connection, sql);
+        insert.setString(1, id);
+        if (seq >= 0) {
+            insert.setInt(2, seq);
         }
+        int i = seq >= 0 ? 3 : 2;
+        insert.setLong(i++, at.toEpochMilli());
+        insert.setString(i++, status.wireName());
+        insert.setString(i++, detail);
+        setInstant(insert, i, notifies.test(tenant) ? at : null);
+        insert.executeUpdate();
     }
 
     @Override public List<StatusNotice> noticesDue(Instant now, int limit) {
@@ -159,14 +154,13 @@ public final class SqliteOutbox implements Outbox {
 
     private void notice(StatusNotice notice, Instant dueAt, int attempts) {
         ledger.append(notice.tenant(), List.of(), connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE message_status SET notify_due_at = ?, notify_attempts = ? WHERE message_id = ? AND seq = ?")) {
-                setInstant(update, 1, dueAt);
-                update.setInt(2, attempts);
-                update.setString(3, notice.messageId());
-                update.setInt(4, notice.seq());
-                update.executeUpdate();
-            }
+            PreparedStatement update = writes.prepared(connection,
+                    "UPDATE message_status SET notify_due_at = ?, notify_attempts = ? WHERE message_id = ? AND seq = ?");
+            setInstant(update, 1, dueAt);
+            update.setInt(2, attempts);
+            update.setString(3, notice.messageId());
+            update.setInt(4, notice.seq());
+            update.executeUpdate();
         });
     }
 

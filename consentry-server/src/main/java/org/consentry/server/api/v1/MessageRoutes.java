@@ -127,7 +127,7 @@ final class MessageRoutes {
         Sends.Judged judged = sends.accept(tenant, id, request, key, this::answer);
         metrics.countVerdict(judged.verdict());
         if (judged.status() == MessageStatus.QUEUED) {
-            dispatcher.wake();
+            dispatcher.hand(tenant.id(), id);
         }
         ctx.status(202).contentType("application/json").result(answer(judged));
     }
