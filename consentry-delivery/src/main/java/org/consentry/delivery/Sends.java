@@ -85,7 +85,7 @@ public final class Sends {
      * queued; allowed for a later {@code send_at}, queued to be judged again then; deferred, kept until its
      * {@code not_before}; blocked, kept with its verdict.
      *
-     * @param answer the answer to give for it, made from the final judgement, kept with it for retries
+     * @param answer the answer to give for it, made from the final judgement, kept with it for retries when it has a key
      */
     public Judged accept(TenantProfile tenant, String id, SendRequest asked, Key key, Function<Judged, byte[]> answer) {
         Instant now = clock.instant();
@@ -95,7 +95,7 @@ public final class Sends {
         if (!judged.verdict().allowed() || later) {
             Instant due = judged.verdict().allowed() ? request.sendAt() : judged.verdict().notBefore();
             outbox.accept(new Outbox.Accepted(id, tenant.id(), judged.address(), request, judged.status(), due, false, now,
-                    detail(judged.verdict()), key.idempotencyKey(), key.fingerprint(), answer.apply(judged)), List.of());
+                    detail(judged.verdict()), key.idempotencyKey(), key.fingerprint(), kept(key, answer, judged)), List.of());
             return judged;
         }
         return underLocks(tenant, judged.address(), () -> {
@@ -103,9 +103,14 @@ public final class Sends {
             boolean commit = again.verdict().allowed();
             outbox.accept(new Outbox.Accepted(id, tenant.id(), again.address(), commit ? again.request() : request, again.status(),
                     commit ? now : again.verdict().notBefore(), commit, now, commit ? null : detail(again.verdict()),
-                    key.idempotencyKey(), key.fingerprint(), answer.apply(again)), commit ? sendOf(again) : List.of());
+                    key.idempotencyKey(), key.fingerprint(), kept(key, answer, again)), commit ? sendOf(again) : List.of());
             return again;
         });
+    }
+
+    /** The answer kept with a message: only one sent with a key is asked for again. */
+    private static byte[] kept(Key key, Function<Judged, byte[]> answer, Judged judged) {
+        return key.idempotencyKey() == null ? null : answer.apply(judged);
     }
 
     /**

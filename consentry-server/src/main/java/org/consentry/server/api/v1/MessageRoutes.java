@@ -124,12 +124,13 @@ final class MessageRoutes {
         refuseUndeliverable(request);
         request = withUnsubscribeHeaders(ctx, tenant, request);
         String id = ids.next("msg");
-        Sends.Judged judged = sends.accept(tenant, id, request, key, this::answer);
+        byte[][] answered = new byte[1][]; // made once: kept with the message (when it has a key) and given now
+        Sends.Judged judged = sends.accept(tenant, id, request, key, judgement -> answered[0] = answer(judgement));
         metrics.countVerdict(judged.verdict());
         if (judged.status() == MessageStatus.QUEUED) {
             dispatcher.hand(tenant.id(), id);
         }
-        ctx.status(202).contentType("application/json").result(answer(judged));
+        ctx.status(202).contentType("application/json").result(answered[0] != null ? answered[0] : answer(judged));
     }
 
     /**
