@@ -19,26 +19,11 @@ import java.util.function.LongSupplier;
 import org.consentry.delivery.smpp.TestSmsc;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.BroadcastSm;
-import org.jsmpp.bean.CancelBroadcastSm;
-import org.jsmpp.bean.CancelSm;
-import org.jsmpp.bean.DataSm;
-import org.jsmpp.bean.QueryBroadcastSm;
-import org.jsmpp.bean.QuerySm;
-import org.jsmpp.bean.ReplaceSm;
-import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindRequest;
-import org.jsmpp.session.BroadcastSmResult;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.QueryBroadcastSmResult;
-import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
-import org.jsmpp.session.ServerMessageReceiverListener;
-import org.jsmpp.session.Session;
-import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.session.connection.ServerConnectionFactory;
 import org.jsmpp.session.connection.socket.ServerSocketConnection;
@@ -125,7 +110,7 @@ public final class DeliveryPeers {
     }
 
     /** An SMSC that answers every submit_sm at once and only counts. */
-    static final class CountingSmsc implements ServerMessageReceiverListener, AutoCloseable {
+    static final class CountingSmsc extends org.consentry.delivery.smpp.SubmitOnlyListener implements AutoCloseable {
 
         private final String systemId;
         private final String password;
@@ -211,40 +196,6 @@ public final class DeliveryPeers {
             } catch (PDUStringException e) {
                 throw new ProcessRequestException("no message id", SMPPConstant.STAT_ESME_RSYSERR);
             }
-        }
-
-        @Override public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not here", SMPPConstant.STAT_ESME_RINVCMDID);
-        }
-
-        @Override public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not here", SMPPConstant.STAT_ESME_RINVCMDID);
-        }
-
-        @Override public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not here", SMPPConstant.STAT_ESME_RINVCMDID);
-        }
-
-        @Override public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not here", SMPPConstant.STAT_ESME_RINVCMDID);
-        }
-
-        @Override public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not here", SMPPConstant.STAT_ESME_RINVCMDID);
-        }
-
-        @Override public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
-                throws ProcessRequestException {
-            throw new ProcessRequestException("not here", SMPPConstant.STAT_ESME_RINVCMDID);
-        }
-
-        @Override public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source)
-                throws ProcessRequestException {
-            throw new ProcessRequestException("not here", SMPPConstant.STAT_ESME_RINVCMDID);
-        }
-
-        @Override public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-            throw new ProcessRequestException("not here", SMPPConstant.STAT_ESME_RINVCMDID);
         }
 
         @Override public void close() throws IOException {

@@ -58,11 +58,9 @@ public final class Dispatcher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Semaphore wake = new Semaphore(0);
     /** True when a message due now was left on disk for want of a slot. */
     private volatile boolean backlog;
-    private final Thread thread;
-    private volatile boolean closing;
+    private final DuePoller poller;
 
     /** How long a receipt waits for the message it names to be marked sent (the peer may report before its answer is kept). */
     static final Duration RECEIPT_WAIT = Duration.ofSeconds(5);
@@ -104,8 +102,7 @@ public final class Dispatcher implements AutoCloseable {
             }
         }
         this.connectors = Map.copyOf(byChannel);
-        this.thread = new Thread(this::run, "consentry-dispatcher");
-        this.thread.setDaemon(true);
+        this.poller = new DuePoller("consentry-dispatcher", IDLE, "the outbox", this::takeDue);
     }
 
     /** Starts taking due messages (those left by an earlier process first, as they are due). */
@@ -127,7 +124,7 @@ public final class Dispatcher implements AutoCloseable {
         for (Connector connector : connectors.values().stream().distinct().toList()) {
             connector.start(reports);
         }
-        thread.start();
+        poller.start();
         return this;
     }
 
@@ -136,7 +133,7 @@ public final class Dispatcher implements AutoCloseable {
      * to the submission is kept (the message not yet sent here): it is looked for again, for {@link #RECEIPT_WAIT}.
      */
     private void receive(String connector, String providerId, Reports.Outcome outcome, String detail, Instant at, int tries) {
-        if (outcome == Reports.Outcome.PENDING || closing) {
+        if (outcome == Reports.Outcome.PENDING || poller.closing()) {
             return;
         }
         try {
@@ -171,25 +168,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Has the outbox looked at now: a message was queued, or the clock moved. */
     public void wake() {
-        wake.release();
-    }
-
-    private void run() {
-        while (!closing) {
-            try {
-                wake.drainPermits();
-                int taken = takeDue();
-                if (taken == 0) {
-                    wake.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("the dispatcher could not read the outbox; it tries again", e);
-                sleep(IDLE);
-            }
-        }
+        poller.wake();
     }
 
     /** Starts work on the messages due now that no task holds; how many it started. */
@@ -202,7 +181,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         int taken = 0;
         for (OutboxMessage message : due) {
-            if (closing) {
+            if (poller.closing()) {
                 break;
             }
             if (!working.add(message.id())) {
@@ -220,7 +199,7 @@ public final class Dispatcher implements AutoCloseable {
      * slot is free, else left to that look (it is on disk, due now).
      */
     public void hand(String tenant, String id) {
-        if (closing || !working.add(id)) {
+        if (poller.closing() || !working.add(id)) {
             return;
         }
         if (!slots.tryAcquire()) {
@@ -355,22 +334,9 @@ public final class Dispatcher implements AutoCloseable {
                 request.body(), request.headers(), request.sendAt());
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override public void close() {
-        closing = true;
-        wake.release();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
         later.shutdownNow();
         workers.shutdown();
         try {

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.consentry.store.outbox.Outbox;
 import org.consentry.store.outbox.StatusNotice;
 import org.consentry.store.projection.TenantDirectory;
@@ -48,63 +47,43 @@ public final class StatusWebhooks implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     private final Set<String> posting = ConcurrentHashMap.newKeySet();
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
-    private final Semaphore wake = new Semaphore(0);
-    private final Thread thread;
-    private volatile boolean closing;
+    private final org.consentry.delivery.DuePoller poller;
 
     public StatusWebhooks(Outbox outbox, TenantDirectory tenants, byte[] serverKey, Clock clock) {
         this.outbox = outbox;
         this.tenants = tenants;
         this.serverKey = serverKey.clone();
         this.clock = clock;
-        this.thread = new Thread(this::run, "consentry-status-webhooks");
-        this.thread.setDaemon(true);
+        this.poller = new org.consentry.delivery.DuePoller("consentry-status-webhooks", IDLE, "the status notices", this::postDue);
     }
 
     public StatusWebhooks start() {
-        thread.start();
+        poller.start();
         return this;
     }
 
     /** Has the notices looked at now. */
     public void wake() {
-        wake.release();
+        poller.wake();
     }
 
-    private void run() {
-        while (!closing) {
-            try {
-                wake.drainPermits();
-                int started = 0;
-                for (StatusNotice notice : outbox.noticesDue(clock.instant(), IN_FLIGHT + posting.size())) {
-                    if (closing) {
-                        break;
-                    }
-                    if (posting.add(name(notice))) {
-                        slots.acquire();
-                        started++;
-                        post(notice).whenComplete((ignored, failure) -> {
-                            posting.remove(name(notice));
-                            slots.release();
-                        });
-                    }
-                }
-                if (started == 0) {
-                    wake.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("the status notices could not be read; tried again", e);
-                try {
-                    Thread.sleep(IDLE.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    /** Starts posting the notices due that no post holds; how many it started. */
+    private int postDue() throws InterruptedException {
+        int started = 0;
+        for (StatusNotice notice : outbox.noticesDue(clock.instant(), IN_FLIGHT + posting.size())) {
+            if (poller.closing()) {
+                break;
+            }
+            if (posting.add(name(notice))) {
+                slots.acquire();
+                started++;
+                post(notice).whenComplete((ignored, failure) -> {
+                    posting.remove(name(notice));
+                    slots.release();
+                });
             }
         }
+        return started;
     }
 
     private static String name(StatusNotice notice) {
@@ -173,12 +152,6 @@ public final class StatusWebhooks implements AutoCloseable {
     }
 
     @Override public void close() {
-        closing = true;
-        wake.release();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
     }
 }

@@ -20,7 +20,7 @@ import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 
 /** An SMSC's side of the operations an ESME may ask for, taking submit_sm only: every other is refused (ESME_RINVCMDID). */
-abstract class SubmitOnlyListener implements ServerMessageReceiverListener {
+public abstract class SubmitOnlyListener implements ServerMessageReceiverListener {
 
     @Override public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source) throws ProcessRequestException {
         throw new ProcessRequestException("not here", SMPPConstant.STAT_ESME_RINVCMDID);
